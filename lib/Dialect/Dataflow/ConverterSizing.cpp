@@ -1,0 +1,89 @@
+//===- ConverterSizing.cpp - Layout converter buffer sizing ---------------===//
+//
+// Part of the StreamTensor project, under the Apache License v2.0 with LLVM
+// Exceptions. SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// A data dimension can be buffered at element size when both sides tile it
+// with the same element size from the same loop, and that loop is shared:
+// same nesting position, trip count and step on both sides. The buffer then
+// sits inside the shared loops, which must be an outer prefix of both nests
+// for the two sides to walk them in lock-step; any other dimension is held in
+// full. Data dimensions pinned to the same constant on both sides need no
+// loop at all. This reproduces the 8x2 (Figure 5, b to c) and 16x64
+// (Figure 7) buffers, which stopping at the first irreducible dimension does
+// not.
+//
+//===----------------------------------------------------------------------===//
+
+#include "streamtensor/Dialect/Dataflow/ConverterSizing.h"
+#include "mlir/IR/AffineExpr.h"
+
+using namespace mlir;
+using namespace streamtensor::dataflow;
+
+int64_t ConverterBuffer::getNumElements() const {
+  int64_t n = 1;
+  for (int64_t size : shape)
+    n *= size;
+  return n;
+}
+
+int64_t ConverterBuffer::getBytes(Type dataType) const {
+  int64_t bits = dataType.isIntOrFloat() ? dataType.getIntOrFloatBitWidth() : 64;
+  return 2 * getNumElements() * ((bits + 7) / 8);
+}
+
+bool streamtensor::dataflow::isSharedLoop(ITensorType source,
+                                          ITensorType result, unsigned loop) {
+  if (loop >= source.getNumLoops() || loop >= result.getNumLoops())
+    return false;
+  if (source.getTripCounts()[loop] != result.getTripCounts()[loop] ||
+      source.getSteps()[loop] != result.getSteps()[loop])
+    return false;
+  for (unsigned dim = 0; dim < source.getRank(); ++dim) {
+    AffineExpr sourceExpr = source.getIterMap().getResult(dim);
+    AffineExpr resultExpr = result.getIterMap().getResult(dim);
+    bool sourceUses = sourceExpr.isFunctionOfDim(loop);
+    bool resultUses = resultExpr.isFunctionOfDim(loop);
+    if (sourceUses != resultUses)
+      return false;
+    if (!sourceUses)
+      continue;
+    // Used on both sides: only as the same plain loop index over tiles of
+    // the same size.
+    if (sourceExpr != resultExpr || !isa<AffineDimExpr>(sourceExpr) ||
+        source.getElementShape()[dim] != result.getElementShape()[dim])
+      return false;
+  }
+  return true;
+}
+
+ConverterBuffer
+streamtensor::dataflow::computeConverterBuffer(ITensorType source,
+                                               ITensorType result) {
+  ConverterBuffer buffer;
+  buffer.shape = source.getDataShape();
+  if (!source.isRegularTiling() || !result.isRegularTiling() ||
+      source.getRank() != result.getRank())
+    return buffer;
+
+  while (isSharedLoop(source, result, buffer.loopLevel))
+    ++buffer.loopLevel;
+
+  for (unsigned dim = 0; dim < source.getRank(); ++dim) {
+    if (source.getElementShape()[dim] != result.getElementShape()[dim])
+      continue;
+    AffineExpr sourceExpr = source.getIterMap().getResult(dim);
+    AffineExpr resultExpr = result.getIterMap().getResult(dim);
+    if (sourceExpr != resultExpr)
+      continue;
+    auto loop = dyn_cast<AffineDimExpr>(sourceExpr);
+    bool insideSharedLoop =
+        loop && static_cast<int64_t>(loop.getPosition()) < buffer.loopLevel;
+    if (insideSharedLoop || isa<AffineConstantExpr>(sourceExpr))
+      buffer.shape[dim] = source.getElementShape()[dim];
+  }
+  return buffer;
+}

@@ -1,0 +1,94 @@
+//===- ConverterSizingTest.cpp - Converter buffer sizing ------------------===//
+//
+// Part of the StreamTensor project, under the Apache License v2.0 with LLVM
+// Exceptions. SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "ITensorTestSupport.h"
+#include "streamtensor/Dialect/Dataflow/ConverterSizing.h"
+#include "mlir/IR/Builders.h"
+#include "gtest/gtest.h"
+
+using namespace streamtensor::dataflow;
+using streamtensor::testing::ITensorTest;
+
+namespace {
+
+using Shape = llvm::SmallVector<int64_t>;
+
+constexpr const char *kFigure5a =
+    "!dataflow.itensor<2x2xf32, [4, 4] * [2, 2], (d0, d1) -> (d0, d1)>";
+constexpr const char *kFigure5b =
+    "!dataflow.itensor<4x2xf32, [4, 2] * [2, 4], (d0, d1) -> (d1, d0)>";
+constexpr const char *kFigure5c =
+    "!dataflow.itensor<4x2xf32, [4, 2, 2] * [2, 1, 4], (d0, d1, d2) -> (d2, d0)>";
+
+class ConverterSizingTest : public ITensorTest {
+protected:
+  ConverterBuffer size(const char *source, const char *result) {
+    return computeConverterBuffer(parse(source), parse(result));
+  }
+};
+
+TEST_F(ConverterSizingTest, Figure5BToCHoldsOneColumnBlock) {
+  ConverterBuffer buffer = size(kFigure5b, kFigure5c);
+  EXPECT_EQ(buffer.shape, (Shape{8, 2}));
+  EXPECT_EQ(buffer.loopLevel, 1);
+  // Two halves of 8x2 f32.
+  EXPECT_EQ(buffer.getBytes(mlir::Float32Type::get(&context)), 128);
+}
+
+TEST_F(ConverterSizingTest, Figure5AToBBuffersWholeTensor) {
+  ConverterBuffer buffer = size(kFigure5a, kFigure5b);
+  EXPECT_EQ(buffer.shape, (Shape{8, 8}));
+  EXPECT_EQ(buffer.loopLevel, 0);
+}
+
+TEST_F(ConverterSizingTest, Figure7RowBlockStreamedTwice) {
+  ConverterBuffer buffer = size(
+      "!dataflow.itensor<16x16xf32, [4, 4] * [16, 16], (d0, d1) -> (d0, d1)>",
+      "!dataflow.itensor<16x16xf32, [4, 2, 4] * [16, 1, 16], "
+      "(d0, d1, d2) -> (d0, d2)>");
+  EXPECT_EQ(buffer.shape, (Shape{16, 64}));
+  EXPECT_EQ(buffer.loopLevel, 1);
+}
+
+TEST_F(ConverterSizingTest, UnsharedOuterLoopBlocksInnerOnes) {
+  // Loop 1 is shared but loop 0 is not, so the buffer cannot sit inside
+  // loop 1: everything is buffered.
+  ConverterBuffer buffer = size(
+      "!dataflow.itensor<2x2xf32, [4, 4] * [2, 2], (d0, d1) -> (d0, d1)>",
+      "!dataflow.itensor<2x2xf32, [2, 4, 2] * [1, 2, 4], "
+      "(d0, d1, d2) -> (d2, d1)>");
+  EXPECT_EQ(buffer.shape, (Shape{8, 8}));
+  EXPECT_EQ(buffer.loopLevel, 0);
+}
+
+TEST_F(ConverterSizingTest, SharedConstantDimensionNeedsNoLoop) {
+  // Data dimension 0 is pinned to 0 on both sides: a single row is held.
+  ConverterBuffer buffer = size(
+      "!dataflow.itensor<1x4xf32, [4] * [4], (d0) -> (0, d0)>",
+      "!dataflow.itensor<1x4xf32, [2, 2] * [4, 8], (d0, d1) -> (0, d0 + d1)>");
+  EXPECT_EQ(buffer.shape, (Shape{1, 16}));
+  EXPECT_EQ(buffer.loopLevel, 0);
+}
+
+TEST_F(ConverterSizingTest, SharedLoopNeedsEqualTripAndStep) {
+  ITensorType b = parse(kFigure5b), c = parse(kFigure5c);
+  EXPECT_TRUE(isSharedLoop(b, c, 0));
+  EXPECT_FALSE(isSharedLoop(b, c, 1));
+  EXPECT_FALSE(isSharedLoop(b, c, 2));
+  // Same trip count and step, but the loop walks different data dimensions.
+  EXPECT_FALSE(isSharedLoop(parse(kFigure5a), b, 0));
+}
+
+TEST_F(ConverterSizingTest, IrregularTilingBuffersWholeTensor) {
+  ConverterBuffer buffer = size(
+      "!dataflow.itensor<4x2xf32, [5, 4] * [1, 2], (d0, d1) -> (d0, d1)>",
+      "!dataflow.itensor<4x2xf32, [5, 4] * [1, 2], (d0, d1) -> (d0, d1 * 1)>");
+  EXPECT_EQ(buffer.shape, (Shape{8, 8}));
+  EXPECT_EQ(buffer.loopLevel, 0);
+}
+
+} // namespace
