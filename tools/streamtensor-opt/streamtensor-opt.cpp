@@ -12,6 +12,7 @@
 
 #include "streamtensor/Dialect/Dataflow/DataflowDialect.h"
 #include "streamtensor/Dialect/Dataflow/Passes.h"
+#include "streamtensor/Transforms/Pipelines.h"
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
 #include "mlir/InitAllPasses.h"
@@ -25,6 +26,7 @@ int main(int argc, char **argv) {
 
   mlir::registerAllPasses();
   streamtensor::dataflow::registerDataflowPasses();
+  streamtensor::registerPipelines();
 
   return mlir::asMainReturnCode(mlir::MlirOptMain(
       argc, argv, "StreamTensor optimizer driver\n", registry));

@@ -24,7 +24,7 @@ class Dataflow_Op<string mnemonic, list<Trait> traits = []>
 def Dataflow_ITensorEmptyOp : Dataflow_Op<"itensor_empty", [Pure]> {
   let summary = "placeholder itensor, the destination of a stream to be written";
   let results = (outs Dataflow_AnyITensor:$result);
-  let assemblyFormat = "attr-dict `:` type($result)";
+  let assemblyFormat = "attr-dict `:` qualified(type($result))";
 }
 
 def Dataflow_ITensorInstanceOp : Dataflow_Op<"itensor_instance",
@@ -35,7 +35,7 @@ def Dataflow_ITensorInstanceOp : Dataflow_Op<"itensor_instance",
     FIFOs and are never merged. It is lowered to `dataflow.stream`.
   }];
   let results = (outs Dataflow_AnyITensor:$result);
-  let assemblyFormat = "attr-dict `:` type($result)";
+  let assemblyFormat = "attr-dict `:` qualified(type($result))";
 }
 
 def Dataflow_ITensorReadOp : Dataflow_Op<"itensor_read",
@@ -50,7 +50,7 @@ def Dataflow_ITensorReadOp : Dataflow_Op<"itensor_read",
                        Optional<AnyRankedTensor>:$init);
   let results = (outs AnyType:$value);
   let assemblyFormat = [{
-    $source (`init` $init^ `:` type($init))? attr-dict `:` type($source) `->` type($value)
+    $source (`init` $init^ `:` qualified(type($init)))? attr-dict `:` qualified(type($source)) `->` qualified(type($value))
   }];
   let hasVerifier = 1;
 }
@@ -61,7 +61,7 @@ def Dataflow_ITensorWriteOp : Dataflow_Op<"itensor_write",
   let arguments = (ins AnyType:$value, Dataflow_AnyITensor:$dest);
   let results = (outs Dataflow_AnyITensor:$result);
   let assemblyFormat = [{
-    $value `into` $dest attr-dict `:` type($value) `->` type($dest)
+    $value `into` $dest attr-dict `:` qualified(type($value)) `->` qualified(type($dest))
   }];
   let hasVerifier = 1;
 }
@@ -70,7 +70,7 @@ class Dataflow_UnaryITensorOp<string mnemonic, list<Trait> traits = []>
     : Dataflow_Op<mnemonic, traits> {
   let arguments = (ins Dataflow_AnyITensor:$source);
   let results = (outs Dataflow_AnyITensor:$result);
-  let assemblyFormat = "$source attr-dict `:` type($source) `->` type($result)";
+  let assemblyFormat = "$source attr-dict `:` qualified(type($source)) `->` qualified(type($result))";
   let hasVerifier = 1;
 }
 
@@ -114,7 +114,7 @@ def Dataflow_ITensorChunkOp : Dataflow_Op<"itensor_chunk", [Pure]> {
   let arguments = (ins Dataflow_AnyITensor:$source, I64Attr:$dim);
   let results = (outs Variadic<Dataflow_AnyITensor>:$results);
   let assemblyFormat = [{
-    $source `along` $dim attr-dict `:` type($source) `->` type($results)
+    $source `along` $dim attr-dict `:` qualified(type($source)) `->` qualified(type($results))
   }];
   let hasVerifier = 1;
 }
@@ -124,7 +124,7 @@ def Dataflow_ITensorConcatOp : Dataflow_Op<"itensor_concat", [Pure]> {
   let arguments = (ins Variadic<Dataflow_AnyITensor>:$sources, I64Attr:$dim);
   let results = (outs Dataflow_AnyITensor:$result);
   let assemblyFormat = [{
-    $sources `along` $dim attr-dict `:` type($sources) `->` type($result)
+    $sources `along` $dim attr-dict `:` qualified(type($sources)) `->` qualified(type($result))
   }];
   let hasVerifier = 1;
 }
@@ -133,7 +133,7 @@ def Dataflow_ITensorForkOp : Dataflow_Op<"itensor_fork", [Pure]> {
   let summary = "duplicate a stream to several consumers";
   let arguments = (ins Dataflow_AnyITensor:$source);
   let results = (outs Variadic<Dataflow_AnyITensor>:$results);
-  let assemblyFormat = "$source attr-dict `:` type($source) `->` type($results)";
+  let assemblyFormat = "$source attr-dict `:` qualified(type($source)) `->` qualified(type($results))";
   let hasVerifier = 1;
 }
 
@@ -141,7 +141,7 @@ def Dataflow_ITensorJoinOp : Dataflow_Op<"itensor_join", [Pure]> {
   let summary = "merge streams token by token, round-robin";
   let arguments = (ins Variadic<Dataflow_AnyITensor>:$sources);
   let results = (outs Dataflow_AnyITensor:$result);
-  let assemblyFormat = "$sources attr-dict `:` type($sources) `->` type($result)";
+  let assemblyFormat = "$sources attr-dict `:` qualified(type($sources)) `->` qualified(type($result))";
   let hasVerifier = 1;
 }
 
@@ -153,7 +153,7 @@ def Dataflow_ITensorToStreamOp : Dataflow_Op<"itensor_to_stream", [Pure]> {
   let summary = "view an itensor as a FIFO (removed by bufferization)";
   let arguments = (ins Dataflow_AnyITensor:$source);
   let results = (outs Dataflow_AnyStream:$result);
-  let assemblyFormat = "$source attr-dict `:` type($source) `->` type($result)";
+  let assemblyFormat = "$source attr-dict `:` qualified(type($source)) `->` qualified(type($result))";
   let hasVerifier = 1;
 }
 
@@ -161,14 +161,14 @@ def Dataflow_StreamToITensorOp : Dataflow_Op<"stream_to_itensor", [Pure]> {
   let summary = "view a FIFO as an itensor (removed by bufferization)";
   let arguments = (ins Dataflow_AnyStream:$source);
   let results = (outs Dataflow_AnyITensor:$result);
-  let assemblyFormat = "$source attr-dict `:` type($source) `->` type($result)";
+  let assemblyFormat = "$source attr-dict `:` qualified(type($source)) `->` qualified(type($result))";
   let hasVerifier = 1;
 }
 
 def Dataflow_StreamOp : Dataflow_Op<"stream", [MemoryEffects<[MemAlloc]>]> {
   let summary = "a FIFO of the depth given by its type";
   let results = (outs Dataflow_AnyStream:$result);
-  let assemblyFormat = "attr-dict `:` type($result)";
+  let assemblyFormat = "attr-dict `:` qualified(type($result))";
 }
 
 def Dataflow_StreamReadOp : Dataflow_Op<"stream_read",
@@ -176,7 +176,7 @@ def Dataflow_StreamReadOp : Dataflow_Op<"stream_read",
   let summary = "pop a value from a FIFO";
   let arguments = (ins Dataflow_AnyStream:$source);
   let results = (outs AnyType:$value);
-  let assemblyFormat = "$source attr-dict `:` type($source) `->` type($value)";
+  let assemblyFormat = "$source attr-dict `:` qualified(type($source)) `->` qualified(type($value))";
   let hasVerifier = 1;
 }
 
@@ -185,7 +185,7 @@ def Dataflow_StreamWriteOp : Dataflow_Op<"stream_write",
   let summary = "push a value into a FIFO";
   let arguments = (ins AnyType:$value, Dataflow_AnyStream:$dest);
   let assemblyFormat = [{
-    $value `into` $dest attr-dict `:` type($value) `->` type($dest)
+    $value `into` $dest attr-dict `:` qualified(type($value)) `->` qualified(type($dest))
   }];
   let hasVerifier = 1;
 }
@@ -194,7 +194,7 @@ def Dataflow_StreamCastOp : Dataflow_Op<"stream_cast", [Pure]> {
   let summary = "change the depth of a FIFO view; the element type is kept";
   let arguments = (ins Dataflow_AnyStream:$source);
   let results = (outs Dataflow_AnyStream:$result);
-  let assemblyFormat = "$source attr-dict `:` type($source) `->` type($result)";
+  let assemblyFormat = "$source attr-dict `:` qualified(type($source)) `->` qualified(type($result))";
   let hasVerifier = 1;
 }
 
@@ -203,7 +203,7 @@ def Dataflow_BufferOp : Dataflow_Op<"buffer", [MemoryEffects<[MemAlloc]>]> {
   let arguments = (ins ConfinedAttr<DefaultValuedAttr<I64Attr, "2">,
                                     [IntMinValue<1>]>:$depth);
   let results = (outs AnyStaticShapeMemRef:$result);
-  let assemblyFormat = "attr-dict `:` type($result)";
+  let assemblyFormat = "attr-dict `:` qualified(type($result))";
 }
 
 //===----------------------------------------------------------------------===//
@@ -224,8 +224,8 @@ def Dataflow_KernelOp : Dataflow_Op<"kernel",
   let results = (outs Variadic<AnyRankedTensor>:$results);
   let regions = (region SizedRegion<1>:$body);
   let assemblyFormat = [{
-    ($sym_name^)? (`ins` `(` $sources^ `:` type($sources) `)`)?
-    (`->` `(` type($results)^ `)`)? attr-dict-with-keyword $body
+    ($sym_name^)? (`ins` `(` $sources^ `:` qualified(type($sources)) `)`)?
+    (`->` `(` qualified(type($results))^ `)`)? attr-dict-with-keyword $body
   }];
   let hasRegionVerifier = 1;
 }
@@ -242,8 +242,8 @@ def Dataflow_TaskOp : Dataflow_Op<"task", [SingleBlock, RecursiveMemoryEffects]>
   let results = (outs Variadic<AnyType>:$results);
   let regions = (region SizedRegion<1>:$body);
   let assemblyFormat = [{
-    ($sym_name^)? (`inits` `(` $inits^ `:` type($inits) `)`)?
-    (`->` `(` type($results)^ `)`)? attr-dict-with-keyword $body
+    ($sym_name^)? (`inits` `(` $inits^ `:` qualified(type($inits)) `)`)?
+    (`->` `(` qualified(type($results))^ `)`)? attr-dict-with-keyword $body
   }];
   let hasRegionVerifier = 1;
 }
@@ -252,7 +252,7 @@ def Dataflow_YieldOp : Dataflow_Op<"yield",
     [Pure, Terminator, ReturnLike, ParentOneOf<["KernelOp", "TaskOp"]>]> {
   let summary = "return the outputs of a kernel or task";
   let arguments = (ins Variadic<AnyType>:$outputs);
-  let assemblyFormat = "attr-dict ($outputs^ `:` type($outputs))?";
+  let assemblyFormat = "attr-dict ($outputs^ `:` qualified(type($outputs)))?";
 }
 
 #endif // STREAMTENSOR_DIALECT_DATAFLOW_DATAFLOWOPS_TD

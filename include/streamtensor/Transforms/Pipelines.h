@@ -1,0 +1,25 @@
+//===- Pipelines.h - StreamTensor named pass pipelines ----------*- C++ -*-===//
+//
+// Part of the StreamTensor project, under the Apache License v2.0 with LLVM
+// Exceptions. SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef STREAMTENSOR_TRANSFORMS_PIPELINES_H
+#define STREAMTENSOR_TRANSFORMS_PIPELINES_H
+
+#include "mlir/Pass/PassManager.h"
+
+namespace streamtensor {
+
+/// Brings TOSA or linalg-on-tensors input to clean linalg on tensors: TOSA
+/// lowered to linalg, element-wise producers fused into their consumers,
+/// unit dimensions folded, then canonicalized.
+void buildLinalgCleanupPipeline(mlir::OpPassManager &pm);
+
+/// Registers the pipelines above with the pass registry.
+void registerPipelines();
+
+} // namespace streamtensor
+
+#endif // STREAMTENSOR_TRANSFORMS_PIPELINES_H
