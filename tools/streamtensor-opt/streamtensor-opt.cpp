@@ -10,8 +10,10 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "streamtensor/Conversion/Passes.h"
 #include "streamtensor/Dialect/Dataflow/DataflowDialect.h"
 #include "streamtensor/Dialect/Dataflow/Passes.h"
+#include "streamtensor/Transforms/Passes.h"
 #include "streamtensor/Transforms/Pipelines.h"
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
@@ -26,7 +28,9 @@ int main(int argc, char **argv) {
 
   mlir::registerAllPasses();
   streamtensor::dataflow::registerDataflowPasses();
+  streamtensor::registerStreamTensorTransformsPasses();
   streamtensor::registerPipelines();
+  streamtensor::registerStreamTensorConversionPasses();
 
   return mlir::asMainReturnCode(mlir::MlirOptMain(
       argc, argv, "StreamTensor optimizer driver\n", registry));
