@@ -16,6 +16,7 @@ packages=(
   coinor-libclp-dev coinor-libcbc-dev
   # Host runtime (XRT native API) and graph rendering
   libxrt-dev graphviz
+  uuid-dev # XRT's xrt_uuid.h includes <uuid/uuid.h> and needs -luuid
 )
 
 missing=()

@@ -145,24 +145,28 @@ LogicalResult NestConverter::analyze() {
     return analyzeResults(loop.getResults());
   }
 
-  auto dps = cast<DestinationStyleOpInterface>(root);
-  for (OpOperand &init : dps.getDpsInitsMutable()) {
-    resultInits.push_back(init.get());
-    rootInitKinds.push_back(getDestinationKind(init.get()));
-    if (rootInitKinds.back() == DestinationKind::Read &&
-        failed(analyzeWholeUse(root, init.get())))
-      return failure();
+  // An untiled op streams whole tensors: one token per operand and result.
+  if (auto dps = dyn_cast<DestinationStyleOpInterface>(root)) {
+    for (OpOperand &init : dps.getDpsInitsMutable()) {
+      resultInits.push_back(init.get());
+      rootInitKinds.push_back(getDestinationKind(init.get()));
+      if (rootInitKinds.back() == DestinationKind::Read &&
+          failed(analyzeWholeUse(root, init.get())))
+        return failure();
+    }
   }
   if (failed(analyzeWholeUsesOf(root)))
     return failure();
+  MLIRContext *ctx = root->getContext();
   for (OpResult result : root->getResults()) {
-    auto tensor = cast<RankedTensorType>(result.getType());
+    auto tensor = dyn_cast<RankedTensorType>(result.getType());
+    if (!tensor || !tensor.hasStaticShape())
+      return root->emitError("kernel results must be statically shaped "
+                             "tensors");
     FailureOr<ITensorType> type = inferITensorType(
-        root, {}, getAsIndexOpFoldResult(root->getContext(),
-                                         SmallVector<int64_t>(tensor.getRank(), 0)),
+        root, {}, getAsIndexOpFoldResult(ctx, SmallVector<int64_t>(tensor.getRank(), 0)),
         tensor.getShape(),
-        getAsIndexOpFoldResult(root->getContext(),
-                               SmallVector<int64_t>(tensor.getRank(), 1)),
+        getAsIndexOpFoldResult(ctx, SmallVector<int64_t>(tensor.getRank(), 1)),
         tensor.getElementType());
     if (failed(type))
       return failure();
@@ -466,10 +470,6 @@ void NestConverter::rewrite(StringRef name) {
     for (Value result : loop.getResults())
       outputs.push_back(mapping.lookup(result));
   } else {
-    auto dps = cast<DestinationStyleOpInterface>(root);
-    for (auto [index, init] : llvm::enumerate(dps.getDpsInits()))
-      if (rootInitKinds[index] != DestinationKind::Read)
-        mapping.map(init, mapping.lookup(init));
     cloneOp(builder, root);
     for (auto [result, dest] :
          llvm::zip(root->getResults(), taskBody->getArguments()))
@@ -493,7 +493,7 @@ void NestConverter::rewrite(StringRef name) {
 
 /// Names a kernel after the first computation in its nest.
 static std::string getKernelName(Operation *root, unsigned index) {
-  std::string kind = "nest";
+  std::string kind = root->getName().stripDialect().str();
   root->walk<WalkOrder::PreOrder>([&](linalg::LinalgOp op) {
     if (isa<linalg::FillOp>(op))
       return WalkResult::advance();
@@ -501,6 +501,27 @@ static std::string getKernelName(Operation *root, unsigned index) {
     return WalkResult::interrupt();
   });
   return kind + "_" + std::to_string(index);
+}
+
+/// Tensor ops that only move data. Over function arguments they are views
+/// or copies the host prepares in external memory; once they consume a
+/// kernel's result they run on the accelerator.
+static bool isDataMovement(Operation *op) {
+  return isa<tensor::ExpandShapeOp, tensor::CollapseShapeOp,
+             tensor::ExtractSliceOp, tensor::InsertSliceOp, tensor::ConcatOp,
+             tensor::PadOp>(op);
+}
+
+static bool isKernelRoot(Operation *op) {
+  if (isa<scf::ForOp>(op))
+    return true;
+  if (isa<linalg::LinalgOp>(op))
+    return !isa<linalg::FillOp>(op);
+  if (!isDataMovement(op))
+    return false;
+  return llvm::any_of(op->getOperands(), [](Value operand) {
+    return operand.getDefiningOp<KernelOp>();
+  });
 }
 
 namespace {
@@ -511,14 +532,14 @@ struct ConvertLinalgToDataflowPass
     func::FuncOp func = getOperation();
     if (func.isExternal())
       return;
-    SmallVector<Operation *> roots;
+    SmallVector<Operation *> candidates;
     for (Operation &op : func.getBody().front())
-      if (isa<scf::ForOp>(op) ||
-          (isa<linalg::LinalgOp>(op) && !isa<linalg::FillOp>(op)))
-        roots.push_back(&op);
+      candidates.push_back(&op);
 
     unsigned index = 0;
-    for (Operation *root : roots) {
+    for (Operation *root : candidates) {
+      if (!isKernelRoot(root))
+        continue;
       NestConverter converter(root);
       if (failed(converter.analyze()))
         return signalPassFailure();

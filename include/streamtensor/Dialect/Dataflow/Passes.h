@@ -8,6 +8,7 @@
 #ifndef STREAMTENSOR_DIALECT_DATAFLOW_PASSES_H
 #define STREAMTENSOR_DIALECT_DATAFLOW_PASSES_H
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Pass/Pass.h"
 
 namespace streamtensor::dataflow {

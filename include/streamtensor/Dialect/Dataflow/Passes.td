@@ -23,4 +23,53 @@ def SizeConverters : Pass<"dataflow-size-converters"> {
   }];
 }
 
+def FuseKernels : Pass<"dataflow-fuse-kernels", "::mlir::func::FuncOp"> {
+  let summary = "Fuse kernels under an on-chip memory budget (Algorithm 2)";
+  let description = [{
+    Visits kernels in program order and merges each into the group of its
+    most recently created producer when the group's on-chip cost stays within
+    the budget. An edge costs the bytes of the layout converter it needs
+    (zero when producer and consumer stream alike). Inside a fused kernel,
+    producer and consumer tasks are connected directly, through an
+    `itensor_cast` when the types are layout-equivalent, or through an
+    `itensor_converter`; external inputs read by several members are read
+    once. The pass records on the function the bytes of all intermediate
+    tensors between the unfused kernels (`dataflow.unfused_intermediate_bytes`).
+  }];
+  let options = [
+    Option<"memoryBudget", "memory-budget", "int64_t", "41000000",
+           "On-chip bytes one fused kernel may spend on converters (default: "
+           "41 MB, the Alveo U55C)">
+  ];
+}
+
+def EnsureSingleUse : Pass<"dataflow-ensure-single-use"> {
+  let summary = "Give every itensor one consumer through itensor_fork";
+  let description = [{
+    A FIFO has one producer and one consumer. Every itensor value used more
+    than once gets an `itensor_fork` with one result per use.
+  }];
+}
+
+def PrintReport : Pass<"dataflow-report", "::mlir::ModuleOp"> {
+  let summary = "Write a JSON report of kernels, tasks, edges, converters and DMAs";
+  let description = [{
+    For every function: its kernels and tasks; every task-to-task edge and
+    whether it is a plain FIFO (possibly through forks, casts or
+    reassociations) or goes through a layout converter, with the converter's
+    buffer bytes; every DMA with the bytes it moves per invocation; the share
+    of task-to-task edges that are plain FIFOs; and the on-chip bytes held for
+    intermediate results (both halves of every converter buffer and every
+    FIFO at its depth) against the bytes of the intermediate tensors between
+    the unfused kernels. FIFOs whose depth is not decided yet count at
+    `default-fifo-depth` tokens.
+  }];
+  let options = [
+    Option<"output", "output", "std::string", "\"-\"",
+           "File to write the JSON report to ('-' for stdout)">,
+    Option<"defaultFifoDepth", "default-fifo-depth", "int64_t", "2",
+           "Depth in tokens assumed for FIFOs that have not been sized">
+  ];
+}
+
 #endif // STREAMTENSOR_DIALECT_DATAFLOW_PASSES_TD

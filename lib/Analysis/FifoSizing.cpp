@@ -1,0 +1,316 @@
+//===- FifoSizing.cpp - Choosing FIFO depths for a dataflow graph ---------===//
+
+#include "streamtensor/Analysis/FifoSizing.h"
+
+#include "streamtensor/Analysis/CycleSim.h"
+#include "streamtensor/Analysis/FifoLP.h"
+#include "streamtensor/Analysis/TokenModelBounds.h"
+
+#include "llvm/ADT/StringSwitch.h"
+
+#include <algorithm>
+#include <cmath>
+
+using namespace llvm;
+using namespace streamtensor;
+
+StringRef streamtensor::getFifoStrategyName(FifoStrategy strategy) {
+  switch (strategy) {
+  case FifoStrategy::Asap:
+    return "asap";
+  case FifoStrategy::LpMinBytes:
+    return "lp-min-bytes";
+  case FifoStrategy::AsapNominal:
+    return "asap-nominal";
+  case FifoStrategy::PaperPerEdgeLp:
+    return "paper-per-edge-lp";
+  case FifoStrategy::SumOfDelaysLp:
+    return "sum-of-delays-lp";
+  case FifoStrategy::Naive:
+    return "naive";
+  case FifoStrategy::Fixed:
+    return "fixed";
+  case FifoStrategy::SimPeak:
+    return "sim-peak";
+  }
+  llvm_unreachable("unknown FIFO strategy");
+}
+
+std::optional<FifoStrategy> streamtensor::parseFifoStrategy(StringRef name) {
+  return StringSwitch<std::optional<FifoStrategy>>(name)
+      .Case("asap", FifoStrategy::Asap)
+      .Case("lp-min-bytes", FifoStrategy::LpMinBytes)
+      .Case("asap-nominal", FifoStrategy::AsapNominal)
+      .Case("paper-per-edge-lp", FifoStrategy::PaperPerEdgeLp)
+      .Case("sum-of-delays-lp", FifoStrategy::SumOfDelaysLp)
+      .Case("naive", FifoStrategy::Naive)
+      .Case("fixed", FifoStrategy::Fixed)
+      .Case("sim-peak", FifoStrategy::SimPeak)
+      .Default(std::nullopt);
+}
+
+StringRef streamtensor::getFifoModeName(FifoMode mode) {
+  return mode == FifoMode::Normal ? "normal" : "conservative";
+}
+
+int64_t streamtensor::getTotalFifoBytes(const TimedGraph &graph,
+                                        ArrayRef<int64_t> depths) {
+  int64_t total = 0;
+  for (unsigned e = 0, end = graph.edges.size(); e < end; ++e)
+    total += depths[e] * graph.edges[e].tokenBytes;
+  return total;
+}
+
+/// Eq. 1/2 with the producer of each edge starting at start[producer] and
+/// its consumer at start[producer] + delay[e], ignoring any stretch.
+static void sizeFromNominalDelays(const TimedGraph &graph,
+                                  ArrayRef<double> delays,
+                                  FifoSizingResult &result) {
+  for (unsigned e = 0, end = graph.edges.size(); e < end; ++e) {
+    const PortSchedule &read = graph.getConsumerSchedule(e);
+    TokenLine arrivals{double(graph.getInitialDelay(e)),
+                       graph.getProducerSchedule(e).ii()};
+    TokenLine reads{delays[e] + read.roundingSlack(), read.ii()};
+    result.depths[e] = peakTokens(arrivals, reads, graph.edges[e].tokens);
+    result.delays[e] = delays[e];
+  }
+}
+
+static std::vector<double> delaysFromStarts(const TimedGraph &graph,
+                                            ArrayRef<double> start) {
+  std::vector<double> delays;
+  for (const TimedEdge &edge : graph.edges)
+    delays.push_back(start[edge.consumer] - start[edge.producer]);
+  return delays;
+}
+
+static void sizeFromBounds(const TimedGraph &graph, ArrayRef<int64_t> launch,
+                           FifoSizingResult &result) {
+  TokenBounds bounds = computeTokenBounds(graph, launch);
+  for (unsigned e = 0, end = graph.edges.size(); e < end; ++e) {
+    result.depths[e] = bounds.getDepth(e, graph.edges[e].tokens);
+    const TimedEdge &edge = graph.edges[e];
+    result.delays[e] =
+        bounds.asapStart[edge.consumer] - bounds.asapStart[edge.producer];
+  }
+}
+
+/// Latest start of each node that keeps the nominal schedule's makespan
+/// (latest completion over nodes started ASAP) unchanged.
+static std::vector<double> computeLatestStarts(const TimedGraph &graph,
+                                               ArrayRef<double> asap) {
+  double makespan = 0;
+  for (unsigned n = 0, end = graph.nodes.size(); n < end; ++n)
+    makespan = std::max(makespan, asap[n] + graph.nodes[n].latency);
+  std::vector<double> latest(graph.nodes.size());
+  for (auto it = graph.topologicalOrder.rbegin(),
+            end = graph.topologicalOrder.rend();
+       it != end; ++it) {
+    unsigned n = *it;
+    latest[n] = makespan - graph.nodes[n].latency;
+    for (const TimedPort &output : graph.nodes[n].outputs)
+      latest[n] = std::min(latest[n],
+                           latest[graph.edges[output.edge].consumer] -
+                               graph.getInitialDelay(output.edge));
+  }
+  return latest;
+}
+
+static Error sizeWithMinBytesLP(const TimedGraph &graph,
+                                FifoSizingResult &result) {
+  sizeFromBounds(graph, {}, result);
+  int64_t asapBytes = getTotalFifoBytes(graph, result.depths);
+  result.asapBytes = asapBytes;
+
+  std::vector<double> asap = computeAsapStarts(graph);
+  std::vector<double> latest = computeLatestStarts(graph, asap);
+  Expected<std::vector<double>> start = solveMinBytesLP(graph, asap, latest);
+  if (!start)
+    return start.takeError();
+  // Holds are whole cycles; a start at (or within rounding of) ASAP needs
+  // no hold at all.
+  std::vector<int64_t> launch(graph.nodes.size(), 0);
+  for (unsigned n = 0, end = graph.nodes.size(); n < end; ++n) {
+    double chosen = std::min((*start)[n], latest[n]);
+    if (chosen > asap[n] + 0.5)
+      launch[n] = int64_t(std::ceil(chosen - 1e-6));
+  }
+  FifoSizingResult held = result;
+  sizeFromBounds(graph, launch, held);
+  if (getTotalFifoBytes(graph, held.depths) >= asapBytes)
+    return Error::success();
+  // The latest starts come from the nominal schedule; where kernels stall on
+  // slow producers a hold can still lengthen the run. Keep the holds only if
+  // the simulation finishes as early as without them.
+  SimOptions heldRun;
+  heldRun.depths = held.depths;
+  heldRun.launch = launch;
+  SimResult withHolds = simulate(graph, heldRun);
+  SimResult unbounded = simulate(graph, SimOptions());
+  if (!withHolds.deadlock && withHolds.cycles <= unbounded.cycles) {
+    result.depths = std::move(held.depths);
+    result.delays = std::move(held.delays);
+    result.launch = std::move(launch);
+    result.lpImproved = true;
+  }
+  return Error::success();
+}
+
+Expected<FifoSizingResult>
+streamtensor::sizeFifos(const TimedGraph &graph,
+                        const FifoSizingOptions &options) {
+  unsigned numEdges = graph.edges.size();
+  FifoSizingResult result;
+  result.depths.assign(numEdges, 1);
+  result.delays.assign(numEdges, std::nullopt);
+  result.launch.assign(graph.nodes.size(), 0);
+
+  switch (options.strategy) {
+  case FifoStrategy::Asap:
+    sizeFromBounds(graph, {}, result);
+    break;
+  case FifoStrategy::LpMinBytes:
+    if (Error error = sizeWithMinBytesLP(graph, result))
+      return std::move(error);
+    break;
+  case FifoStrategy::AsapNominal:
+    sizeFromNominalDelays(graph,
+                          delaysFromStarts(graph, computeAsapStarts(graph)),
+                          result);
+    break;
+  case FifoStrategy::PaperPerEdgeLp: {
+    Expected<std::vector<double>> delays = solvePaperPerEdgeLP(graph);
+    if (!delays)
+      return delays.takeError();
+    sizeFromNominalDelays(graph, *delays, result);
+    break;
+  }
+  case FifoStrategy::SumOfDelaysLp: {
+    Expected<std::vector<double>> start = solveSumOfDelaysLP(graph);
+    if (!start)
+      return start.takeError();
+    sizeFromNominalDelays(graph, delaysFromStarts(graph, *start), result);
+    break;
+  }
+  case FifoStrategy::Naive:
+    for (unsigned e = 0; e < numEdges; ++e)
+      result.depths[e] = graph.edges[e].tokens;
+    break;
+  case FifoStrategy::Fixed:
+    if (options.fixedDepth < 1)
+      return createStringError(inconvertibleErrorCode(),
+                               "a fixed FIFO depth must be at least 1");
+    result.depths.assign(numEdges, options.fixedDepth);
+    break;
+  case FifoStrategy::SimPeak: {
+    SimResult run = simulate(graph, SimOptions());
+    for (unsigned e = 0; e < numEdges; ++e)
+      result.depths[e] = std::max<int64_t>(1, run.fifos[e].peakOccupancy);
+    break;
+  }
+  }
+  result.totalBytes = getTotalFifoBytes(graph, result.depths);
+  return result;
+}
+
+Expected<DataflowGraph>
+streamtensor::stretchToSlowestKernel(const DataflowGraph &graph) {
+  // A kernel's pace is set by its busiest port: tokens x II on that side.
+  unsigned numKernels = graph.getNumKernels();
+  std::vector<int64_t> span(numKernels, 1);
+  for (const DataflowEdge &edge : graph.getEdges()) {
+    if (!edge.isDmaRead())
+      span[edge.from] =
+          std::max(span[edge.from], edge.tokens * edge.producerII);
+    if (!edge.isDmaWrite())
+      span[edge.to] = std::max(span[edge.to], edge.tokens * edge.consumerII);
+  }
+  int64_t slowest = *std::max_element(span.begin(), span.end());
+
+  DataflowGraph stretched;
+  for (unsigned k = 0; k < numKernels; ++k)
+    stretched.addKernel(graph.getKernel(k).name, graph.getKernel(k).latency);
+  auto scale = [&](int64_t value, int kernel) {
+    double factor = double(slowest) / double(span[kernel]);
+    return std::max<int64_t>(1, std::llround(value * factor));
+  };
+  for (DataflowEdge edge : graph.getEdges()) {
+    if (!edge.isDmaRead()) {
+      edge.initialDelay = scale(edge.initialDelay, edge.from);
+      edge.producerII = scale(edge.producerII, edge.from);
+    }
+    if (!edge.isDmaWrite())
+      edge.consumerII = scale(edge.consumerII, edge.to);
+    stretched.addEdge(edge);
+  }
+  // Latencies scale too, but never below what the new schedule needs.
+  for (unsigned k = 0; k < numKernels; ++k) {
+    DataflowKernel &kernel = stretched.getKernel(k);
+    kernel.latency = std::max(scale(kernel.latency, k),
+                              stretched.getMinimumLatency(k).first);
+  }
+  if (Error error = stretched.verify())
+    return std::move(error);
+  return std::move(stretched);
+}
+
+/// Conservative depths assume every kernel runs at the slowest one's pace,
+/// but the hardware runs them at full speed, so a FIFO can fill before a
+/// slower path delivers and deadlock the design. Simulate the real
+/// schedule; every FIFO that is full in a deadlock gets its normal-mode
+/// depth back, until the design completes.
+static void repairConservativeDepths(const TimedGraph &graph,
+                                     ArrayRef<int64_t> normalDepths,
+                                     FifoSizingResult &result) {
+  for (unsigned e = 0, end = graph.edges.size(); e < end; ++e)
+    result.depths[e] = std::min(result.depths[e], normalDepths[e]);
+  while (true) {
+    SimOptions options;
+    options.depths = result.depths;
+    SimResult run = simulate(graph, options);
+    if (!run.deadlock)
+      return;
+    bool changed = false;
+    for (const SimBlockedNode &blocked : run.blocked) {
+      if (!blocked.onFull ||
+          result.depths[blocked.edge] >= normalDepths[blocked.edge])
+        continue;
+      result.depths[blocked.edge] = normalDepths[blocked.edge];
+      ++result.restoredFifos;
+      changed = true;
+    }
+    // Nothing left to restore: the normal sizing deadlocks as well.
+    if (!changed)
+      return;
+  }
+}
+
+Expected<FifoSizingResult>
+streamtensor::sizeFifos(const DataflowGraph &graph, const TargetDesc &target,
+                        const FifoSizingOptions &options) {
+  Expected<TimedGraph> timed = buildTimedGraph(graph, target);
+  if (!timed)
+    return timed.takeError();
+  FifoSizingOptions normalOptions = options;
+  normalOptions.mode = FifoMode::Normal;
+  Expected<FifoSizingResult> normal = sizeFifos(*timed, normalOptions);
+  if (!normal || options.mode == FifoMode::Normal)
+    return normal;
+  // Holds chosen on the slowed-down schedule would be wrong for the real one.
+  if (options.strategy == FifoStrategy::LpMinBytes)
+    return createStringError(inconvertibleErrorCode(),
+                             "lp-min-bytes chooses start times on the real "
+                             "schedule and needs the normal mode");
+  Expected<DataflowGraph> stretched = stretchToSlowestKernel(graph);
+  if (!stretched)
+    return stretched.takeError();
+  Expected<TimedGraph> stretchedTimed = buildTimedGraph(*stretched, target);
+  if (!stretchedTimed)
+    return stretchedTimed.takeError();
+  Expected<FifoSizingResult> result = sizeFifos(*stretchedTimed, options);
+  if (!result)
+    return result.takeError();
+  repairConservativeDepths(*timed, normal->depths, *result);
+  result->totalBytes = getTotalFifoBytes(*timed, result->depths);
+  return result;
+}

@@ -1,0 +1,229 @@
+//===- Target.cpp - Loading and validating target descriptions ------------===//
+
+#include "streamtensor/Analysis/Target.h"
+
+#include "DataflowGraphJSONReader.h"
+
+#include "llvm/Support/ErrorHandling.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+using namespace llvm;
+using namespace streamtensor;
+using streamtensor::detail::JSONFieldReader;
+
+// Provides kDefaultTargetJSON, generated from targets/u55c.json by CMake.
+#include "TargetDefault.inc"
+
+namespace {
+/// Operations every element type must describe. Integer types have no
+/// transcendental functions: emitted code converts to f32 for those.
+const StringRef kCommonOps[] = {"add", "mul", "mac", "div", "max", "compare"};
+const StringRef kFloatOnlyOps[] = {"exp", "tanh", "sqrt", "rsqrt"};
+const StringRef kElementTypes[] = {"f32", "i32", "i8"};
+const StringRef kConversions[] = {"f32_to_i32", "i32_to_f32", "f32_to_i8",
+                                  "i8_to_f32",  "i8_to_i32",  "i32_to_i8"};
+constexpr int64_t kMaxCount = int64_t(1) << 40;
+constexpr int64_t kMaxLatency = 1 << 20;
+} // namespace
+
+std::optional<int64_t> TargetDesc::getOpLatency(StringRef type,
+                                                StringRef op) const {
+  auto typeIt = opLatency.find(type);
+  if (typeIt == opLatency.end())
+    return std::nullopt;
+  auto opIt = typeIt->second.find(op);
+  if (opIt == typeIt->second.end())
+    return std::nullopt;
+  return opIt->second;
+}
+
+std::optional<int64_t> TargetDesc::getConversionLatency(StringRef from,
+                                                        StringRef to) const {
+  auto it = conversionLatency.find((from + "_to_" + to).str());
+  if (it == conversionLatency.end())
+    return std::nullopt;
+  return it->second;
+}
+
+SlrResources TargetDesc::getTotalResources() const {
+  SlrResources total;
+  total.name = "total";
+  for (const SlrResources &slr : slrs) {
+    total.luts += slr.luts;
+    total.flipFlops += slr.flipFlops;
+    total.dsps += slr.dsps;
+    total.bram36 += slr.bram36;
+    total.urams += slr.urams;
+  }
+  return total;
+}
+
+int64_t TargetDesc::getOnChipMemoryBytes() const {
+  SlrResources total = getTotalResources();
+  return (total.bram36 * bram36Bits + total.urams * uramBits) / 8;
+}
+
+double TargetDesc::getChannelBytesPerCycle() const {
+  return hbm.channelGBps * 1e9 / (clockMHz * 1e6);
+}
+
+static bool parseSlr(JSONFieldReader &reader, const json::Value &value,
+                     const Twine &path, SlrResources &slr) {
+  const json::Object *object = reader.asObject(value, path);
+  if (!object ||
+      !reader.checkKeys(*object, {"name", "lut", "ff", "dsp", "bram36", "uram"},
+                        path))
+    return false;
+  return reader.getString(*object, "name", path, slr.name) &&
+         reader.getInt(*object, "lut", path, slr.luts, 1, kMaxCount) &&
+         reader.getInt(*object, "ff", path, slr.flipFlops, 1, kMaxCount) &&
+         reader.getInt(*object, "dsp", path, slr.dsps, 0, kMaxCount) &&
+         reader.getInt(*object, "bram36", path, slr.bram36, 0, kMaxCount) &&
+         reader.getInt(*object, "uram", path, slr.urams, 0, kMaxCount);
+}
+
+static bool parseHbm(JSONFieldReader &reader, const json::Object &object,
+                     const Twine &path, HbmDesc &hbm) {
+  if (!reader.checkKeys(object,
+                        {"pseudo_channels", "channel_bytes", "channel_gbps",
+                         "port_bits", "read_latency_cycles",
+                         "write_latency_cycles", "max_outstanding_bytes"},
+                        path))
+    return false;
+  if (!reader.getInt(object, "pseudo_channels", path, hbm.pseudoChannels, 1,
+                     1024) ||
+      !reader.getInt(object, "channel_bytes", path, hbm.channelBytes, 1,
+                     kMaxCount) ||
+      !reader.getNumber(object, "channel_gbps", path, hbm.channelGBps, 1e-3,
+                        1e4) ||
+      !reader.getInt(object, "port_bits", path, hbm.portBits, 8, 8192) ||
+      !reader.getInt(object, "read_latency_cycles", path,
+                     hbm.readLatencyCycles, 0, kMaxLatency) ||
+      !reader.getInt(object, "write_latency_cycles", path,
+                     hbm.writeLatencyCycles, 0, kMaxLatency) ||
+      !reader.getInt(object, "max_outstanding_bytes", path,
+                     hbm.maxOutstandingBytes, 1, kMaxCount))
+    return false;
+  if (hbm.portBits % 8 != 0)
+    return reader.fail(path + ".port_bits", "must be a multiple of 8");
+  return true;
+}
+
+static bool parseOpLatencies(JSONFieldReader &reader,
+                             const json::Object &object, const Twine &path,
+                             TargetDesc &target) {
+  if (!reader.checkKeys(object, kElementTypes, path))
+    return false;
+  for (StringRef type : kElementTypes) {
+    const json::Object *ops = reader.getObject(object, type, path);
+    if (!ops)
+      return false;
+    bool isFloat = type.starts_with("f");
+    SmallVector<StringRef> allowed(std::begin(kCommonOps),
+                                   std::end(kCommonOps));
+    if (isFloat)
+      allowed.append(std::begin(kFloatOnlyOps), std::end(kFloatOnlyOps));
+    std::string typePath = (path + "." + type).str();
+    if (!reader.checkKeys(*ops, allowed, typePath))
+      return false;
+    for (StringRef op : allowed) {
+      int64_t cycles = 0;
+      if (!reader.getInt(*ops, op, typePath, cycles, 0, kMaxLatency))
+        return false;
+      target.opLatency[type][op] = cycles;
+    }
+  }
+  return true;
+}
+
+Expected<TargetDesc> streamtensor::parseTargetDesc(StringRef text,
+                                                   StringRef bufferName) {
+  Expected<json::Value> root = detail::parseJSONText(text, bufferName);
+  if (!root)
+    return root.takeError();
+  JSONFieldReader reader(bufferName);
+  TargetDesc target;
+  const json::Object *top = reader.asObject(*root, "$");
+  auto parseAll = [&]() -> bool {
+    if (!top ||
+        !reader.checkKeys(*top,
+                          {"name", "device", "clock_mhz",
+                           "shell_reserved_fraction", "slrs", "on_chip_memory",
+                           "hbm", "op_latency_cycles",
+                           "conversion_latency_cycles"},
+                          "$"))
+      return false;
+    if (!reader.getString(*top, "name", "$", target.name) ||
+        !reader.getString(*top, "device", "$", target.device) ||
+        !reader.getNumber(*top, "clock_mhz", "$", target.clockMHz, 1, 2000) ||
+        !reader.getNumber(*top, "shell_reserved_fraction", "$",
+                          target.shellReservedFraction, 0, 0.9))
+      return false;
+    const json::Array *slrs = reader.getArray(*top, "slrs", "$");
+    if (!slrs)
+      return false;
+    if (slrs->empty())
+      return reader.fail("$.slrs", "expected at least one SLR");
+    for (auto [index, value] : llvm::enumerate(*slrs)) {
+      SlrResources slr;
+      if (!parseSlr(reader, value, "$.slrs[" + Twine(index) + "]", slr))
+        return false;
+      target.slrs.push_back(std::move(slr));
+    }
+    const json::Object *memory = reader.getObject(*top, "on_chip_memory", "$");
+    if (!memory ||
+        !reader.checkKeys(*memory, {"bram36_bits", "uram_bits"},
+                          "$.on_chip_memory") ||
+        !reader.getInt(*memory, "bram36_bits", "$.on_chip_memory",
+                       target.bram36Bits, 1, kMaxCount) ||
+        !reader.getInt(*memory, "uram_bits", "$.on_chip_memory",
+                       target.uramBits, 1, kMaxCount))
+      return false;
+    const json::Object *hbm = reader.getObject(*top, "hbm", "$");
+    if (!hbm || !parseHbm(reader, *hbm, "$.hbm", target.hbm))
+      return false;
+    const json::Object *ops = reader.getObject(*top, "op_latency_cycles", "$");
+    if (!ops ||
+        !parseOpLatencies(reader, *ops, "$.op_latency_cycles", target))
+      return false;
+    const json::Object *conversions =
+        reader.getObject(*top, "conversion_latency_cycles", "$");
+    if (!conversions ||
+        !reader.checkKeys(*conversions, kConversions,
+                          "$.conversion_latency_cycles"))
+      return false;
+    for (StringRef name : kConversions) {
+      int64_t cycles = 0;
+      if (!reader.getInt(*conversions, name, "$.conversion_latency_cycles",
+                         cycles, 0, kMaxLatency))
+        return false;
+      target.conversionLatency[name] = cycles;
+    }
+    return true;
+  };
+  if (!parseAll())
+    return reader.takeError();
+  return target;
+}
+
+Expected<TargetDesc> streamtensor::loadTargetDesc(StringRef path) {
+  ErrorOr<std::unique_ptr<MemoryBuffer>> buffer =
+      MemoryBuffer::getFileOrSTDIN(path, /*IsText=*/true);
+  if (std::error_code ec = buffer.getError())
+    return createStringError(ec, "cannot read target description '%s': %s",
+                             path.str().c_str(), ec.message().c_str());
+  return parseTargetDesc((*buffer)->getBuffer(), path);
+}
+
+StringRef streamtensor::getDefaultTargetJSON() { return kDefaultTargetJSON; }
+
+const TargetDesc &streamtensor::getDefaultTargetDesc() {
+  static const TargetDesc target = [] {
+    Expected<TargetDesc> parsed =
+        parseTargetDesc(kDefaultTargetJSON, "built-in targets/u55c.json");
+    if (!parsed)
+      report_fatal_error(parsed.takeError());
+    return std::move(*parsed);
+  }();
+  return target;
+}

@@ -1,0 +1,237 @@
+//===- TokenModel.cpp - Token timing of kernels and FIFOs -----------------===//
+
+#include "streamtensor/Analysis/TokenModel.h"
+
+#include "llvm/Support/FormatVariadic.h"
+
+#include <algorithm>
+#include <cmath>
+
+using namespace llvm;
+using namespace streamtensor;
+
+static int64_t floorDiv(int64_t a, int64_t b) {
+  int64_t q = a / b;
+  return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
+}
+
+static int64_t ceilDiv(int64_t a, int64_t b) { return -floorDiv(-a, b); }
+
+int64_t streamtensor::paperEq1MaxTokens(int64_t tokens, int64_t sourceLatency,
+                                        int64_t delay, int64_t targetII) {
+  int64_t consumed = floorDiv(sourceLatency - delay, targetII);
+  return std::clamp<int64_t>(tokens - consumed, 0, tokens);
+}
+
+int64_t streamtensor::paperEq2MaxTokens(int64_t tokens, int64_t delay,
+                                        int64_t initialDelay,
+                                        int64_t sourceII) {
+  return std::clamp<int64_t>(ceilDiv(delay - initialDelay, sourceII), 0,
+                             tokens);
+}
+
+int64_t streamtensor::peakTokens(const TokenLine &arrivals,
+                                 const TokenLine &reads, int64_t tokens) {
+  if (tokens <= 1 || reads.slope <= 0 || arrivals.slope <= 0)
+    return std::max<int64_t>(tokens, 1);
+  // Rounding may only ever count fewer reads, which can only enlarge the
+  // result: a FIFO one token too deep is harmless, one too shallow is not.
+  auto tolerance = [](double v) { return 1e-9 * std::max(1.0, std::fabs(v)); };
+  // Token k is written in cycle arrivals.at(k) - 1 or later, and reads
+  // strictly before that cycle have freed their slots.
+  auto readsBeforeWrite = [&](int64_t k) -> int64_t {
+    double v = (arrivals.at(k) - 1 - reads.at0) / reads.slope;
+    if (v <= 0)
+      return 0;
+    double count = std::ceil(v - tolerance(v));
+    return std::min<double>(count, tokens);
+  };
+  auto gap = [&](int64_t k) { return k + 1 - readsBeforeWrite(k); };
+
+  // The gap grows with k while no read has happened; afterwards it keeps
+  // growing only if the producer is the faster side (Eq. 1), else it
+  // shrinks (Eq. 2). So the maximum is at the last token or at the last
+  // token written before the first read.
+  int64_t best = std::max(gap(0), gap(tokens - 1));
+  double lastBeforeReads =
+      (reads.at0 + 1 - arrivals.at0) / arrivals.slope;
+  if (lastBeforeReads >= 0) {
+    double k = std::floor(lastBeforeReads + tolerance(lastBeforeReads));
+    for (double candidate : {k, k + 1})
+      if (candidate < tokens)
+        best = std::max(best, gap(int64_t(candidate)));
+  }
+  return std::clamp<int64_t>(best, 1, tokens);
+}
+
+int64_t streamtensor::peakTokensForDelay(int64_t tokens, double initialDelay,
+                                         double producerII, double consumerII,
+                                         double delay) {
+  return peakTokens(TokenLine{initialDelay, producerII},
+                    TokenLine{delay, consumerII}, tokens);
+}
+
+int64_t
+TimedNode::getLastEventOffset(ArrayRef<int64_t> tokensPerEdge) const {
+  int64_t last = 0;
+  for (const TimedPort &port : inputs)
+    last = std::max(last, port.schedule.offset(tokensPerEdge[port.edge] - 1));
+  for (const TimedPort &port : outputs)
+    last = std::max(last, port.schedule.offset(tokensPerEdge[port.edge] - 1));
+  return last;
+}
+
+std::vector<int64_t> TimedGraph::getTokensPerEdge() const {
+  std::vector<int64_t> tokens;
+  tokens.reserve(edges.size());
+  for (const TimedEdge &edge : edges)
+    tokens.push_back(edge.tokens);
+  return tokens;
+}
+
+namespace {
+/// Timing of one DMA stream on its HBM pseudo-channel.
+struct DmaRate {
+  /// Cycles per token as a fraction with a fixed denominator.
+  PortSchedule schedule;
+  /// Cycles the channel needs to move one token.
+  int64_t transferCycles;
+};
+} // namespace
+
+/// The channel's bandwidth is split equally between the DMA streams mapped
+/// to it (a static share: pessimistic when the streams are not active at the
+/// same time). A stream also cannot exceed its port's width, nor keep more
+/// than the outstanding-bytes window in flight over the access latency.
+static DmaRate getDmaRate(const TargetDesc &target, unsigned streamsOnChannel,
+                          int64_t tokenBytes, int64_t latency) {
+  double share = std::min<double>(target.getPortBytesPerCycle(),
+                                  target.getChannelBytesPerCycle() /
+                                      streamsOnChannel);
+  double transfer = double(tokenBytes) / share;
+  double window = std::max<int64_t>(
+      1, target.hbm.maxOutstandingBytes / tokenBytes);
+  double cyclesPerToken =
+      std::max({1.0, transfer, (double(latency) + transfer) / window});
+  constexpr int64_t kDen = 4096;
+  DmaRate rate;
+  rate.schedule.iiNum = int64_t(std::ceil(cyclesPerToken * kDen - 1e-6));
+  rate.schedule.iiDen = kDen;
+  if (rate.schedule.iiNum % kDen == 0) {
+    rate.schedule.iiNum /= kDen;
+    rate.schedule.iiDen = 1;
+  }
+  rate.transferCycles = int64_t(std::ceil(transfer - 1e-9));
+  return rate;
+}
+
+Expected<TimedGraph> streamtensor::buildTimedGraph(const DataflowGraph &graph,
+                                                   const TargetDesc &target) {
+  if (Error error = graph.verify())
+    return std::move(error);
+  TimedGraph timed;
+  timed.clockMHz = target.clockMHz;
+  for (auto [index, kernel] : llvm::enumerate(graph.getKernels())) {
+    TimedNode node;
+    node.kind = TimedNodeKind::Kernel;
+    node.name = kernel.name;
+    node.kernel = index;
+    node.latency = kernel.latency;
+    timed.nodeOfKernel.push_back(timed.nodes.size());
+    timed.nodes.push_back(std::move(node));
+  }
+
+  std::vector<unsigned> streamsOnChannel(target.hbm.pseudoChannels, 0);
+  for (auto [index, edge] : llvm::enumerate(graph.getEdges())) {
+    if (!edge.isDma())
+      continue;
+    if (edge.hbmChannel >= target.hbm.pseudoChannels)
+      return createStringError(
+          inconvertibleErrorCode(),
+          formatv("edge {0} ({1}): target '{2}' has {3} HBM pseudo-channels",
+                  index, graph.describeEdge(index), target.name,
+                  target.hbm.pseudoChannels));
+    ++streamsOnChannel[edge.hbmChannel];
+  }
+
+  timed.edges.resize(graph.getNumEdges());
+  for (auto [index, edge] : llvm::enumerate(graph.getEdges())) {
+    TimedEdge &timedEdge = timed.edges[index];
+    timedEdge.tokens = edge.tokens;
+    timedEdge.tokenBytes = edge.tokenBytes;
+    timedEdge.label = graph.getEdgeLabel(index);
+
+    PortSchedule write, read;
+    if (edge.isDma()) {
+      int64_t latency = edge.isDmaRead() ? target.hbm.readLatencyCycles
+                                         : target.hbm.writeLatencyCycles;
+      DmaRate rate = getDmaRate(target, streamsOnChannel[edge.hbmChannel],
+                                edge.tokenBytes, latency);
+      TimedNode dma;
+      dma.kind = edge.isDmaRead() ? TimedNodeKind::DmaRead
+                                  : TimedNodeKind::DmaWrite;
+      dma.name = "dma[" + graph.describeEdge(index) + "]";
+      dma.hbmChannel = edge.hbmChannel;
+      PortSchedule stream = rate.schedule;
+      if (edge.isDmaRead()) {
+        // The first token reaches the FIFO after one transfer and the
+        // access latency.
+        stream.base = latency + rate.transferCycles - 1;
+        dma.latency = stream.offset(edge.tokens - 1) + 1;
+        dma.outputs.push_back({unsigned(index), stream});
+        write = stream;
+      } else {
+        // The write completes when the last token's transfer is
+        // acknowledged.
+        dma.latency =
+            stream.offset(edge.tokens - 1) + rate.transferCycles + latency;
+        dma.inputs.push_back({unsigned(index), stream});
+        read = stream;
+      }
+      if (dma.latency > DataflowGraphLimits::kMaxCycles)
+        return createStringError(
+            inconvertibleErrorCode(),
+            formatv("edge {0} ({1}): the DMA transfer takes more than {2} "
+                    "cycles",
+                    index, graph.describeEdge(index),
+                    DataflowGraphLimits::kMaxCycles));
+      unsigned dmaNode = timed.nodes.size();
+      timed.nodes.push_back(std::move(dma));
+      if (edge.isDmaRead()) {
+        timedEdge.producer = dmaNode;
+        timedEdge.producerPort = 0;
+      } else {
+        timedEdge.consumer = dmaNode;
+        timedEdge.consumerPort = 0;
+      }
+    }
+    if (!edge.isDmaRead()) {
+      write.base = edge.initialDelay - 1;
+      write.iiNum = edge.producerII;
+      TimedNode &producer = timed.nodes[timed.nodeOfKernel[edge.from]];
+      timedEdge.producer = timed.nodeOfKernel[edge.from];
+      timedEdge.producerPort = producer.outputs.size();
+      producer.outputs.push_back({unsigned(index), write});
+    }
+    if (!edge.isDmaWrite()) {
+      read.base = 0;
+      read.iiNum = edge.consumerII;
+      TimedNode &consumer = timed.nodes[timed.nodeOfKernel[edge.to]];
+      timedEdge.consumer = timed.nodeOfKernel[edge.to];
+      timedEdge.consumerPort = consumer.inputs.size();
+      consumer.inputs.push_back({unsigned(index), read});
+    }
+  }
+
+  // DMA reads first, then kernels in graph order, then DMA writes.
+  std::vector<unsigned> kernelOrder = graph.topologicalOrder(nullptr);
+  for (auto [index, node] : llvm::enumerate(timed.nodes))
+    if (node.kind == TimedNodeKind::DmaRead)
+      timed.topologicalOrder.push_back(index);
+  for (unsigned kernel : kernelOrder)
+    timed.topologicalOrder.push_back(timed.nodeOfKernel[kernel]);
+  for (auto [index, node] : llvm::enumerate(timed.nodes))
+    if (node.kind == TimedNodeKind::DmaWrite)
+      timed.topologicalOrder.push_back(index);
+  return timed;
+}

@@ -1,0 +1,7 @@
+"""`python -m streamtensor <command> ...`"""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,13 @@
+"""Errors that the command line reports as a message and exit status 1."""
+
+
+class CliError(Exception):
+    """A usage or file error in a subcommand."""
+
+
+def user_errors():
+    """Exception types whose message is meant for the user (no traceback)."""
+    from ..importer import ImporterError
+    from ..models import ConfigError
+    from ..weights import CheckpointError, SafetensorsError
+    return (CliError, ImporterError, ConfigError, CheckpointError, SafetensorsError, OSError)
