@@ -310,7 +310,11 @@ streamtensor::sizeFifos(const DataflowGraph &graph, const TargetDesc &target,
   Expected<FifoSizingResult> result = sizeFifos(*stretchedTimed, options);
   if (!result)
     return result.takeError();
-  repairConservativeDepths(*timed, normal->depths, *result);
+  if (options.restoreDeadlockedFifos)
+    repairConservativeDepths(*timed, normal->depths, *result);
+  else
+    for (unsigned e = 0, end = timed->edges.size(); e < end; ++e)
+      result->depths[e] = std::min(result->depths[e], normal->depths[e]);
   result->totalBytes = getTotalFifoBytes(*timed, result->depths);
   return result;
 }

@@ -2,6 +2,7 @@
 
 #include "streamtensor/Analysis/TokenModel.h"
 
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/FormatVariadic.h"
 
 #include <algorithm>
@@ -32,34 +33,73 @@ int64_t streamtensor::paperEq2MaxTokens(int64_t tokens, int64_t delay,
 
 int64_t streamtensor::peakTokens(const TokenLine &arrivals,
                                  const TokenLine &reads, int64_t tokens) {
-  if (tokens <= 1 || reads.slope <= 0 || arrivals.slope <= 0)
-    return std::max<int64_t>(tokens, 1);
-  // Rounding may only ever count fewer reads, which can only enlarge the
-  // result: a FIFO one token too deep is harmless, one too shallow is not.
-  auto tolerance = [](double v) { return 1e-9 * std::max(1.0, std::fabs(v)); };
-  // Token k is written in cycle arrivals.at(k) - 1 or later, and reads
-  // strictly before that cycle have freed their slots.
-  auto readsBeforeWrite = [&](int64_t k) -> int64_t {
-    double v = (arrivals.at(k) - 1 - reads.at0) / reads.slope;
-    if (v <= 0)
-      return 0;
-    double count = std::ceil(v - tolerance(v));
-    return std::min<double>(count, tokens);
-  };
-  auto gap = [&](int64_t k) { return k + 1 - readsBeforeWrite(k); };
+  TokenSegment arrivalSegment{0, tokens - 1, arrivals};
+  TokenSegment readSegment{0, tokens - 1, reads};
+  return peakTokens(arrivalSegment, readSegment, tokens);
+}
 
-  // The gap grows with k while no read has happened; afterwards it keeps
-  // growing only if the producer is the faster side (Eq. 1), else it
-  // shrinks (Eq. 2). So the maximum is at the last token or at the last
-  // token written before the first read.
-  int64_t best = std::max(gap(0), gap(tokens - 1));
-  double lastBeforeReads =
-      (reads.at0 + 1 - arrivals.at0) / arrivals.slope;
-  if (lastBeforeReads >= 0) {
-    double k = std::floor(lastBeforeReads + tolerance(lastBeforeReads));
-    for (double candidate : {k, k + 1})
-      if (candidate < tokens)
-        best = std::max(best, gap(int64_t(candidate)));
+/// Rounding may only ever count fewer reads, which can only enlarge the
+/// result: a FIFO one token too deep is harmless, one too shallow is not.
+static double tolerance(double v) {
+  return 1e-9 * std::max(1.0, std::fabs(v));
+}
+
+int64_t streamtensor::peakTokens(ArrayRef<TokenSegment> arrivals,
+                                 ArrayRef<TokenSegment> readBounds,
+                                 int64_t tokens) {
+  if (tokens <= 1)
+    return 1;
+  // Reads happen in order, so a later segment's bound may be raised to
+  // where the previous one ends. Then at most one segment is partly read
+  // before any given cycle.
+  SmallVector<TokenSegment, 8> reads(readBounds.begin(), readBounds.end());
+  for (size_t s = 0; s < reads.size(); ++s) {
+    if (reads[s].line.slope <= 0)
+      return tokens;
+    if (s > 0) {
+      double previousEnd = reads[s - 1].line.at(reads[s - 1].last);
+      reads[s].line.at0 += std::max(0.0, previousEnd -
+                                             reads[s].line.at(reads[s].first));
+    }
+  }
+  // Token k is written in cycle arrival - 1 or later; reads strictly before
+  // that cycle have freed their slots.
+  auto readsBefore = [&](double writeCycle) {
+    int64_t count = 0;
+    for (const TokenSegment &segment : reads) {
+      double v = (writeCycle - segment.line.at0) / segment.line.slope;
+      if (v <= segment.first)
+        break;
+      double below = std::ceil(v - tolerance(v));
+      count += int64_t(std::min<double>(below, segment.last + 1)) -
+               segment.first;
+    }
+    return count;
+  };
+
+  int64_t best = 1;
+  for (const TokenSegment &segment : arrivals) {
+    const TokenLine &line = segment.line;
+    if (line.slope <= 0)
+      return tokens;
+    auto gap = [&](int64_t k) {
+      return k + 1 - readsBefore(line.at(k) - 1);
+    };
+    // Between the points where a read segment starts or finishes being
+    // read before the writes, one read line is active and the gap is
+    // monotone: it grows if writes come faster than reads (Eq. 1), else it
+    // shrinks (Eq. 2). So its maximum is at one of those points.
+    SmallVector<double, 16> candidates = {double(segment.first),
+                                          double(segment.last)};
+    for (const TokenSegment &read : reads)
+      for (double cycle : {read.line.at(read.first), read.line.at(read.last)})
+        candidates.push_back((cycle + 1 - line.at0) / line.slope);
+    for (double candidate : candidates) {
+      double k = std::floor(candidate + tolerance(candidate));
+      for (double near : {k - 1, k, k + 1})
+        if (near >= segment.first && near <= segment.last)
+          best = std::max(best, gap(int64_t(near)));
+    }
   }
   return std::clamp<int64_t>(best, 1, tokens);
 }
@@ -69,16 +109,6 @@ int64_t streamtensor::peakTokensForDelay(int64_t tokens, double initialDelay,
                                          double delay) {
   return peakTokens(TokenLine{initialDelay, producerII},
                     TokenLine{delay, consumerII}, tokens);
-}
-
-int64_t
-TimedNode::getLastEventOffset(ArrayRef<int64_t> tokensPerEdge) const {
-  int64_t last = 0;
-  for (const TimedPort &port : inputs)
-    last = std::max(last, port.schedule.offset(tokensPerEdge[port.edge] - 1));
-  for (const TimedPort &port : outputs)
-    last = std::max(last, port.schedule.offset(tokensPerEdge[port.edge] - 1));
-  return last;
 }
 
 std::vector<int64_t> TimedGraph::getTokensPerEdge() const {

@@ -1,10 +1,12 @@
 //===- TokenModelBounds.cpp - Token time bounds over a timed graph --------===//
 //
 // Notation: a node's event at offset x (from its schedule) happens at time
-// t(x). With unbounded FIFOs, t(x) = max(launch + x, max over earlier reads
-// m of ready(m) + x - x_m), where ready(m) is the cycle the token becomes
-// readable. Bounding ready() by lines on each input bounds t() by
-// piecewise-linear functions; we keep a few straight lines of them.
+// t(x). With unbounded FIFOs, t(x) = max(launch + x, max over reads m done
+// by then of ready(m) + x - x_m), where ready(m) is the cycle the token
+// becomes readable and x_m the read's offset. Bounding ready() on each
+// input by line segments bounds t() by piecewise-linear functions; on each
+// range of offsets that a segment of an output (or of an input's reads)
+// covers, we keep one straight line of them.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,12 +18,17 @@
 using namespace llvm;
 using namespace streamtensor;
 
-int64_t TokenBounds::getDepth(unsigned edge, int64_t tokens) const {
-  int64_t depth = tokens;
-  for (const TokenLine &arrivals : arrivalsNoEarlier[edge])
-    for (const TokenLine &reads : readsNoLater[edge])
-      depth = std::min(depth, peakTokens(arrivals, reads, tokens));
-  return std::max<int64_t>(depth, 1);
+/// Tokens per segment: enough segments to follow a schedule that changes
+/// pace once or twice, few enough to keep the analysis cheap.
+static constexpr int64_t kSegmentsPerEdge = 16;
+
+static TokenSegments splitTokens(int64_t tokens) {
+  TokenSegments segments;
+  int64_t count = std::min(tokens, kSegmentsPerEdge);
+  for (int64_t s = 0; s < count; ++s)
+    segments.push_back(
+        {tokens * s / count, tokens * (s + 1) / count - 1, TokenLine()});
+  return segments;
 }
 
 std::vector<double> streamtensor::computeAsapStarts(const TimedGraph &graph,
@@ -39,69 +46,123 @@ std::vector<double> streamtensor::computeAsapStarts(const TimedGraph &graph,
 }
 
 namespace {
-/// How latestTimes() bounds the lag input e adds, which grows until the
-/// input's last token and then stays flat (a concave function of x).
+/// How latestTimes() bounds the lag one input segment adds: it grows while
+/// the segment's tokens are read and then stays flat (concave in x).
 enum class LagBound {
-  /// The growing part extended past the last token.
+  /// The growing part extended past the segment's last token.
   Growing,
-  /// The final, flat value from x = 0 on.
+  /// The final, flat value everywhere.
   Flat,
   /// Exact when the kink lies outside the interval, else the line through
   /// the kink parallel to the chord.
   ThroughKink,
 };
-} // namespace
 
-/// Upper bound of t(x) on [low, high] as one line. After reading token
-/// k <= x/c of input e, the node lags at most latest.at0 + (latest.slope -
-/// c) * k. Each input's lag is bounded by a line as `how` says; the maximum
-/// of those lines is convex and so lies under its chord on the interval.
-static TokenLine latestTimes(const TimedNode &node, double launchTime,
-                             ArrayRef<TokenLine> arrivalsNoLater,
-                             ArrayRef<int64_t> tokens, double low, double high,
-                             LagBound how) {
-  SmallVector<TokenLine, 4> lines = {TokenLine{launchTime, 1.0}};
-  for (const TimedPort &input : node.inputs) {
-    const TokenLine &latest = arrivalsNoLater[input.edge];
-    double c = input.schedule.ii();
-    double growth = std::max(0.0, latest.slope - c) / c;
-    double lastRead = (tokens[input.edge] - 1) * c;
-    double flat = latest.at0 + growth * lastRead;
-    if (growth == 0 || high <= lastRead || how == LagBound::Growing) {
-      lines.push_back({latest.at0, 1.0 + growth});
-    } else if (low >= lastRead || how == LagBound::Flat) {
-      lines.push_back({flat, 1.0});
-    } else {
-      double chordSlope = (flat - (latest.at0 + growth * low)) / (high - low);
-      lines.push_back({flat - chordSlope * lastRead, 1.0 + chordSlope});
-    }
-  }
-  auto upper = [&](double x) {
+/// The largest of a set of lines over an interval: convex, so below its
+/// chord.
+class LineMaximum {
+public:
+  void add(TokenLine line) { lines.push_back(line); }
+  double at(double x) const {
     double value = -std::numeric_limits<double>::infinity();
     for (const TokenLine &line : lines)
       value = std::max(value, line.at(x));
     return value;
-  };
-  if (high <= low)
-    return {upper(low) - low, 1.0};
-  double slope = (upper(high) - upper(low)) / (high - low);
-  return {upper(low) - slope * low, slope};
+  }
+  TokenLine chord(double low, double high) const {
+    if (high <= low)
+      return {at(low) - low, 1.0};
+    double slope = (at(high) - at(low)) / (high - low);
+    return {at(low) - slope * low, slope};
+  }
+
+private:
+  SmallVector<TokenLine, 16> lines;
+};
+} // namespace
+
+/// Upper bound of t(x) for x in [low, high]. Reading token k of input e at
+/// offset x_m >= k*c adds a lag of at most arrival(k) - k*c, which within
+/// one arrival segment alpha + beta*k grows by (beta - c) per token up to
+/// the segment's last token.
+static TokenLine latestTimes(const TimedNode &node, double launchTime,
+                             ArrayRef<TokenSegments> arrivalsNoLater,
+                             double low, double high, LagBound how) {
+  LineMaximum maximum;
+  maximum.add({launchTime, 1.0});
+  for (const TimedPort &input : node.inputs) {
+    double c = input.schedule.ii();
+    for (const TokenSegment &segment : arrivalsNoLater[input.edge]) {
+      // Tokens of later segments are not read by offset `high`.
+      if (segment.first * c > high)
+        break;
+      const TokenLine &latest = segment.line;
+      if (latest.slope <= c) {
+        maximum.add({latest.at(segment.first) - segment.first * c, 1.0});
+        continue;
+      }
+      double growth = (latest.slope - c) / c;
+      double kink = segment.last * c;
+      double flat = latest.at(segment.last) - segment.last * c;
+      if (high <= kink || how == LagBound::Growing) {
+        maximum.add({latest.at0, 1.0 + growth});
+      } else if (low >= kink || how == LagBound::Flat) {
+        maximum.add({flat, 1.0});
+      } else {
+        double chordSlope = (flat - (latest.at0 + growth * low)) /
+                            (high - low);
+        maximum.add({flat - chordSlope * kink, 1.0 + chordSlope});
+      }
+    }
+  }
+  return maximum.chord(low, high);
 }
 
-/// Lower bound of t(x) from input `line` alone, for a write at offset x:
-/// every token k read at or before x was readable at line.at(k), and its
-/// read offset is at most k*c + slack. A concave function of x.
-static double stretchedLowerBound(const TokenLine &line,
-                                  const PortSchedule &read, int64_t tokens,
-                                  double x) {
+/// The tightest of the LagBound variants at the middle of [low, high].
+static TokenLine tightestLatestTimes(const TimedNode &node, double launchTime,
+                                     ArrayRef<TokenSegments> arrivalsNoLater,
+                                     double low, double high) {
+  TokenLine best;
+  double bestMiddle = std::numeric_limits<double>::infinity();
+  for (LagBound how :
+       {LagBound::Growing, LagBound::Flat, LagBound::ThroughKink}) {
+    TokenLine line =
+        latestTimes(node, launchTime, arrivalsNoLater, low, high, how);
+    if (line.at((low + high) / 2) < bestMiddle) {
+      best = line;
+      bestMiddle = line.at((low + high) / 2);
+    }
+  }
+  return best;
+}
+
+/// Lower bound of t(x) for x in [low, high] from one arrival segment of
+/// one input, if all of [low, high] lies after the read of its first token:
+/// every token k of the segment read by offset x was readable at
+/// line.at(k) and read at an offset <= k*c + slack. The bound is concave in
+/// x, so its chord lies below it.
+static std::optional<TokenLine>
+earliestTimes(const TokenSegment &segment, const PortSchedule &read,
+              double low, double high) {
   double c = read.ii();
   double slack = read.roundingSlack();
-  // Tokens read at or before x: at least floor((x - slack) / c) + 1, which
-  // for integer offsets is at least (x - c + 1) / c + 1.
+  if (low < segment.first * c + slack)
+    return std::nullopt;
+  const TokenLine &line = segment.line;
+  if (line.slope <= c)
+    return TokenLine{line.at(segment.first) - segment.first * c - slack, 1.0};
+  // Tokens read by offset x: at least floor((x - slack) / c) + 1, which for
+  // integer offsets is at least (x - c + 1) / c + 1.
   double integral = read.iiDen == 1 ? 1.0 : 0.0;
-  double lastToken = std::min((x - slack - c + integral) / c,
-                              double(tokens - 1));
-  return x + line.at0 - slack + (line.slope - c) * lastToken;
+  auto bound = [&](double x) {
+    double lastToken =
+        std::min((x - slack - c + integral) / c, double(segment.last));
+    return x + line.at0 - slack + (line.slope - c) * lastToken;
+  };
+  if (high <= low)
+    return TokenLine{bound(low) - low, 1.0};
+  double slope = (bound(high) - bound(low)) / (high - low);
+  return TokenLine{bound(low) - slope * low, slope};
 }
 
 TokenBounds streamtensor::computeTokenBounds(const TimedGraph &graph,
@@ -110,82 +171,65 @@ TokenBounds streamtensor::computeTokenBounds(const TimedGraph &graph,
   TokenBounds bounds;
   bounds.asapStart = computeAsapStarts(graph, launch);
   bounds.arrivalsNoEarlier.resize(numEdges);
-  bounds.readsNoLater.resize(numEdges);
   bounds.arrivalsNoLater.resize(numEdges);
-  std::vector<TokenLine> propagatedLower(numEdges);
+  bounds.readsNoLater.resize(numEdges);
   std::vector<int64_t> tokens = graph.getTokensPerEdge();
 
   for (unsigned n : graph.topologicalOrder) {
     const TimedNode &node = graph.nodes[n];
     double launchTime = launch.empty() ? 0 : launch[n];
 
+    // Read m is at offset <= m*c + slack, and t() only grows.
     for (const TimedPort &input : node.inputs) {
       const PortSchedule &read = input.schedule;
-      double slack = read.roundingSlack();
-      double last = (tokens[input.edge] - 1) * read.ii() + slack;
-      for (LagBound how :
-           {LagBound::Growing, LagBound::Flat, LagBound::ThroughKink}) {
-        TokenLine latest = latestTimes(node, launchTime,
-                                       bounds.arrivalsNoLater, tokens, 0,
-                                       last, how);
-        bounds.readsNoLater[input.edge].push_back(
-            {latest.at0 + latest.slope * slack, latest.slope * read.ii()});
+      double c = read.ii(), slack = read.roundingSlack();
+      for (TokenSegment segment : splitTokens(tokens[input.edge])) {
+        TokenLine latest = tightestLatestTimes(
+            node, launchTime, bounds.arrivalsNoLater, segment.first * c,
+            segment.last * c + slack);
+        segment.line = {latest.at0 + latest.slope * slack, latest.slope * c};
+        bounds.readsNoLater[input.edge].push_back(segment);
       }
     }
 
-    // Lower bounds: nothing starts before the ASAP time nor before any
-    // input's first token.
+    // Nothing happens before the ASAP start nor before an input's first
+    // token.
     double earliest = bounds.asapStart[n];
     for (const TimedPort &input : node.inputs)
-      for (const TokenLine &line : bounds.arrivalsNoEarlier[input.edge])
-        earliest = std::max(earliest, line.at0);
+      earliest = std::max(
+          earliest, bounds.arrivalsNoEarlier[input.edge].front().line.at0);
 
     for (const TimedPort &output : node.outputs) {
       const PortSchedule &write = output.schedule;
-      int64_t count = tokens[output.edge];
-      double p = write.ii();
-      double first = write.base;
-      double last = write.base + (count - 1) * p + write.roundingSlack();
-      double middle = (count - 1) / 2.0;
+      double p = write.ii(), slack = write.roundingSlack();
+      for (TokenSegment segment : splitTokens(tokens[output.edge])) {
+        // Token k is written at an offset in [base + k*p, base + k*p +
+        // slack] and readable one cycle after its write.
+        double low = write.base + segment.first * p;
+        double high = write.base + segment.last * p + slack;
+        double middle = (segment.first + segment.last) / 2.0;
+        auto arrivalsFrom = [&](const TokenLine &times) {
+          return TokenLine{times.at(write.base) + 1, times.slope * p};
+        };
 
-      // Token k is written at offset >= base + k*p and readable a cycle
-      // after its write.
-      auto &lower = bounds.arrivalsNoEarlier[output.edge];
-      lower.push_back({earliest + first + 1, p});
-      for (const TimedPort &input : node.inputs) {
-        const TokenLine &line = propagatedLower[input.edge];
-        if (line.slope <= input.schedule.ii())
-          continue;
-        // A slow input stretches the node: take the chord of the concave
-        // bound over the offsets this output writes at.
-        double low = stretchedLowerBound(line, input.schedule,
-                                         tokens[input.edge], first);
-        double high = stretchedLowerBound(line, input.schedule,
-                                          tokens[input.edge], last);
-        double slope = last > first ? (high - low) / (last - first) : 1.0;
-        lower.push_back({low + 1, slope * p});
-      }
-      propagatedLower[output.edge] = *std::max_element(
-          lower.begin(), lower.end(), [&](const TokenLine &a,
-                                          const TokenLine &b) {
-            return a.at(middle) < b.at(middle);
-          });
+        TokenLine lower = arrivalsFrom({earliest, 1.0});
+        for (const TimedPort &input : node.inputs)
+          for (const TokenSegment &inputSegment :
+               bounds.arrivalsNoEarlier[input.edge])
+            if (std::optional<TokenLine> times =
+                    earliestTimes(inputSegment, input.schedule, low, high)) {
+              TokenLine arrivals = arrivalsFrom(*times);
+              if (arrivals.at(middle) > lower.at(middle))
+                lower = arrivals;
+            }
+        segment.line = lower;
+        bounds.arrivalsNoEarlier[output.edge].push_back(segment);
 
-      // Token k is written at offset <= base + k*p + slack.
-      TokenLine best{std::numeric_limits<double>::infinity(), 1.0};
-      for (LagBound how :
-           {LagBound::Growing, LagBound::Flat, LagBound::ThroughKink}) {
-        TokenLine latest = latestTimes(node, launchTime,
-                                       bounds.arrivalsNoLater, tokens, first,
-                                       last, how);
-        TokenLine arrivals{latest.at0 +
-                               latest.slope * (first + write.roundingSlack()) +
-                               1,
-                           latest.slope * p};
-        if (arrivals.at(middle) < best.at(middle))
-          best = arrivals;
+        TokenLine latest = tightestLatestTimes(
+            node, launchTime, bounds.arrivalsNoLater, low, high);
+        segment.line = {latest.at(write.base + slack) + 1, latest.slope * p};
+        bounds.arrivalsNoLater[output.edge].push_back(segment);
       }
-      bounds.arrivalsNoLater[output.edge] = best;
     }
   }
   return bounds;

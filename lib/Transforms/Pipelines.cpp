@@ -6,13 +6,24 @@
 //===----------------------------------------------------------------------===//
 
 #include "streamtensor/Transforms/Pipelines.h"
+#include "streamtensor/Conversion/Passes.h"
+#include "streamtensor/Dialect/Dataflow/Passes.h"
+#include "streamtensor/Transforms/Passes.h"
 #include "mlir/Conversion/TosaToLinalg/TosaToLinalg.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
+#include "llvm/Support/ErrorHandling.h"
 
 using namespace mlir;
+
+/// Appends upstream passes given in textual form; the spelling is fixed
+/// here, so a parse failure is a programming error.
+static void addUpstream(OpPassManager &pm, StringRef pipeline) {
+  if (failed(parsePassPipeline(pipeline, pm)))
+    llvm::report_fatal_error("invalid built-in pass pipeline");
+}
 
 void streamtensor::buildLinalgCleanupPipeline(OpPassManager &pm) {
   tosa::addTosaToLinalgPasses(pm, TosaToLinalgOptions());
@@ -23,10 +34,56 @@ void streamtensor::buildLinalgCleanupPipeline(OpPassManager &pm) {
   pm.addPass(createCSEPass());
 }
 
+void streamtensor::buildDataflowPipeline(OpPassManager &pm,
+                                         int64_t memoryBudget) {
+  pm.addNestedPass<func::FuncOp>(createTileLinalg());
+  pm.addNestedPass<func::FuncOp>(createConvertLinalgToDataflow());
+  pm.addNestedPass<func::FuncOp>(
+      dataflow::createFuseKernels(dataflow::FuseKernelsOptions{memoryBudget}));
+  // Converters are pure: identical ones of one producer merge here, before
+  // forks give each stream a single consumer.
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  pm.addPass(dataflow::createSizeConverters());
+  pm.addPass(dataflow::createEnsureSingleUse());
+}
+
+void streamtensor::buildLowerDataflowPipeline(OpPassManager &pm) {
+  pm.addPass(createLowerDataflowToFunc());
+  addUpstream(pm, "one-shot-bufferize{bufferize-function-boundaries "
+                  "function-boundary-type-conversion=identity-layout-map},"
+                  "buffer-results-to-out-params,"
+                  "func.func(convert-linalg-to-loops)");
+  pm.addNestedPass<func::FuncOp>(createExpandMemrefCopies());
+  addUpstream(pm, "fold-memref-alias-ops,lower-affine,canonicalize,cse");
+}
+
+namespace {
+struct DataflowPipelineOptions
+    : public PassPipelineOptions<DataflowPipelineOptions> {
+  Option<int64_t> memoryBudget{
+      *this, "memory-budget",
+      llvm::cl::desc("On-chip bytes one fused kernel may spend on converters"),
+      llvm::cl::init(41000000)};
+};
+} // namespace
+
 void streamtensor::registerPipelines() {
   PassPipelineRegistration<>(
       "streamtensor-linalg-opt",
       "Lower TOSA to linalg and clean linalg on tensors up (element-wise "
       "fusion, unit-dimension folding, canonicalization, CSE)",
       buildLinalgCleanupPipeline);
+  PassPipelineRegistration<DataflowPipelineOptions>(
+      "streamtensor-dataflow",
+      "Tile linalg, build one kernel per nest, fuse kernels under an on-chip "
+      "memory budget, fork shared streams and size layout converters",
+      [](OpPassManager &pm, const DataflowPipelineOptions &options) {
+        buildDataflowPipeline(pm, options.memoryBudget);
+      });
+  PassPipelineRegistration<>(
+      "streamtensor-lower-dataflow",
+      "Lower fused kernels to FIFO-connected process functions on memrefs, "
+      "ready for HLS C++ emission",
+      buildLowerDataflowPipeline);
 }

@@ -15,6 +15,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "streamtensor/Transforms/Passes.h"
+
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/Dialect/Tensor/Transforms/Transforms.h"
@@ -76,8 +77,7 @@ struct TilePlan {
   SmallVector<OpFoldResult> stageSizes(Builder &b, bool reduction) const {
     SmallVector<OpFoldResult> sizes;
     for (auto [dim, size] : llvm::enumerate(tileSizes))
-      sizes.push_back(
-          b.getIndexAttr(isReduction(dim) == reduction ? size : 0));
+      sizes.push_back(b.getIndexAttr(isReduction(dim) == reduction ? size : 0));
     return sizes;
   }
 };
@@ -102,7 +102,7 @@ static int64_t getDefaultTileSize(int64_t range) {
 /// window, say) would need affine.apply slice offsets; tiling them by default
 /// would break the "offsets are induction variables" form.
 static llvm::SmallBitVector getCompoundIndexedLoops(Operation *op,
-                                                   unsigned numLoops) {
+                                                    unsigned numLoops) {
   llvm::SmallBitVector compound(numLoops);
   auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
   if (!linalgOp)
@@ -200,7 +200,8 @@ static FailureOr<TilePlan> computeTilePlan(TilingInterface op) {
         return operation->emitError()
                << "cannot tile reduction loop " << dim << " of this op";
     } else {
-      bool tileable = !compound[dim] && (isStructured || !plan.isReduction(dim));
+      bool tileable =
+          !compound[dim] && (isStructured || !plan.isReduction(dim));
       size = tileable ? getDefaultTileSize(range) : 0;
     }
     // A single tile is no tiling: do not emit one-trip loops.
@@ -212,9 +213,9 @@ static FailureOr<TilePlan> computeTilePlan(TilingInterface op) {
   for (size_t dim = 0; dim < numLoops; ++dim)
     if (plan.tileSizes[dim] != 0 && !plan.isReduction(dim))
       tiledParallel.push_back(dim);
-  auto permutation = readArrayAttr(operation, kPermutationAttr,
-                                   tiledParallel.size(),
-                                   "one per tiled parallel loop");
+  auto permutation =
+      readArrayAttr(operation, kPermutationAttr, tiledParallel.size(),
+                    "one per tiled parallel loop");
   if (failed(permutation))
     return failure();
   if (*permutation) {
@@ -310,11 +311,11 @@ static FailureOr<Operation *> tileOp(RewriterBase &rewriter, TilingInterface op,
     tiling.setInterchange(interchange);
     scf::SCFTileAndFuseOptions options;
     options.setTilingOptions(tiling);
-    options.setFusionControlFn([](tensor::ExtractSliceOp, OpResult producer,
-                                  bool isDestination) {
-      return std::make_tuple(
-          isDestination && isa<linalg::FillOp>(producer.getOwner()), false);
-    });
+    options.setFusionControlFn(
+        [](tensor::ExtractSliceOp, OpResult producer, bool isDestination) {
+          return std::make_tuple(
+              isDestination && isa<linalg::FillOp>(producer.getOwner()), false);
+        });
     rewriter.setInsertionPoint(original);
     FailureOr<scf::SCFTileAndFuseResult> result =
         scf::tileConsumerAndFuseProducersUsingSCF(rewriter, op, options);

@@ -59,6 +59,9 @@ struct FifoSizingOptions {
   FifoMode mode = FifoMode::Normal;
   /// Depth of every FIFO for FifoStrategy::Fixed.
   int64_t fixedDepth = 2;
+  /// Conservative mode: give FIFOs that deadlock the real schedule their
+  /// normal depth back (off only to measure the paper's plain rule).
+  bool restoreDeadlockedFifos = true;
 };
 
 struct FifoSizingResult {

@@ -46,13 +46,24 @@ struct TokenLine {
   double at(double k) const { return at0 + k * slope; }
 };
 
+/// A line that bounds the times of tokens first..last only.
+struct TokenSegment {
+  int64_t first = 0;
+  int64_t last = 0;
+  TokenLine line;
+};
+
 /// FIFO capacity that lets every write of `tokens` tokens proceed without
-/// blocking, when token k becomes readable no earlier than
-/// `arrivals.at(k)` and is read no later than `reads.at(k)`. This is the
-/// discrete form of Eq. 1/2 under the simulator's FIFO timing (a write sees
-/// the occupancy at the start of its cycle). The result is in [1, tokens].
+/// blocking, when token k becomes readable no earlier than `arrivals.at(k)`
+/// and is read no later than `reads.at(k)`. This is the discrete form of
+/// Eq. 1/2 under the simulator's FIFO timing (a write sees the occupancy at
+/// the start of its cycle). The result is in [1, tokens].
 int64_t peakTokens(const TokenLine &arrivals, const TokenLine &reads,
                    int64_t tokens);
+
+/// The same with piecewise bounds: segments must cover 0..tokens-1 in order.
+int64_t peakTokens(llvm::ArrayRef<TokenSegment> arrivals,
+                   llvm::ArrayRef<TokenSegment> reads, int64_t tokens);
 
 /// Eq. 1/2 for one edge in isolation: the producer makes token k readable at
 /// D + k * producerII after its start, the consumer starts `delay` cycles
@@ -101,9 +112,6 @@ struct TimedNode {
   std::vector<TimedPort> inputs;
   std::vector<TimedPort> outputs;
   int64_t latency = 0;
-
-  /// Offset of the node's last read or write.
-  int64_t getLastEventOffset(llvm::ArrayRef<int64_t> tokensPerEdge) const;
 };
 
 /// One FIFO. Edge indices equal those of the DataflowGraph.

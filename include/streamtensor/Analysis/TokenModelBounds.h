@@ -8,15 +8,16 @@
 // sized from nominal delays can then fill up and deadlock a reconvergent
 // graph.
 //
-// This analysis bounds every node's event times from both sides with
-// straight lines, in topological order: from below by the nominal ASAP
-// schedule and by the stretch its slow inputs must cause, from above by the
-// latest its inputs can arrive. The depth of an edge is Eq. 1/2 between the
+// This analysis bounds every token's times from both sides, in topological
+// order, with a few straight segments per edge: from below by the nominal
+// ASAP schedule and by the stretch slow inputs must cause, from above by the
+// latest the inputs can arrive. The depth of an edge is Eq. 1/2 between the
 // earliest its producer can write and the latest its consumer can read,
 // which is at least the peak occupancy of the run with unbounded FIFOs. With
 // those depths no write ever blocks, so the bounded run is exactly the
 // unbounded one: no deadlock and no added latency. Without stretching the
-// two bounds coincide with the nominal ASAP schedule.
+// bounds coincide with the nominal ASAP schedule. The work per edge does not
+// depend on its token count.
 //
 //===----------------------------------------------------------------------===//
 
@@ -29,19 +30,23 @@
 
 namespace streamtensor {
 
+using TokenSegments = llvm::SmallVector<TokenSegment, 4>;
+
 struct TokenBounds {
   /// Per node: start time of the nominal ASAP schedule (launch time or the
   /// latest first-token arrival over its inputs).
   std::vector<double> asapStart;
-  /// Per edge: lines below the cycle each token becomes readable.
-  std::vector<llvm::SmallVector<TokenLine, 4>> arrivalsNoEarlier;
-  /// Per edge: lines above the cycle each token is read.
-  std::vector<llvm::SmallVector<TokenLine, 2>> readsNoLater;
-  /// Per edge: the line above token arrivals passed on to the consumer.
-  std::vector<TokenLine> arrivalsNoLater;
+  /// Per edge: segments below the cycle each token becomes readable.
+  std::vector<TokenSegments> arrivalsNoEarlier;
+  /// Per edge: segments above the cycle each token becomes readable.
+  std::vector<TokenSegments> arrivalsNoLater;
+  /// Per edge: segments above the cycle each token is read.
+  std::vector<TokenSegments> readsNoLater;
 
-  /// The smallest Eq. 1/2 depth over all pairs of bounding lines.
-  int64_t getDepth(unsigned edge, int64_t tokens) const;
+  /// Eq. 1/2 between the earliest arrivals and the latest reads.
+  int64_t getDepth(unsigned edge, int64_t tokens) const {
+    return peakTokens(arrivalsNoEarlier[edge], readsNoLater[edge], tokens);
+  }
 };
 
 /// Computes the bounds when node n may not start before launch[n] (all 0

@@ -9,6 +9,8 @@
 #define STREAMTENSOR_CONVERSION_PASSES_H
 
 #include "streamtensor/Dialect/Dataflow/DataflowDialect.h"
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"

@@ -31,4 +31,30 @@ def ConvertLinalgToDataflow
   ];
 }
 
+def LowerDataflowToFunc
+    : Pass<"streamtensor-lower-dataflow-to-func", "::mlir::ModuleOp"> {
+  let summary = "Lower fused kernels to FIFO-connected process functions";
+  let description = [{
+    Every kernel becomes a top function (marked `dataflow.top`) whose body
+    creates one `dataflow.stream` per FIFO and calls one process function
+    (marked `dataflow.process`) per task, layout converter, fork and DMA.
+    Tokens are scalarized: a tile token travels as its elements in row-major
+    order. itensor reads and writes become element loops of stream reads and
+    writes; converters become a process holding the ping-pong buffer inside
+    their shared loops; DMAs walk the external tensor in the stream's order.
+    A stream's depth is taken from the `dataflow.depth` attribute of the op
+    defining its itensor when present, otherwise it is the number of scalars
+    on the edge, which never deadlocks. The functions that held the kernels
+    are kept as host-side wrappers calling the top functions.
+  }];
+  let dependentDialects = [
+    "::streamtensor::dataflow::DataflowDialect",
+    "::mlir::affine::AffineDialect",
+    "::mlir::arith::ArithDialect",
+    "::mlir::func::FuncDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect"
+  ];
+}
+
 #endif // STREAMTENSOR_CONVERSION_PASSES_TD

@@ -39,4 +39,17 @@ def TileLinalg : Pass<"streamtensor-tile-linalg", "mlir::func::FuncOp"> {
   ];
 }
 
+def ExpandMemrefCopies
+    : Pass<"streamtensor-expand-memref-copies", "mlir::func::FuncOp"> {
+  let summary = "Turn memref.copy into element loops of loads and stores";
+  let description = [{
+    Code generation handles plain loads and stores on static arrays. Copies
+    between statically shaped memrefs (typically through subviews or reshaped
+    views left by bufferization) become nested `scf.for` loops, after which
+    `fold-memref-alias-ops` turns the views into index arithmetic.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
 #endif // STREAMTENSOR_TRANSFORMS_PASSES_TD

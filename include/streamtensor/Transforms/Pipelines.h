@@ -17,6 +17,15 @@ namespace streamtensor {
 /// unit dimensions folded, then canonicalized.
 void buildLinalgCleanupPipeline(mlir::OpPassManager &pm);
 
+/// Takes linalg on tensors to fused dataflow kernels: tiling, one kernel per
+/// nest, fusion under `memoryBudget` bytes, forks for shared streams and
+/// converter sizing.
+void buildDataflowPipeline(mlir::OpPassManager &pm, int64_t memoryBudget);
+
+/// Lowers fused kernels to FIFO-connected process functions on memrefs, the
+/// input of code generation (docs/lowered-ir.md).
+void buildLowerDataflowPipeline(mlir::OpPassManager &pm);
+
 /// Registers the pipelines above with the pass registry.
 void registerPipelines();
 

@@ -129,8 +129,39 @@ static bool isExternal(Value value, Operation *root) {
   return !(owner == root || root->isProperAncestor(owner));
 }
 
+/// Whether `value`, a loop-carried result, is only ever accessed tile by tile
+/// (sliced, inserted into, or carried on by nested loops).
+static bool isAccessedByTiles(Value value) {
+  for (OpOperand &use : value.getUses()) {
+    Operation *user = use.getOwner();
+    if (auto slice = dyn_cast<tensor::ExtractSliceOp>(user);
+        slice && slice.getSource() == value)
+      continue;
+    if (auto insert = dyn_cast<tensor::InsertSliceOp>(user);
+        insert && insert.getDest() == value && isAccessedByTiles(insert))
+      continue;
+    if (isa<scf::YieldOp>(user))
+      continue;
+    if (auto loop = dyn_cast<scf::ForOp>(user)) {
+      unsigned index = use.getOperandNumber() - loop.getNumControlOperands();
+      if (isAccessedByTiles(loop.getRegionIterArgs()[index]))
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/// A loop nest that streams its results tile by tile. Nests whose carried
+/// value is consumed whole (a reduction with no tiled parallel dimension)
+/// produce their results once, after the loops.
+static bool streamsResultsByTile(scf::ForOp loop) {
+  return llvm::all_of(loop.getRegionIterArgs(), isAccessedByTiles);
+}
+
 LogicalResult NestConverter::analyze() {
-  if (auto loop = dyn_cast<scf::ForOp>(root)) {
+  auto loop = dyn_cast<scf::ForOp>(root);
+  if (loop && streamsResultsByTile(loop)) {
     for (auto [index, init] : llvm::enumerate(loop.getInitArgs())) {
       resultChains[loop.getRegionIterArgs()[index]] = index;
       resultInits.push_back(init);
@@ -145,17 +176,21 @@ LogicalResult NestConverter::analyze() {
     return analyzeResults(loop.getResults());
   }
 
-  // An untiled op streams whole tensors: one token per operand and result.
-  if (auto dps = dyn_cast<DestinationStyleOpInterface>(root)) {
-    for (OpOperand &init : dps.getDpsInitsMutable()) {
-      resultInits.push_back(init.get());
-      rootInitKinds.push_back(getDestinationKind(init.get()));
-      if (rootInitKinds.back() == DestinationKind::Read &&
-          failed(analyzeWholeUse(root, init.get())))
-        return failure();
-    }
+  // An untiled op, or a nest that accumulates its results in place, streams
+  // each result as one whole token written at the end.
+  SmallVector<Value> inits;
+  if (loop)
+    llvm::append_range(inits, loop.getInitArgs());
+  else if (auto dps = dyn_cast<DestinationStyleOpInterface>(root))
+    llvm::append_range(inits, dps.getDpsInits());
+  for (Value init : inits) {
+    resultInits.push_back(init);
+    rootInitKinds.push_back(getDestinationKind(init));
+    if (rootInitKinds.back() == DestinationKind::Read &&
+        failed(analyzeWholeUse(root, init)))
+      return failure();
   }
-  if (failed(analyzeWholeUsesOf(root)))
+  if (failed(loop ? analyzeLoopNest(loop) : analyzeWholeUsesOf(root)))
     return failure();
   MLIRContext *ctx = root->getContext();
   for (OpResult result : root->getResults()) {
@@ -463,13 +498,19 @@ void NestConverter::rewrite(StringRef name) {
       &task.getBody(), {}, outTypes, SmallVector<Location>(outTypes.size(), loc));
   builder.setInsertionPointToStart(taskBody);
   SmallVector<Value> outputs;
-  if (auto loop = dyn_cast<scf::ForOp>(root)) {
+  auto rootLoop = dyn_cast<scf::ForOp>(root);
+  if (rootLoop && !resultChains.empty()) {
+    scf::ForOp loop = rootLoop;
     for (auto [init, arg] : llvm::zip(loop.getInitArgs(), taskBody->getArguments()))
       mapping.map(init, arg);
     cloneLoop(builder, loop);
     for (Value result : loop.getResults())
       outputs.push_back(mapping.lookup(result));
   } else {
+    // Whole-tensor destinations that hold data are read before the nest.
+    for (auto [init, kind] : llvm::zip(resultInits, rootInitKinds))
+      if (rootLoop && kind == DestinationKind::Read)
+        mapping.map(init, readTile(builder, loc, wholeReads.lookup({root, init})));
     cloneOp(builder, root);
     for (auto [result, dest] :
          llvm::zip(root->getResults(), taskBody->getArguments()))

@@ -17,9 +17,21 @@ namespace streamtensor::dataflow {
 using namespace mlir;
 using namespace streamtensor::dataflow;
 
+/// A placeholder names no data: each further use gets its own copy.
+static void duplicatePlaceholder(ITensorEmptyOp empty) {
+  SmallVector<OpOperand *> uses;
+  for (OpOperand &use : empty.getResult().getUses())
+    uses.push_back(&use);
+  OpBuilder builder(empty);
+  for (OpOperand *use : llvm::drop_begin(uses))
+    use->set(builder.clone(*empty)->getResult(0));
+}
+
 /// Replaces the uses of `value` by the results of one fork placed right after
 /// its definition.
 static void forkUses(Value value) {
+  if (auto empty = value.getDefiningOp<ITensorEmptyOp>())
+    return duplicatePlaceholder(empty);
   SmallVector<OpOperand *> uses;
   for (OpOperand &use : value.getUses())
     uses.push_back(&use);

@@ -1,0 +1,623 @@
+//===- LowerDataflowToFunc.cpp - Kernels to FIFO-connected functions ------===//
+//
+// Part of the StreamTensor project, under the Apache License v2.0 with LLVM
+// Exceptions. SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// A kernel's body is a graph of tasks, converters and forks connected by
+// itensors, with implicit DMAs at its boundary. Each itensor edge becomes one
+// `dataflow.stream` in a new top function, and every node, including the
+// DMAs, becomes a process function called from it. itensor values inside a
+// task only name the stream they travel on, so loops that carried them lose
+// those iter_args.
+//
+//===----------------------------------------------------------------------===//
+
+#include "StreamLoops.h"
+#include "streamtensor/Conversion/Passes.h"
+#include "streamtensor/Dialect/Dataflow/ConverterSizing.h"
+#include "streamtensor/Dialect/Dataflow/DataflowOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/IR/SymbolTable.h"
+#include "mlir/Transforms/RegionUtils.h"
+
+namespace streamtensor {
+#define GEN_PASS_DEF_LOWERDATAFLOWTOFUNC
+#include "streamtensor/Conversion/Passes.h.inc"
+} // namespace streamtensor
+
+using namespace mlir;
+using namespace streamtensor;
+using namespace streamtensor::dataflow;
+
+/// Depth of the FIFO carrying result `index` of `op`: the `dataflow.depths`
+/// attribute when sizing decided it, otherwise every scalar of the edge.
+static int64_t getDepth(Operation *op, unsigned index, ITensorType type) {
+  if (op)
+    if (auto depths = op->getAttrOfType<DenseI64ArrayAttr>("dataflow.depths"))
+      if (index < depths.size() && depths[index] > 0)
+        return depths[index];
+  return type.getNumTokens() * type.getElement().getNumElements();
+}
+
+/// The top-function stream or tensor standing for `value`, or an error at
+/// `user` when the kernel has no route for it.
+static FailureOr<Value> lookupRouted(IRMapping &topValues, Value value,
+                                     Operation *user) {
+  if (Value mapped = topValues.lookupOrNull(value))
+    return mapped;
+  return user->emitOpError("reads a value that is neither a kernel input nor "
+                           "produced by a task, converter or fork");
+}
+
+/// Whether `value` is rebuilt inside each process rather than passed in.
+static bool isConstantLike(Value value) {
+  Operation *def = value.getDefiningOp();
+  if (!def)
+    return false;
+  if (def->hasTrait<OpTrait::ConstantLike>() || isa<tensor::EmptyOp>(def))
+    return true;
+  if (auto fill = dyn_cast<linalg::FillOp>(def))
+    return isConstantLike(fill.getInputs()[0]) &&
+           isConstantLike(fill.getOutputs()[0]);
+  return false;
+}
+
+static Value cloneConstant(OpBuilder &builder, Value value,
+                           IRMapping &mapping) {
+  if (Value mapped = mapping.lookupOrNull(value))
+    return mapped;
+  Operation *def = value.getDefiningOp();
+  for (Value operand : def->getOperands())
+    cloneConstant(builder, operand, mapping);
+  Operation *clone = builder.clone(*def, mapping);
+  return clone->getResult(cast<OpResult>(value).getResultNumber());
+}
+
+//===----------------------------------------------------------------------===//
+// Task bodies
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// Clones a task body into a process function, turning itensor accesses into
+/// element loops over the streams the itensors are mapped to.
+class TaskBodyLowering {
+public:
+  explicit TaskBodyLowering(IRMapping &mapping) : mapping(mapping) {}
+  LogicalResult lowerBlock(OpBuilder &builder, Block &block);
+  SmallVector<Value> returned;
+
+private:
+  LogicalResult lowerOp(OpBuilder &builder, Operation *op);
+  LogicalResult lowerLoop(OpBuilder &builder, scf::ForOp loop);
+  IRMapping &mapping;
+};
+} // namespace
+
+LogicalResult TaskBodyLowering::lowerBlock(OpBuilder &builder, Block &block) {
+  for (Operation &op : block)
+    if (failed(lowerOp(builder, &op)))
+      return failure();
+  return success();
+}
+
+LogicalResult TaskBodyLowering::lowerLoop(OpBuilder &builder, scf::ForOp loop) {
+  SmallVector<Value> inits;
+  SmallVector<unsigned> kept;
+  for (auto [index, init] : llvm::enumerate(loop.getInitArgs())) {
+    if (isa<ITensorType>(init.getType())) {
+      // The stream the itensor names is loop-invariant.
+      mapping.map(loop.getRegionIterArgs()[index], mapping.lookup(init));
+      mapping.map(loop.getResult(index), mapping.lookup(init));
+      continue;
+    }
+    kept.push_back(index);
+    inits.push_back(mapping.lookup(init));
+  }
+  LogicalResult status = success();
+  auto clone = builder.create<scf::ForOp>(
+      loop.getLoc(), mapping.lookup(loop.getLowerBound()),
+      mapping.lookup(loop.getUpperBound()), mapping.lookup(loop.getStep()),
+      inits, [&](OpBuilder &body, Location loc, Value iv, ValueRange args) {
+        mapping.map(loop.getInductionVar(), iv);
+        for (auto [keptIndex, arg] : llvm::zip(kept, args))
+          mapping.map(loop.getRegionIterArgs()[keptIndex], arg);
+        for (Operation &op : loop.getBody()->without_terminator())
+          if (failed(lowerOp(body, &op)))
+            status = failure();
+        SmallVector<Value> yielded;
+        Operation *yield = loop.getBody()->getTerminator();
+        for (unsigned index : kept)
+          yielded.push_back(mapping.lookupOrDefault(yield->getOperand(index)));
+        body.create<scf::YieldOp>(loc, yielded);
+      });
+  clone->setAttrs(loop->getDiscardableAttrDictionary());
+  for (auto [keptIndex, result] : llvm::zip(kept, clone.getResults()))
+    mapping.map(loop.getResult(keptIndex), result);
+  return status;
+}
+
+LogicalResult TaskBodyLowering::lowerOp(OpBuilder &builder, Operation *op) {
+  Location loc = op->getLoc();
+  if (auto loop = dyn_cast<scf::ForOp>(op))
+    return lowerLoop(builder, loop);
+  if (auto read = dyn_cast<ITensorReadOp>(op)) {
+    if (read.getSource().getType().isVectorElement())
+      return read.emitOpError("vector tokens cannot be lowered to scalar "
+                              "streams yet");
+    Value tile = readTileFromStream(builder, loc,
+                                    mapping.lookup(read.getSource()),
+                                    mapping.lookup(read.getInit()));
+    mapping.map(read.getValue(), tile);
+    return success();
+  }
+  if (auto write = dyn_cast<ITensorWriteOp>(op)) {
+    if (!isa<RankedTensorType>(write.getValue().getType()))
+      return write.emitOpError("only tile tokens can be lowered to streams");
+    Value stream = mapping.lookup(write.getDest());
+    writeTileToStream(builder, loc, mapping.lookup(write.getValue()), stream);
+    mapping.map(write.getResult(), stream);
+    return success();
+  }
+  if (auto yield = dyn_cast<YieldOp>(op)) {
+    for (Value output : yield.getOutputs())
+      if (!isa<ITensorType>(output.getType()))
+        returned.push_back(mapping.lookup(output));
+    return success();
+  }
+  for (Value operand : op->getOperands())
+    if (isa<ITensorType>(operand.getType()))
+      return op->emitOpError("uses an itensor in a way that cannot be "
+                             "lowered to a stream");
+  builder.clone(*op, mapping);
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Kernels
+//===----------------------------------------------------------------------===//
+
+namespace {
+class KernelLowering {
+public:
+  KernelLowering(KernelOp kernel, func::FuncOp parent, SymbolTable &symbols)
+      : kernel(kernel), parent(parent), symbols(symbols),
+        builder(kernel.getContext()) {}
+
+  LogicalResult lower();
+
+private:
+  func::FuncOp createTop();
+  Value createStream(ITensorType type, StringRef name, Operation *definer,
+                     unsigned index);
+  /// Creates a process function and calls it from the top function.
+  func::FuncOp createProcess(StringRef name, ValueRange operands,
+                             TypeRange results,
+                             function_ref<LogicalResult(OpBuilder &, Block &)>
+                                 buildBody,
+                             ValueRange &callResults);
+
+  LogicalResult lowerTask(TaskOp task);
+  LogicalResult lowerConverter(ITensorConverterOp converter);
+  LogicalResult lowerFork(ITensorForkOp fork);
+  LogicalResult lowerInputDMA(BlockArgument arg);
+  LogicalResult lowerOutputDMA(Value output, unsigned index,
+                               SmallVectorImpl<Value> &results);
+
+  KernelOp kernel;
+  func::FuncOp parent;
+  SymbolTable &symbols;
+  OpBuilder builder;
+  func::FuncOp top;
+  std::string prefix;
+  /// The top-function value standing for each kernel-scope value.
+  IRMapping topValues;
+  unsigned counter = 0;
+};
+} // namespace
+
+/// Names a function argument after the parent's argument or result it
+/// comes from, so the host and the reports speak the user's names.
+static void copyNameAttrs(func::FuncOp parent, Value source,
+                          SmallVectorImpl<NamedAttribute> &attrs,
+                          StringRef fallback, StringRef kind, Builder &b) {
+  if (auto arg = dyn_cast<BlockArgument>(source))
+    if (arg.getOwner()->getParentOp() == parent.getOperation()) {
+      if (DictionaryAttr dict = parent.getArgAttrDict(arg.getArgNumber()))
+        llvm::append_range(attrs, dict.getValue());
+      return;
+    }
+  attrs.push_back(b.getNamedAttr("streamtensor.name", b.getStringAttr(fallback)));
+  attrs.push_back(b.getNamedAttr("streamtensor.kind", b.getStringAttr(kind)));
+}
+
+func::FuncOp KernelLowering::createTop() {
+  MLIRContext *ctx = kernel.getContext();
+  prefix = kernel.getSymName() ? kernel.getSymName()->str() : "kernel";
+  auto type = FunctionType::get(ctx, kernel.getSources().getTypes(),
+                                kernel.getResultTypes());
+  OpBuilder moduleBuilder(parent);
+  moduleBuilder.setInsertionPointAfter(parent);
+  auto func = moduleBuilder.create<func::FuncOp>(
+      kernel.getLoc(), parent.getSymName().str() + "_" + prefix, type);
+  symbols.insert(func);
+  func->setAttr("dataflow.top", UnitAttr::get(ctx));
+
+  for (auto [index, source] : llvm::enumerate(kernel.getSources())) {
+    SmallVector<NamedAttribute> attrs;
+    copyNameAttrs(parent, source, attrs, "in" + std::to_string(index), "input",
+                  moduleBuilder);
+    func.setArgAttrs(index, attrs);
+  }
+  // Results returned by the parent keep the parent's result names.
+  auto ret = cast<func::ReturnOp>(parent.getBody().front().getTerminator());
+  for (auto [index, result] : llvm::enumerate(kernel.getResults())) {
+    SmallVector<NamedAttribute> attrs;
+    for (OpOperand &use : result.getUses())
+      if (use.getOwner() == ret.getOperation())
+        if (DictionaryAttr dict = parent.getResultAttrDict(use.getOperandNumber()))
+          llvm::append_range(attrs, dict.getValue());
+    if (attrs.empty())
+      attrs.push_back(moduleBuilder.getNamedAttr(
+          "streamtensor.name",
+          moduleBuilder.getStringAttr("out" + std::to_string(index))));
+    func.setResultAttrs(index, attrs);
+  }
+
+  Block *entry = func.addEntryBlock();
+  builder.setInsertionPointToStart(entry);
+  for (auto [arg, topArg] :
+       llvm::zip(kernel.getBody().front().getArguments(), entry->getArguments()))
+    topValues.map(arg, topArg);
+  return func;
+}
+
+Value KernelLowering::createStream(ITensorType type, StringRef name,
+                                   Operation *definer, unsigned index) {
+  auto streamType = StreamType::get(kernel.getContext(), type.getDataType(),
+                                    getDepth(definer, index, type));
+  auto stream = builder.create<StreamOp>(kernel.getLoc(), streamType);
+  stream->setAttr("dataflow.name", builder.getStringAttr(name));
+  return stream;
+}
+
+func::FuncOp KernelLowering::createProcess(
+    StringRef name, ValueRange operands, TypeRange results,
+    function_ref<LogicalResult(OpBuilder &, Block &)> buildBody,
+    ValueRange &callResults) {
+  MLIRContext *ctx = kernel.getContext();
+  OpBuilder moduleBuilder(top);
+  auto func = moduleBuilder.create<func::FuncOp>(
+      kernel.getLoc(), top.getSymName().str() + "_" + name.str(),
+      FunctionType::get(ctx, operands.getTypes(), results));
+  symbols.insert(func);
+  func.setPrivate();
+  func->setAttr("dataflow.process", UnitAttr::get(ctx));
+  Block *entry = func.addEntryBlock();
+  OpBuilder body = OpBuilder::atBlockBegin(entry);
+  if (failed(buildBody(body, *entry))) {
+    func.erase();
+    return {};
+  }
+  auto call = builder.create<func::CallOp>(kernel.getLoc(), func, operands);
+  callResults = call.getResults();
+  return func;
+}
+
+LogicalResult KernelLowering::lowerInputDMA(BlockArgument arg) {
+  auto type = cast<ITensorType>(arg.getType());
+  std::string name = "dma_in" + std::to_string(arg.getArgNumber());
+  Value stream = createStream(type, name, nullptr, 0);
+  Value tensor = top.getArgument(arg.getArgNumber());
+  ValueRange results;
+  func::FuncOp process = createProcess(
+      name, {tensor, stream}, {},
+      [&](OpBuilder &b, Block &entry) {
+        Location loc = kernel.getLoc();
+        Value source = entry.getArgument(0), out = entry.getArgument(1);
+        buildIndexLoops(b, loc, type.getTripCounts(), type.getSteps(), {},
+                        [&](OpBuilder &lb, Location l, ValueRange ivs, ValueRange) {
+          buildElementLoops(lb, l, type.getElementShape(), {},
+                            [&](OpBuilder &eb, Location el, ValueRange e, ValueRange) {
+            SmallVector<Value> at = getElementOffsets(eb, el, type, ivs, e);
+            Value value = eb.create<tensor::ExtractOp>(el, source, at);
+            eb.create<StreamWriteOp>(el, value, out);
+            return SmallVector<Value>{};
+          });
+          return SmallVector<Value>{};
+        });
+        b.create<func::ReturnOp>(loc);
+        return success();
+      },
+      results);
+  if (!process)
+    return failure();
+  topValues.map(arg, stream);
+  return success();
+}
+
+LogicalResult KernelLowering::lowerOutputDMA(Value output, unsigned index,
+                                             SmallVectorImpl<Value> &results) {
+  FailureOr<Value> routed = lookupRouted(topValues, output, kernel);
+  if (failed(routed))
+    return failure();
+  auto type = dyn_cast<ITensorType>(output.getType());
+  if (!type) {
+    results.push_back(*routed);
+    return success();
+  }
+  auto tensorType = cast<RankedTensorType>(kernel.getResult(index).getType());
+  Location loc = kernel.getLoc();
+  Value init = builder.create<tensor::EmptyOp>(loc, tensorType.getShape(),
+                                               tensorType.getElementType());
+  ValueRange callResults;
+  func::FuncOp process = createProcess(
+      "dma_out" + std::to_string(index), {*routed, init},
+      {tensorType},
+      [&](OpBuilder &b, Block &entry) {
+        Value in = entry.getArgument(0);
+        SmallVector<Value> filled = buildIndexLoops(
+            b, loc, type.getTripCounts(), type.getSteps(), entry.getArgument(1),
+            [&](OpBuilder &lb, Location l, ValueRange ivs, ValueRange args) {
+              return buildElementLoops(
+                  lb, l, type.getElementShape(), args,
+                  [&](OpBuilder &eb, Location el, ValueRange e, ValueRange acc) {
+                    Value value =
+                        eb.create<StreamReadOp>(el, type.getDataType(), in);
+                    SmallVector<Value> at = getElementOffsets(eb, el, type, ivs, e);
+                    Value updated =
+                        eb.create<tensor::InsertOp>(el, value, acc[0], at);
+                    return SmallVector<Value>{updated};
+                  });
+            });
+        b.create<func::ReturnOp>(loc, filled);
+        return success();
+      },
+      callResults);
+  if (!process)
+    return failure();
+  results.push_back(callResults[0]);
+  return success();
+}
+
+LogicalResult KernelLowering::lowerConverter(ITensorConverterOp converter) {
+  FailureOr<Value> in = lookupRouted(topValues, converter.getSource(), converter);
+  if (failed(in))
+    return failure();
+  ITensorType source = converter.getSource().getType();
+  ITensorType result = converter.getResult().getType();
+  ConverterBuffer buffer = computeConverterBuffer(source, result);
+  SmallVector<int64_t> dataShape = source.getDataShape();
+  SmallVector<bool> local;
+  for (auto [size, full] : llvm::zip(buffer.shape, dataShape))
+    local.push_back(size != full);
+  unsigned level = buffer.loopLevel;
+
+  std::string name = "convert" + std::to_string(counter++);
+  Value out = createStream(result, name, converter, 0);
+  Location loc = converter.getLoc();
+  ValueRange results;
+  func::FuncOp process = createProcess(
+      name, {*in, out}, {},
+      [&](OpBuilder &b, Block &entry) {
+        Value in = entry.getArgument(0), outArg = entry.getArgument(1);
+        buildIndexLoops(
+            b, loc, source.getTripCounts().take_front(level),
+            source.getSteps().take_front(level), {},
+            [&](OpBuilder &sb, Location l, ValueRange shared, ValueRange) {
+              Value empty = sb.create<tensor::EmptyOp>(l, buffer.shape,
+                                                       source.getDataType());
+              // Fill the buffer in the source's order...
+              Value filled = buildIndexLoops(
+                  sb, l, source.getTripCounts().drop_front(level),
+                  source.getSteps().drop_front(level), empty,
+                  [&](OpBuilder &wb, Location wl, ValueRange inner, ValueRange acc) {
+                    SmallVector<Value> ivs(shared);
+                    ivs.append(inner.begin(), inner.end());
+                    return buildElementLoops(
+                        wb, wl, source.getElementShape(), acc,
+                        [&](OpBuilder &eb, Location el, ValueRange e, ValueRange a) {
+                          Value value = eb.create<StreamReadOp>(
+                              el, source.getDataType(), in);
+                          SmallVector<Value> at =
+                              getElementOffsets(eb, el, source, ivs, e, local);
+                          return SmallVector<Value>{
+                              eb.create<tensor::InsertOp>(el, value, a[0], at)};
+                        });
+                  })[0];
+              // ...and drain it in the result's order.
+              buildIndexLoops(
+                  sb, l, result.getTripCounts().drop_front(level),
+                  result.getSteps().drop_front(level), {},
+                  [&](OpBuilder &rb, Location rl, ValueRange inner, ValueRange) {
+                    SmallVector<Value> ivs(shared);
+                    ivs.append(inner.begin(), inner.end());
+                    buildElementLoops(
+                        rb, rl, result.getElementShape(), {},
+                        [&](OpBuilder &eb, Location el, ValueRange e, ValueRange) {
+                          SmallVector<Value> at =
+                              getElementOffsets(eb, el, result, ivs, e, local);
+                          Value value = eb.create<tensor::ExtractOp>(el, filled, at);
+                          eb.create<StreamWriteOp>(el, value, outArg);
+                          return SmallVector<Value>{};
+                        });
+                    return SmallVector<Value>{};
+                  });
+              return SmallVector<Value>{};
+            });
+        b.create<func::ReturnOp>(loc);
+        return success();
+      },
+      results);
+  if (!process)
+    return failure();
+  topValues.map(converter.getResult(), out);
+  return success();
+}
+
+LogicalResult KernelLowering::lowerFork(ITensorForkOp fork) {
+  ITensorType type = fork.getSource().getType();
+  FailureOr<Value> in = lookupRouted(topValues, fork.getSource(), fork);
+  if (failed(in))
+    return failure();
+  std::string name = "fork" + std::to_string(counter++);
+  SmallVector<Value> operands{*in};
+  for (auto [index, result] : llvm::enumerate(fork.getResults())) {
+    Value stream = createStream(type, name + "_out" + std::to_string(index),
+                                fork, index);
+    operands.push_back(stream);
+    topValues.map(result, stream);
+  }
+  int64_t scalars = type.getNumTokens() * type.getElement().getNumElements();
+  ValueRange results;
+  func::FuncOp process = createProcess(
+      name, operands, {},
+      [&](OpBuilder &b, Block &entry) {
+        Location loc = fork.getLoc();
+        buildIndexLoops(b, loc, {scalars}, {1}, {},
+                        [&](OpBuilder &lb, Location l, ValueRange, ValueRange) {
+                          Value value = lb.create<StreamReadOp>(
+                              l, type.getDataType(), entry.getArgument(0));
+                          for (Value out : entry.getArguments().drop_front())
+                            lb.create<StreamWriteOp>(l, value, out);
+                          return SmallVector<Value>{};
+                        });
+        b.create<func::ReturnOp>(loc);
+        return success();
+      },
+      results);
+  return success(process != nullptr);
+}
+
+LogicalResult KernelLowering::lowerTask(TaskOp task) {
+  std::string name = task.getSymName() ? task.getSymName()->str()
+                                       : "task" + std::to_string(counter++);
+  // Inputs: streams and tensors the task reads from the kernel scope.
+  llvm::SetVector<Value> captured;
+  getUsedValuesDefinedAbove(task.getBody(), captured);
+  SmallVector<Value> inputs, constants;
+  for (Value value : captured) {
+    if (isConstantLike(value))
+      constants.push_back(value);
+    else
+      inputs.push_back(value);
+  }
+
+  SmallVector<Value> operands;
+  for (Value value : inputs) {
+    FailureOr<Value> mapped = lookupRouted(topValues, value, task);
+    if (failed(mapped))
+      return failure();
+    operands.push_back(*mapped);
+  }
+  SmallVector<Type> resultTypes;
+  for (auto [index, init] : llvm::enumerate(task.getInits())) {
+    if (auto type = dyn_cast<ITensorType>(init.getType())) {
+      Value stream = createStream(
+          type, name + "_out" + std::to_string(index), task, index);
+      operands.push_back(stream);
+      topValues.map(task.getResult(index), stream);
+    } else {
+      FailureOr<Value> mapped = lookupRouted(topValues, init, task);
+      if (failed(mapped))
+        return failure();
+      operands.push_back(*mapped);
+      resultTypes.push_back(init.getType());
+    }
+  }
+
+  ValueRange callResults;
+  func::FuncOp process = createProcess(
+      name, operands, resultTypes,
+      [&](OpBuilder &b, Block &entry) {
+        IRMapping mapping;
+        for (Value value : constants)
+          cloneConstant(b, value, mapping);
+        for (auto [value, arg] : llvm::zip(inputs, entry.getArguments()))
+          mapping.map(value, arg);
+        Block &body = task.getBody().front();
+        for (auto [bodyArg, arg] : llvm::zip(
+                 body.getArguments(),
+                 entry.getArguments().drop_front(inputs.size())))
+          mapping.map(bodyArg, arg);
+        TaskBodyLowering lowering(mapping);
+        if (failed(lowering.lowerBlock(b, body)))
+          return failure();
+        b.create<func::ReturnOp>(task.getLoc(), lowering.returned);
+        return success();
+      },
+      callResults);
+  if (!process)
+    return failure();
+  unsigned next = 0;
+  for (OpResult result : task.getResults())
+    if (!isa<ITensorType>(result.getType()))
+      topValues.map(result, callResults[next++]);
+  return success();
+}
+
+LogicalResult KernelLowering::lower() {
+  top = createTop();
+  Block &body = kernel.getBody().front();
+  for (BlockArgument arg : body.getArguments())
+    if (isa<ITensorType>(arg.getType()) && failed(lowerInputDMA(arg)))
+      return failure();
+
+  for (Operation &op : body) {
+    LogicalResult status = success();
+    if (auto task = dyn_cast<TaskOp>(op))
+      status = lowerTask(task);
+    else if (auto converter = dyn_cast<ITensorConverterOp>(op))
+      status = lowerConverter(converter);
+    else if (auto fork = dyn_cast<ITensorForkOp>(op))
+      status = lowerFork(fork);
+    else if (isa<ITensorCastOp, ITensorReassociateOp>(op)) {
+      FailureOr<Value> in = lookupRouted(topValues, op.getOperand(0), &op);
+      if (failed(in))
+        return failure();
+      topValues.map(op.getResult(0), *in);
+    }
+    else if (auto yield = dyn_cast<YieldOp>(op)) {
+      SmallVector<Value> results;
+      for (auto [index, output] : llvm::enumerate(yield.getOutputs()))
+        if (failed(lowerOutputDMA(output, index, results)))
+          return failure();
+      builder.create<func::ReturnOp>(kernel.getLoc(), results);
+    } else if (!isa<ITensorEmptyOp>(op) && !isConstantLike(op.getResult(0)))
+      return op.emitOpError("cannot be lowered to a dataflow process");
+    if (failed(status))
+      return failure();
+  }
+
+  OpBuilder callBuilder(kernel);
+  auto call = callBuilder.create<func::CallOp>(kernel.getLoc(), top,
+                                               kernel.getSources());
+  kernel.replaceAllUsesWith(call.getResults());
+  kernel.erase();
+  return success();
+}
+
+namespace {
+struct LowerDataflowToFuncPass
+    : public streamtensor::impl::LowerDataflowToFuncBase<
+          LowerDataflowToFuncPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    SymbolTable symbols(module);
+    SmallVector<std::pair<KernelOp, func::FuncOp>> kernels;
+    module.walk([&](KernelOp kernel) {
+      kernels.push_back({kernel, kernel->getParentOfType<func::FuncOp>()});
+    });
+    for (auto [kernel, parent] : kernels) {
+      if (!parent || kernel->getParentOp() != parent.getOperation()) {
+        kernel.emitOpError("must sit directly in a function to be lowered");
+        return signalPassFailure();
+      }
+      if (failed(KernelLowering(kernel, parent, symbols).lower()))
+        return signalPassFailure();
+    }
+  }
+};
+} // namespace

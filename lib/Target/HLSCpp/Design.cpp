@@ -1,0 +1,626 @@
+//===- Design.cpp - A lowered dataflow module, checked and named ----------===//
+//
+// Part of the StreamTensor project, under the Apache License v2.0 with LLVM
+// Exceptions. SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "Design.h"
+#include "Expressions.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/SymbolTable.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <algorithm>
+#include <cmath>
+
+using namespace mlir;
+using namespace streamtensor;
+using namespace streamtensor::target;
+
+StringRef target::toString(PortKind kind) {
+  switch (kind) {
+  case PortKind::Input:
+    return "input";
+  case PortKind::Weight:
+    return "weight";
+  case PortKind::Output:
+    return "output";
+  }
+  llvm_unreachable("unknown port kind");
+}
+
+std::string target::getCType(Type type) {
+  if (type.isF32())
+    return "float";
+  if (type.isF64())
+    return "double";
+  // Vitis HLS sizes loop counters from their bounds, so a plain int costs
+  // nothing and keeps the code readable.
+  if (type.isIndex())
+    return "int";
+  if (auto integer = dyn_cast<IntegerType>(type)) {
+    switch (integer.getWidth()) {
+    case 1:
+      return "bool";
+    case 8:
+    case 16:
+    case 32:
+    case 64:
+      return "int" + std::to_string(integer.getWidth()) + "_t";
+    default:
+      return "";
+    }
+  }
+  return "";
+}
+
+std::string target::getUnsignedCType(Type type) {
+  if (type.isIndex())
+    return "unsigned";
+  if (auto integer = dyn_cast<IntegerType>(type)) {
+    if (integer.getWidth() == 1)
+      return "bool";
+    std::string signedType = getCType(type);
+    return signedType.empty() ? "" : "u" + signedType;
+  }
+  return "";
+}
+
+StringRef target::getDTypeName(Type type) {
+  if (type.isF32())
+    return "f32";
+  if (type.isF64())
+    return "f64";
+  if (type.isInteger(8))
+    return "i8";
+  if (type.isInteger(16))
+    return "i16";
+  if (type.isInteger(32))
+    return "i32";
+  if (type.isInteger(64))
+    return "i64";
+  return "";
+}
+
+//===----------------------------------------------------------------------===//
+// Contract checks
+//===----------------------------------------------------------------------===//
+
+/// Local arrays and ports: static, non-empty, row-major, scalar elements.
+static LogicalResult checkMemRef(Operation *op, MemRefType type,
+                                 StringRef what) {
+  if (!type.hasStaticShape() || type.getNumElements() == 0)
+    return op->emitError() << what << " must have a static, non-empty shape, got "
+                           << type;
+  if (!type.getLayout().isIdentity())
+    return op->emitError() << what << " must have the identity (row-major) layout, got "
+                           << type;
+  if (getCType(type.getElementType()).empty())
+    return op->emitError() << what << " has unsupported element type "
+                           << type.getElementType();
+  return success();
+}
+
+static LogicalResult checkScalarType(Operation *op, Type type,
+                                     StringRef what) {
+  if (getCType(type).empty())
+    return op->emitError() << what << " has unsupported type " << type
+                           << " (expected f32, f64, i1, i8, i16, i32, i64 or index)";
+  return success();
+}
+
+static bool isAllowedInProcess(Operation *op) {
+  return isa<scf::ForOp, scf::IfOp, scf::YieldOp, memref::AllocOp,
+             memref::AllocaOp, memref::DeallocOp, memref::LoadOp,
+             memref::StoreOp, memref::CopyOp, dataflow::StreamReadOp,
+             dataflow::StreamWriteOp, func::ReturnOp>(op) ||
+         isSupportedScalarOp(op);
+}
+
+static LogicalResult checkProcessArgument(func::FuncOp func, unsigned index) {
+  Type type = func.getArgument(index).getType();
+  std::string what = "argument " + std::to_string(index) + " of process '" +
+                     func.getSymName().str() + "'";
+  if (auto stream = dyn_cast<dataflow::StreamType>(type))
+    return checkScalarType(func, stream.getElementType(),
+                           "stream " + what);
+  if (auto memref = dyn_cast<MemRefType>(type))
+    return checkMemRef(func, memref, "memref " + what);
+  return checkScalarType(func, type, what);
+}
+
+static LogicalResult checkProcess(func::FuncOp func) {
+  if (func.isExternal())
+    return func.emitError("process function '")
+           << func.getSymName() << "' has no body";
+  if (func.getNumResults() != 0)
+    return func.emitError("process function '")
+           << func.getSymName() << "' must not return values";
+  for (unsigned i = 0, e = func.getNumArguments(); i < e; ++i)
+    if (failed(checkProcessArgument(func, i)))
+      return failure();
+
+  WalkResult result = func.getBody().walk([&](Operation *op) {
+    if (!isAllowedInProcess(op)) {
+      op->emitOpError("is not supported in a process function; see "
+                      "docs/lowered-ir.md for the ops the emitter accepts");
+      return WalkResult::interrupt();
+    }
+    if (auto loop = dyn_cast<scf::ForOp>(op)) {
+      if (!loop.getInitArgs().empty()) {
+        loop.emitOpError("with iter_args is not supported; carry values "
+                         "through a local memref");
+        return WalkResult::interrupt();
+      }
+    }
+    if (auto alloc = dyn_cast<memref::AllocOp>(op))
+      if (failed(checkMemRef(op, alloc.getType(), "local array")))
+        return WalkResult::interrupt();
+    if (auto alloca = dyn_cast<memref::AllocaOp>(op))
+      if (failed(checkMemRef(op, alloca.getType(), "local array")))
+        return WalkResult::interrupt();
+    if (!isa<memref::AllocOp, memref::AllocaOp>(op))
+      for (Type type : op->getResultTypes())
+        if (failed(checkScalarType(op, type, "result")))
+          return WalkResult::interrupt();
+    return WalkResult::advance();
+  });
+  return failure(result.wasInterrupted());
+}
+
+/// How a process uses one of its stream or memref arguments.
+struct ArgumentUse {
+  bool reads = false;
+  bool writes = false;
+};
+
+static ArgumentUse getArgumentUse(func::FuncOp func, unsigned index) {
+  ArgumentUse use;
+  for (Operation *user : func.getArgument(index).getUsers()) {
+    if (isa<dataflow::StreamReadOp, memref::LoadOp>(user))
+      use.reads = true;
+    else if (isa<dataflow::StreamWriteOp, memref::StoreOp>(user))
+      use.writes = true;
+    else if (auto copy = dyn_cast<memref::CopyOp>(user)) {
+      if (copy.getSource() == func.getArgument(index))
+        use.reads = true;
+      if (copy.getTarget() == func.getArgument(index))
+        use.writes = true;
+    }
+  }
+  return use;
+}
+
+/// Tensor names become file names (`<dir>/<name>.bin`) and string literals.
+static LogicalResult checkTensorName(func::FuncOp top, unsigned index,
+                                     StringRef name) {
+  bool bad = name.empty() || name == "." || name == ".." ||
+             name.starts_with("-") ||
+             llvm::any_of(name, [](char c) {
+               return c == '/' || c == '\\' || (unsigned char)c < 0x20;
+             });
+  if (bad)
+    return top.emitError("argument ")
+           << index << " of '" << top.getSymName() << "' has tensor name '"
+           << name
+           << "', which cannot be a file name (no '/', '\\', control "
+              "characters, leading '-', '.' or '..')";
+  return success();
+}
+
+static FailureOr<PortKind> parsePortKind(func::FuncOp top, unsigned index,
+                                         StringRef kind) {
+  if (kind == "input")
+    return PortKind::Input;
+  if (kind == "weight")
+    return PortKind::Weight;
+  if (kind == "output")
+    return PortKind::Output;
+  return top.emitError("argument ")
+         << index << " of '" << top.getSymName() << "' has streamtensor.kind '"
+         << kind << "'; expected 'input', 'weight' or 'output'";
+}
+
+//===----------------------------------------------------------------------===//
+// Design construction
+//===----------------------------------------------------------------------===//
+
+namespace {
+class DesignBuilder {
+public:
+  DesignBuilder(Design &design) : design(design), symbols(design.module) {}
+  LogicalResult build();
+
+private:
+  LogicalResult buildTop(func::FuncOp func);
+  LogicalResult buildPorts(Top &top);
+  LogicalResult buildProcesses(Top &top,
+                               llvm::SmallVectorImpl<ArgumentUse> &portUses);
+  LogicalResult connectTensors();
+  void assignHBMChannels();
+
+  Design &design;
+  SymbolTable symbols;
+  /// Port uses of each top, in design.tops order.
+  std::vector<llvm::SmallVector<ArgumentUse>> portUses;
+};
+} // namespace
+
+LogicalResult DesignBuilder::build() {
+  SmallVector<func::FuncOp> tops;
+  for (Operation &op : design.module.getBody()->getOperations()) {
+    auto func = dyn_cast<func::FuncOp>(op);
+    if (!func)
+      return op.emitOpError("is not supported at module level; a lowered "
+                            "module holds only func.func ops");
+    bool isTop = func->hasAttr("dataflow.top");
+    bool isProcess = func->hasAttr("dataflow.process");
+    if (isTop && isProcess)
+      return func.emitError("function '")
+             << func.getSymName()
+             << "' is marked both dataflow.top and dataflow.process";
+    if (!isTop && !isProcess)
+      return func.emitError("function '")
+             << func.getSymName()
+             << "' is neither a dataflow.top nor a dataflow.process function";
+    if (isTop)
+      tops.push_back(func);
+  }
+  if (tops.empty())
+    return design.module.emitError(
+        "module has no function marked dataflow.top");
+
+  // Top names first: they are kernel names in the xclbin and should keep
+  // their spelling; process names yield when they collide.
+  for (func::FuncOp top : tops)
+    design.funcNames[top] = design.globals.unique(top.getSymName());
+  for (Operation &op : design.module.getBody()->getOperations()) {
+    auto func = cast<func::FuncOp>(op);
+    if (!func->hasAttr("dataflow.process"))
+      continue;
+    if (failed(checkProcess(func)))
+      return failure();
+    design.processFuncs.push_back(func);
+    design.funcNames[func] = design.globals.unique(func.getSymName());
+  }
+
+  for (func::FuncOp top : tops)
+    if (failed(buildTop(top)))
+      return failure();
+  if (failed(connectTensors()))
+    return failure();
+  assignHBMChannels();
+  return success();
+}
+
+LogicalResult DesignBuilder::buildTop(func::FuncOp func) {
+  if (func.isExternal())
+    return func.emitError("top function '")
+           << func.getSymName() << "' has no body";
+  if (func.getNumResults() != 0)
+    return func.emitError("top function '")
+           << func.getSymName()
+           << "' must not return values; outputs are memref arguments";
+
+  design.tops.emplace_back(design.globals);
+  Top &top = design.tops.back();
+  top.func = func;
+  top.cName = design.funcNames[func];
+  portUses.emplace_back(func.getNumArguments());
+  if (failed(buildPorts(top)))
+    return failure();
+  return buildProcesses(top, portUses.back());
+}
+
+LogicalResult DesignBuilder::buildPorts(Top &top) {
+  func::FuncOp func = top.func;
+  llvm::StringSet<> seen;
+  for (unsigned i = 0, e = func.getNumArguments(); i < e; ++i) {
+    auto type = dyn_cast<MemRefType>(func.getArgument(i).getType());
+    if (!type)
+      return func.emitError("argument ")
+             << i << " of top function '" << func.getSymName()
+             << "' must be a memref in external memory, got "
+             << func.getArgument(i).getType();
+    if (failed(checkMemRef(func, type, "port " + std::to_string(i))))
+      return failure();
+    if (getDTypeName(type.getElementType()).empty())
+      return func.emitError("port ")
+             << i << " of '" << func.getSymName()
+             << "' has element type " << type.getElementType()
+             << ", which external memory does not carry (f32, f64, i8, i16, "
+                "i32, i64)";
+    if (auto port = func.getArgAttrOfType<IntegerAttr>(i, "dataflow.port"))
+      if (port.getInt() != i)
+        return func.emitError("argument ")
+               << i << " of '" << func.getSymName() << "' has dataflow.port = "
+               << port.getInt()
+               << "; ports must be numbered in argument order";
+
+    std::string name = (func.getSymName() + ".arg" + Twine(i)).str();
+    if (auto attr = func.getArgAttrOfType<StringAttr>(i, "streamtensor.name"))
+      name = attr.str();
+    if (failed(checkTensorName(func, i, name)))
+      return failure();
+    if (!seen.insert(name).second)
+      return func.emitError("two ports of '")
+             << func.getSymName() << "' carry tensor '" << name << "'";
+
+    Port port;
+    port.index = i;
+    port.value = func.getArgument(i);
+    port.kind = PortKind::Input;
+    port.tensor = 0;
+    if (auto attr = func.getArgAttrOfType<StringAttr>(i, "streamtensor.kind")) {
+      FailureOr<PortKind> kind = parsePortKind(func, i, attr.getValue());
+      if (failed(kind))
+        return failure();
+      port.kind = *kind;
+    }
+    port.cName = top.scope.unique(name);
+    // Until connectTensors, `tensor` holds nothing; keep the name around.
+    design.tensors.push_back(Tensor{name, type});
+    port.tensor = design.tensors.size() - 1;
+    top.ports.push_back(std::move(port));
+  }
+  return success();
+}
+
+LogicalResult
+DesignBuilder::buildProcesses(Top &top,
+                              llvm::SmallVectorImpl<ArgumentUse> &portUses) {
+  func::FuncOp func = top.func;
+  struct Endpoints {
+    SmallVector<unsigned> producers, consumers;
+  };
+  DenseMap<Value, unsigned> streamIndex;
+  SmallVector<Endpoints> endpoints;
+  llvm::StringSet<> streamNames, processNames;
+
+  for (Operation &op : func.getBody().front()) {
+    if (auto stream = dyn_cast<dataflow::StreamOp>(op)) {
+      Stream s;
+      s.op = stream;
+      s.type = cast<dataflow::StreamType>(stream.getType());
+      if (failed(checkScalarType(stream, s.type.getElementType(),
+                                 "stream element")))
+        return failure();
+      auto name = stream->getAttrOfType<StringAttr>("dataflow.name");
+      s.name = name ? name.str() : "s" + std::to_string(top.streams.size());
+      if (!streamNames.insert(s.name).second)
+        return stream.emitError("stream name '")
+               << s.name << "' is used twice in '" << func.getSymName()
+               << "'; dataflow.name must be unique";
+      s.cName = top.scope.unique(s.name);
+      s.producer = s.consumer = 0;
+      streamIndex[stream.getResult()] = top.streams.size();
+      top.streams.push_back(std::move(s));
+      endpoints.emplace_back();
+      continue;
+    }
+    if (isa<arith::ConstantOp, func::ReturnOp>(op))
+      continue;
+    auto call = dyn_cast<func::CallOp>(op);
+    if (!call)
+      return op.emitOpError("is not supported in a top function, which holds "
+                            "only dataflow.stream, func.call of processes, "
+                            "arith.constant and return");
+    auto callee = symbols.lookup<func::FuncOp>(call.getCallee());
+    if (!callee || !callee->hasAttr("dataflow.process"))
+      return call.emitOpError("calls '")
+             << call.getCallee()
+             << "', which is not a function marked dataflow.process";
+
+    ProcessInstance process;
+    process.call = call;
+    process.callee = callee;
+    auto label = call->getAttrOfType<StringAttr>("dataflow.name");
+    std::string base = label ? label.str() : callee.getSymName().str();
+    process.name = base;
+    for (unsigned n = 1; !processNames.insert(process.name).second; ++n)
+      process.name = base + "_" + std::to_string(n);
+    unsigned processIndex = top.processes.size();
+
+    llvm::SmallPtrSet<Value, 8> passed;
+    for (auto [i, operand] : llvm::enumerate(call.getOperands())) {
+      if (isa<dataflow::StreamType, MemRefType>(operand.getType()) &&
+          !passed.insert(operand).second)
+        return call.emitOpError("passes the same stream or memref twice; "
+                                "each channel needs distinct endpoints");
+      ArgumentUse use = getArgumentUse(callee, i);
+      if (isa<dataflow::StreamType>(operand.getType())) {
+        auto it = streamIndex.find(operand);
+        if (it == streamIndex.end())
+          return call.emitOpError("operand ")
+                 << i << " is a stream not created by dataflow.stream in '"
+                 << func.getSymName() << "'";
+        const Stream &s = top.streams[it->second];
+        if (use.reads && use.writes)
+          return call.emitOpError("process '")
+                 << callee.getSymName() << "' both reads and writes stream '"
+                 << s.name << "' (argument " << i << ")";
+        if (!use.reads && !use.writes)
+          return call.emitOpError("process '")
+                 << callee.getSymName() << "' neither reads nor writes stream '"
+                 << s.name << "' (argument " << i << ")";
+        (use.writes ? endpoints[it->second].producers
+                    : endpoints[it->second].consumers)
+            .push_back(processIndex);
+        continue;
+      }
+      if (isa<MemRefType>(operand.getType())) {
+        auto arg = dyn_cast<BlockArgument>(operand);
+        if (!arg || arg.getOwner()->getParentOp() != func)
+          return call.emitOpError("operand ")
+                 << i << " is a memref that is not a port of '"
+                 << func.getSymName() << "'";
+        portUses[arg.getArgNumber()].reads |= use.reads;
+        portUses[arg.getArgNumber()].writes |= use.writes;
+        continue;
+      }
+      if (!operand.getDefiningOp<arith::ConstantOp>())
+        return call.emitOpError("scalar operand ")
+               << i << " must be an arith.constant of the top function";
+    }
+    top.processes.push_back(std::move(process));
+  }
+
+  for (auto [s, ends] : llvm::zip(top.streams, endpoints)) {
+    auto describe = [&](ArrayRef<unsigned> list) {
+      std::string text;
+      for (unsigned p : list)
+        text += (text.empty() ? "'" : ", '") + top.processes[p].name + "'";
+      return text;
+    };
+    if (ends.producers.size() != 1)
+      return s.op.emitError("stream '")
+             << s.name << "' must have exactly one producer, has "
+             << ends.producers.size()
+             << (ends.producers.empty() ? "" : ": " + describe(ends.producers));
+    if (ends.consumers.size() != 1)
+      return s.op.emitError("stream '")
+             << s.name << "' must have exactly one consumer, has "
+             << ends.consumers.size()
+             << (ends.consumers.empty() ? "" : ": " + describe(ends.consumers));
+    s.producer = ends.producers.front();
+    s.consumer = ends.consumers.front();
+  }
+
+  for (Port &port : top.ports) {
+    const ArgumentUse &use = portUses[port.index];
+    bool hasKind = top.func.getArgAttr(port.index, "streamtensor.kind") != nullptr;
+    if (!hasKind && use.writes)
+      port.kind = PortKind::Output;
+    if (port.kind != PortKind::Output && use.writes)
+      return top.func.emitError("port ")
+             << port.index << " of '" << top.func.getSymName()
+             << "' is marked " << toString(port.kind)
+             << " but a process writes it";
+  }
+  return success();
+}
+
+/// Merges the per-port tensors created by buildPorts by name and checks that
+/// every tensor has at most one writer, which runs before its readers.
+LogicalResult DesignBuilder::connectTensors() {
+  std::vector<Tensor> perPort = std::move(design.tensors);
+  design.tensors.clear();
+  llvm::StringMap<unsigned> byName;
+  // Whether a tensor has been read by a kernel so far, in run order.
+  std::vector<bool> readSoFar;
+  for (auto [topIndex, top] : llvm::enumerate(design.tops)) {
+    for (Port &port : top.ports) {
+      const Tensor &local = perPort[port.tensor];
+      auto [it, inserted] = byName.try_emplace(local.name, design.tensors.size());
+      if (inserted) {
+        design.tensors.push_back(local);
+        readSoFar.push_back(false);
+      }
+      Tensor &tensor = design.tensors[it->second];
+      port.tensor = it->second;
+      auto fail = [&]() {
+        return top.func.emitError("port ")
+               << port.index << " of '" << top.func.getSymName()
+               << "' carries tensor '" << tensor.name << "'";
+      };
+      if (tensor.type != local.type)
+        return fail() << " as " << local.type << ", but an earlier kernel uses "
+                      << tensor.type;
+      bool readsPort = portUses[topIndex][port.index].reads;
+      if (port.kind == PortKind::Output) {
+        if (tensor.weight)
+          return fail() << ", a weight of an earlier kernel, as an output";
+        if (tensor.producer >= 0)
+          return fail() << ", which kernel '"
+                        << design.tops[tensor.producer].func.getSymName()
+                        << "' already writes";
+        if (readSoFar[it->second])
+          return fail() << " as an output after an earlier kernel read it";
+        tensor.producer = topIndex;
+        tensor.inOut = readsPort;
+        continue;
+      }
+      bool weight = port.kind == PortKind::Weight;
+      if (!inserted && tensor.weight != weight)
+        return fail() << " as " << (weight ? "a weight" : "an input")
+                      << ", but an earlier kernel uses it as "
+                      << (tensor.weight ? "a weight" : "an activation");
+      tensor.weight = weight;
+      readSoFar[it->second] = true;
+    }
+  }
+  return success();
+}
+
+/// Round-robin over the 32 pseudo-channels, with weights and activations on
+/// disjoint channel sets when both exist: a weight stream and an activation
+/// stream then never compete for one channel's bandwidth.
+void DesignBuilder::assignHBMChannels() {
+  SmallVector<Tensor *> weights, activations;
+  for (Tensor &tensor : design.tensors)
+    (tensor.weight ? weights : activations).push_back(&tensor);
+  unsigned numWeights = weights.size(), numActivations = activations.size();
+  auto spread = [](ArrayRef<Tensor *> tensors, unsigned first, unsigned count) {
+    for (auto [i, tensor] : llvm::enumerate(tensors))
+      tensor->hbmChannel = first + i % count;
+  };
+  if (numWeights + numActivations <= kNumHBMChannels) {
+    spread(activations, 0, kNumHBMChannels);
+    spread(weights, numActivations, kNumHBMChannels);
+    return;
+  }
+  if (numWeights == 0 || numActivations == 0) {
+    spread(activations, 0, kNumHBMChannels);
+    spread(weights, 0, kNumHBMChannels);
+    return;
+  }
+  // More tensors than channels: split the channels in proportion.
+  unsigned activationChannels = std::lround(
+      double(kNumHBMChannels) * numActivations / (numActivations + numWeights));
+  activationChannels =
+      std::clamp(activationChannels, 1u, kNumHBMChannels - 1);
+  spread(activations, 0, activationChannels);
+  spread(weights, activationChannels, kNumHBMChannels - activationChannels);
+}
+
+FailureOr<Design> Design::build(ModuleOp module) {
+  Design design;
+  design.module = module;
+  DesignBuilder builder(design);
+  if (failed(builder.build()))
+    return failure();
+  return design;
+}
+
+FailureOr<const Top *> Design::selectTop(StringRef name) const {
+  // Op handles are values; copies give the non-const accessors.
+  ModuleOp op = module;
+  if (name.empty()) {
+    if (tops.size() == 1)
+      return &tops.front();
+    std::string list;
+    for (const Top &top : tops)
+      list += (list.empty() ? "" : ", ") + top.cName;
+    return op.emitError("module has ")
+           << tops.size() << " top functions (" << list
+           << "); choose one with --top";
+  }
+  for (const Top &top : tops) {
+    func::FuncOp func = top.func;
+    if (func.getSymName() == name || top.cName == name)
+      return &top;
+  }
+  return op.emitError("no top function named '") << name << "'";
+}
+
+std::string Design::getName() const {
+  ModuleOp op = module;
+  if (std::optional<StringRef> name = op.getSymName())
+    return name->str();
+  if (tops.size() == 1)
+    return tops.front().cName;
+  return "design";
+}

@@ -1,0 +1,284 @@
+//===- EmitBuildFiles.cpp - Vitis configs, Makefile and manifest ----------===//
+//
+// Part of the StreamTensor project, under the Apache License v2.0 with LLVM
+// Exceptions. SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// The vendor build of a design, in the conventions of Vitis 2024.1+: one HLS
+// component per kernel (`v++ -c --mode hls --config`), one link step with an
+// explicit HBM pseudo-channel per m_axi port, and a Makefile driving both
+// plus the g++ simulation. All files sit in one directory and name each
+// other by the names of HLSCpp.h.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Design.h"
+#include "streamtensor/Target/HLSCpp.h"
+#include "llvm/Support/JSON.h"
+
+using namespace mlir;
+using namespace streamtensor;
+using namespace streamtensor::target;
+namespace json = llvm::json;
+
+/// U55C facts (targets/u55c.json and docs/codegen.md).
+static constexpr const char *kPart = "xcu55c-fsvh2892-2L-e";
+static constexpr const char *kPlatform = "xilinx_u55c_gen3x16_xdma_3_202210_1";
+static constexpr int kClockMHz = 250;
+
+std::string streamtensor::target::getHLSConfigFileName(StringRef top) {
+  return ("hls_config_" + top + ".cfg").str();
+}
+
+static std::string getTypeText(MemRefType type) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  for (int64_t dim : type.getShape())
+    os << dim << "x";
+  os << type.getElementType();
+  return text;
+}
+
+LogicalResult streamtensor::target::emitHLSConfig(ModuleOp module,
+                                                  StringRef topName,
+                                                  raw_ostream &os) {
+  FailureOr<Design> design = Design::build(module);
+  if (failed(design))
+    return failure();
+  FailureOr<const Top *> top = design->selectTop(topName);
+  if (failed(top))
+    return failure();
+  StringRef name = (*top)->cName;
+  os << "# Vitis HLS component of kernel '" << name
+     << "' of the StreamTensor design '" << design->getName() << "'\n"
+     << "# (streamtensor-translate --emit-hls-config). From the design "
+        "directory:\n"
+     << "#   v++ -c --mode hls --config " << getHLSConfigFileName(name)
+     << " --work_dir " << name << ".hls\n"
+     << "part=" << kPart << "\n\n"
+     << "[hls]\n"
+     << "flow_target=vitis\n"
+     << "syn.file=" << kKernelsFile << "\n"
+     << "syn.top=" << name << "\n"
+     << "clock=" << 1000 / kClockMHz << "ns\n"
+     // Let HLS merge consecutive f32 accesses into 512-bit HBM beats.
+     << "syn.interface.m_axi_alignment_byte_size=64\n"
+     << "syn.interface.m_axi_max_widen_bitwidth=512\n"
+     << "package.output.format=xo\n"
+     << "package.output.file=" << name << ".xo\n"
+     << "package.output.syn=true\n";
+  return success();
+}
+
+LogicalResult streamtensor::target::emitLinkConfig(ModuleOp module,
+                                                   raw_ostream &os) {
+  FailureOr<Design> design = Design::build(module);
+  if (failed(design))
+    return failure();
+  os << "# v++ link configuration of the StreamTensor design '"
+     << design->getName() << "'\n"
+     << "# (streamtensor-translate --emit-link-config): one compute unit per "
+        "kernel, each\n"
+     << "# m_axi bundle on its own HBM pseudo-channel (weights and activations "
+        "on separate\n"
+     << "# channels), every compute unit in SLR0.\n"
+     << "[connectivity]\n";
+  for (const Top &top : design->tops)
+    os << "nk=" << top.cName << ":1:" << top.cName << "_1\n";
+  for (const Top &top : design->tops)
+    for (const Port &port : top.ports) {
+      const Tensor &tensor = design->tensors[port.tensor];
+      os << "# " << port.cName << ": " << toString(port.kind) << " '"
+         << tensor.name << "' " << getTypeText(tensor.type) << "\n"
+         << "sp=" << top.cName << "_1.m_axi_gmem" << port.index << ":HBM["
+         << tensor.hbmChannel << "]\n";
+    }
+  for (const Top &top : design->tops)
+    os << "slr=" << top.cName << "_1:SLR0\n";
+  return success();
+}
+
+LogicalResult streamtensor::target::emitMakefile(ModuleOp module,
+                                                 StringRef runtimeDir,
+                                                 raw_ostream &os) {
+  FailureOr<Design> design = Design::build(module);
+  if (failed(design))
+    return failure();
+  std::string kernels;
+  for (const Top &top : design->tops)
+    kernels += (kernels.empty() ? "" : " ") + top.cName;
+
+  os << "# Build of the StreamTensor design '" << design->getName()
+     << "' (streamtensor-translate --emit-makefile).\n"
+     << R"mk(#
+#   make sim                    bounded-FIFO simulation of the kernels (g++ only)
+#   make run-sim DATA=dir       run it on dir/<tensor>.bin, writing dir/<tensor>.out.bin
+#   make sw_emu | hw_emu | hw   kernels (v++ -c), xclbin (v++ -l) and host program
+#   make run-<target> PARAMS=params.bin DATA=dir
+#   make host                   host program only (XRT headers and libxrt_coreutil)
+#
+# STREAMTENSOR_RUNTIME is the runtime/ folder of StreamTensor: simulation
+# headers and sources (sim/) and the host support library (host/).
+)mk"
+     << "STREAMTENSOR_RUNTIME ?= " << runtimeDir << "\n"
+     << "PLATFORM ?= " << kPlatform << "\n"
+     << "KERNEL_FREQ_MHZ ?= " << kClockMHz << "\n"
+     << "KERNELS := " << kernels << "\n"
+     << R"mk(VPP ?= v++
+CXX ?= g++
+DATA ?= data
+PARAMS ?= params.bin
+XRT_INCLUDE ?= $(if $(XILINX_XRT),$(XILINX_XRT)/include,/usr/include/xrt)
+XRT_LIBDIR ?= $(if $(XILINX_XRT),$(XILINX_XRT)/lib,/usr/lib/x86_64-linux-gnu)
+SIM_CXXFLAGS ?= -std=c++17 -O2 -Wall -Wno-unknown-pragmas
+HOST_CXXFLAGS ?= -std=c++17 -O2 -Wall
+
+SIM_INCLUDE = $(STREAMTENSOR_RUNTIME)/sim/include
+SIM_SOURCES = $(wildcard $(STREAMTENSOR_RUNTIME)/sim/lib/*.cpp)
+HOST_INCLUDE = $(STREAMTENSOR_RUNTIME)/host/include
+HOST_SOURCES = $(wildcard $(STREAMTENSOR_RUNTIME)/host/lib/*.cpp)
+check-runtime = $(if $(wildcard $(SIM_INCLUDE)/streamtensor_dataflow.h),,$(error \
+  STREAMTENSOR_RUNTIME='$(STREAMTENSOR_RUNTIME)' is not the runtime/ folder of StreamTensor))
+
+.PHONY: all sim run-sim host sw_emu hw_emu hw run-sw_emu run-hw_emu run-hw clean
+all: sim
+
+# Vitis finds this header next to the kernels; the simulation uses it too.
+streamtensor_dataflow.h:
+	$(check-runtime)
+	cp $(SIM_INCLUDE)/streamtensor_dataflow.h $@
+
+sim: streamtensor-sim
+streamtensor-sim: kernels.cpp sim_main.cpp streamtensor_dataflow.h
+	$(check-runtime)
+	$(CXX) $(SIM_CXXFLAGS) -I$(SIM_INCLUDE) kernels.cpp sim_main.cpp $(SIM_SOURCES) -o $@ -pthread
+
+run-sim: streamtensor-sim
+	./streamtensor-sim $(DATA)
+
+host: streamtensor-host
+streamtensor-host: host.cpp
+	$(check-runtime)
+	$(CXX) $(HOST_CXXFLAGS) -I$(HOST_INCLUDE) -I$(XRT_INCLUDE) host.cpp $(HOST_SOURCES) -o $@ \
+	  -L$(XRT_LIBDIR) -lxrt_coreutil -luuid -pthread
+
+# Software emulation compiles the C++ kernels natively.
+sw_emu/%.xo: kernels.cpp streamtensor_dataflow.h
+	@mkdir -p sw_emu
+	$(VPP) -c -t sw_emu --platform $(PLATFORM) -k $* -o $@ kernels.cpp
+
+# Hardware and hardware emulation share the synthesized kernels.
+%.xo: kernels.cpp streamtensor_dataflow.h hls_config_%.cfg
+	$(VPP) -c --mode hls --config hls_config_$*.cfg --work_dir $*.hls
+
+sw_emu/design.xclbin: $(KERNELS:%=sw_emu/%.xo) link.cfg
+	$(VPP) -l -t sw_emu --platform $(PLATFORM) --config link.cfg -o $@ $(filter %.xo,$^)
+
+hw_emu/design.xclbin hw/design.xclbin: %/design.xclbin: $(KERNELS:%=%.xo) link.cfg
+	@mkdir -p $*
+	$(VPP) -l -t $* --platform $(PLATFORM) --kernel_frequency $(KERNEL_FREQ_MHZ) \
+	  --config link.cfg -o $@ $(filter %.xo,$^)
+
+emconfig.json:
+	emconfigutil --platform $(PLATFORM) --od .
+
+sw_emu hw_emu hw: %: %/design.xclbin streamtensor-host
+
+run-sw_emu run-hw_emu: run-%: % emconfig.json
+	XCL_EMULATION_MODE=$* ./streamtensor-host $*/design.xclbin $(PARAMS) $(DATA)
+
+run-hw: hw
+	./streamtensor-host hw/design.xclbin $(PARAMS) $(DATA)
+
+clean:
+	rm -rf streamtensor-sim streamtensor-host sw_emu hw_emu hw *.xo *.hls _x .Xil \
+	  emconfig.json .run *.log
+)mk";
+  return success();
+}
+
+LogicalResult streamtensor::target::emitManifest(ModuleOp module,
+                                                 raw_ostream &os) {
+  FailureOr<Design> design = Design::build(module);
+  if (failed(design))
+    return failure();
+
+  auto shapeOf = [](MemRefType type) {
+    json::Array shape;
+    for (int64_t dim : type.getShape())
+      shape.push_back(dim);
+    return shape;
+  };
+  json::Array tensors;
+  for (const Tensor &tensor : design->tensors) {
+    StringRef role = tensor.weight            ? "weight"
+                     : tensor.inOut           ? "inout"
+                     : tensor.producer >= 0 ? "output"
+                                              : "input";
+    json::Object entry{
+        {"name", tensor.name},
+        {"role", role},
+        {"dtype", getDTypeName(tensor.type.getElementType())},
+        {"shape", shapeOf(tensor.type)},
+        {"elements", tensor.getNumElements()},
+        {"hbm_channel", tensor.hbmChannel},
+    };
+    if (tensor.producer >= 0)
+      entry["producer"] = design->tops[tensor.producer].cName;
+    tensors.push_back(std::move(entry));
+  }
+
+  json::Array kernels;
+  for (const Top &top : design->tops) {
+    json::Array ports, processes, streams;
+    for (const Port &port : top.ports)
+      ports.push_back(json::Object{
+          {"index", port.index},
+          {"c_name", port.cName},
+          {"tensor", design->tensors[port.tensor].name},
+          {"kind", toString(port.kind)},
+          {"bundle", "gmem" + std::to_string(port.index)},
+          {"hbm_channel", design->tensors[port.tensor].hbmChannel},
+      });
+    for (const ProcessInstance &process : top.processes)
+      processes.push_back(json::Object{
+          {"name", process.name},
+          {"function", design->funcNames.lookup(process.callee)},
+      });
+    for (const Stream &stream : top.streams)
+      streams.push_back(json::Object{
+          {"name", stream.name},
+          {"c_name", stream.cName},
+          {"dtype", getDTypeName(stream.type.getElementType())},
+          {"depth", stream.type.getDepth()},
+          {"producer", top.processes[stream.producer].name},
+          {"consumer", top.processes[stream.consumer].name},
+      });
+    kernels.push_back(json::Object{
+        {"name", top.cName},
+        {"hls_config", getHLSConfigFileName(top.cName)},
+        {"ports", std::move(ports)},
+        {"processes", std::move(processes)},
+        {"streams", std::move(streams)},
+    });
+  }
+
+  json::Object manifest{
+      {"design", design->getName()},
+      {"part", kPart},
+      {"platform", kPlatform},
+      {"clock_mhz", kClockMHz},
+      {"files",
+       json::Object{{"kernels", kKernelsFile},
+                    {"sim_driver", kSimDriverFile},
+                    {"host", kHostFile},
+                    {"link_config", kLinkConfigFile},
+                    {"dataflow_header", kDataflowHeader},
+                    {"makefile", "Makefile"}}},
+      {"kernels", std::move(kernels)},
+      {"tensors", std::move(tensors)},
+  };
+  os << llvm::formatv("{0:2}", json::Value(std::move(manifest))) << "\n";
+  return success();
+}

@@ -1,0 +1,468 @@
+//===- EmitKernels.cpp - Vitis HLS C++ of lowered dataflow IR -------------===//
+//
+// Part of the StreamTensor project, under the Apache License v2.0 with LLVM
+// Exceptions. SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// One C++ function per process and one extern "C" function per top. The
+// source compiles for Vitis HLS (csim and synthesis) and, unchanged, with g++
+// against runtime/sim, where streamtensor_dataflow.h turns every process call
+// of a dataflow region into a thread and every hls::stream<T, N> into a
+// bounded FIFO of depth N.
+//
+// Every SSA value becomes a C variable assigned once, except pure scalar ops
+// with a single use in the same block, which are folded into that use; loads
+// and stream reads are never folded, so their order is the IR's.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Design.h"
+#include "Expressions.h"
+#include "streamtensor/Target/HLSCpp.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+using namespace streamtensor;
+using namespace streamtensor::target;
+
+namespace {
+
+/// Writes the body of one process function.
+class ProcessEmitter {
+public:
+  ProcessEmitter(raw_ostream &os, const NameScope &globals)
+      : os(os), scope(&globals) {}
+
+  /// `argNames` are name hints for the arguments (empty: argN).
+  void emit(func::FuncOp func, StringRef cName, ArrayRef<std::string> argNames);
+
+private:
+  raw_ostream &line() { return os.indent(2 * indent); }
+  /// Pragmas are indented like the statements they belong to.
+  void pragma(const Twine &text) { line() << "#pragma HLS " << text << "\n"; }
+
+  std::string expr(Value value);
+  std::string access(Value memref, ValueRange indices);
+  std::string declare(Value value, StringRef prefix);
+  bool isFolded(Operation *op) const;
+
+  void emitBlock(Block &block);
+  void emitOp(Operation *op);
+  void emitFor(scf::ForOp loop);
+  void emitIf(scf::IfOp branch);
+  void emitAlloc(Operation *op, MemRefType type);
+  void emitCopy(memref::CopyOp copy);
+
+  raw_ostream &os;
+  NameScope scope;
+  unsigned indent = 1;
+  unsigned numLoops = 0;
+  DenseMap<Value, std::string> names;
+  /// Result variables of each scf.if, assigned by the yields of its regions.
+  DenseMap<Operation *, SmallVector<std::string>> ifResults;
+};
+
+} // namespace
+
+bool ProcessEmitter::isFolded(Operation *op) const {
+  if (isa<arith::ConstantOp>(op))
+    return true;
+  if (!isSupportedScalarOp(op) || !op->getResult(0).hasOneUse())
+    return false;
+  return op->getResult(0).getUses().begin()->getOwner()->getBlock() ==
+         op->getBlock();
+}
+
+std::string ProcessEmitter::expr(Value value) {
+  auto it = names.find(value);
+  if (it != names.end())
+    return it->second;
+  Operation *def = value.getDefiningOp();
+  assert(def && isFolded(def) && "value used before its definition");
+  SmallVector<std::string> operands;
+  for (Value operand : def->getOperands())
+    operands.push_back(expr(operand));
+  return buildExpression(def, operands);
+}
+
+/// Ports are flat pointers indexed row-major; local arrays keep their shape
+/// so that array_partition can name their dimensions.
+std::string ProcessEmitter::access(Value memref, ValueRange indices) {
+  auto type = cast<MemRefType>(memref.getType());
+  std::string base = names.lookup(memref);
+  if (type.getRank() == 0)
+    return base + "[0]";
+  if (!isa<BlockArgument>(memref)) {
+    std::string text = base;
+    for (Value index : indices)
+      text += "[" + expr(index) + "]";
+    return text;
+  }
+  SmallVector<int64_t> strides(type.getRank(), 1);
+  for (int64_t d = type.getRank() - 2; d >= 0; --d)
+    strides[d] = strides[d + 1] * type.getDimSize(d + 1);
+  int64_t offset = 0;
+  std::string sum;
+  for (auto [index, stride] : llvm::zip(indices, strides)) {
+    if (auto constant = index.getDefiningOp<arith::ConstantIndexOp>()) {
+      offset += constant.value() * stride;
+      continue;
+    }
+    std::string term = expr(index);
+    if (stride != 1)
+      term = "(" + term + " * " + std::to_string(stride) + ")";
+    sum = sum.empty() ? term : "(" + sum + " + " + term + ")";
+  }
+  if (sum.empty())
+    sum = std::to_string(offset);
+  else if (offset != 0)
+    sum = "(" + sum + " + " + std::to_string(offset) + ")";
+  // The outer parentheses of the index are redundant inside [].
+  if (sum.front() == '(' && sum.back() == ')')
+    sum = sum.substr(1, sum.size() - 2);
+  return base + "[" + sum + "]";
+}
+
+std::string ProcessEmitter::declare(Value value, StringRef prefix) {
+  std::string name = scope.numbered(prefix);
+  names[value] = name;
+  return name;
+}
+
+void ProcessEmitter::emit(func::FuncOp func, StringRef cName,
+                          ArrayRef<std::string> argNames) {
+  os << "static void " << cName << "(";
+  for (BlockArgument arg : func.getArguments()) {
+    std::string hint = argNames.empty() || argNames[arg.getArgNumber()].empty()
+                           ? "arg" + std::to_string(arg.getArgNumber())
+                           : argNames[arg.getArgNumber()];
+    std::string name = scope.unique(hint);
+    names[arg] = name;
+    if (arg.getArgNumber())
+      os << ", ";
+    Type type = arg.getType();
+    if (auto stream = dyn_cast<dataflow::StreamType>(type))
+      os << "hls::stream<" << getCType(stream.getElementType()) << "> &"
+         << name;
+    else if (auto memref = dyn_cast<MemRefType>(type))
+      os << getCType(memref.getElementType()) << " *" << name;
+    else
+      os << getCType(type) << " " << name;
+  }
+  os << ") {\n";
+  // A process must stay a function of its own for the dataflow region.
+  pragma("inline off");
+  emitBlock(func.getBody().front());
+  os << "}\n";
+}
+
+void ProcessEmitter::emitBlock(Block &block) {
+  for (Operation &op : block)
+    emitOp(&op);
+}
+
+void ProcessEmitter::emitOp(Operation *op) {
+  if (isSupportedScalarOp(op)) {
+    // Folded into their use, or dead.
+    if (isFolded(op) || op->use_empty())
+      return;
+    SmallVector<std::string> operands;
+    for (Value operand : op->getOperands())
+      operands.push_back(expr(operand));
+    std::string value = buildExpression(op, operands);
+    if (value.front() == '(' && value.back() == ')' &&
+        !isa<arith::ConstantOp>(op))
+      value = value.substr(1, value.size() - 2);
+    Value result = op->getResult(0);
+    std::string type = getCType(result.getType());
+    std::string name = declare(result, "v");
+    line() << type << " " << name << " = " << value << ";\n";
+    return;
+  }
+  llvm::TypeSwitch<Operation *>(op)
+      .Case([&](scf::ForOp loop) { emitFor(loop); })
+      .Case([&](scf::IfOp branch) { emitIf(branch); })
+      .Case([&](scf::YieldOp yield) {
+        auto it = ifResults.find(yield->getParentOp());
+        if (it == ifResults.end())
+          return;
+        for (auto [name, value] : llvm::zip(it->second, yield.getOperands()))
+          line() << name << " = " << expr(value) << ";\n";
+      })
+      .Case([&](memref::AllocOp alloc) { emitAlloc(op, alloc.getType()); })
+      .Case([&](memref::AllocaOp alloca) { emitAlloc(op, alloca.getType()); })
+      .Case([&](memref::LoadOp load) {
+        if (load->use_empty())
+          return;
+        std::string value = access(load.getMemRef(), load.getIndices());
+        std::string name = declare(load.getResult(), "v");
+        line() << getCType(load.getType()) << " " << name << " = " << value
+               << ";\n";
+      })
+      .Case([&](memref::StoreOp store) {
+        line() << access(store.getMemRef(), store.getIndices()) << " = "
+               << expr(store.getValueToStore()) << ";\n";
+      })
+      .Case([&](memref::CopyOp copy) { emitCopy(copy); })
+      .Case([&](dataflow::StreamReadOp read) {
+        std::string stream = names.lookup(read.getSource());
+        if (read->use_empty()) {
+          line() << stream << ".read();\n";
+          return;
+        }
+        std::string name = declare(read.getValue(), "v");
+        line() << getCType(read.getType()) << " " << name << " = " << stream
+               << ".read();\n";
+      })
+      .Case([&](dataflow::StreamWriteOp write) {
+        line() << names.lookup(write.getDest()) << ".write("
+               << expr(write.getValue()) << ");\n";
+      })
+      // Local arrays live on the stack; the function's end frees them.
+      .Case<memref::DeallocOp, func::ReturnOp>([](Operation *) {});
+}
+
+void ProcessEmitter::emitAlloc(Operation *op, MemRefType type) {
+  std::string hint = "buf";
+  for (StringRef attr : {"dataflow.name", "streamtensor.name"})
+    if (auto name = op->getAttrOfType<StringAttr>(attr))
+      hint = name.str();
+  std::string name = hint == "buf" ? scope.numbered("buf") : scope.unique(hint);
+  names[op->getResult(0)] = name;
+  line() << getCType(type.getElementType()) << " " << name;
+  if (type.getRank() == 0)
+    os << "[1]";
+  for (int64_t dim : type.getShape())
+    os << "[" << dim << "]";
+  os << ";\n";
+  auto factors = op->getAttrOfType<DenseI64ArrayAttr>("dataflow.partition");
+  if (!factors)
+    return;
+  for (auto [dim, factor] : llvm::enumerate(factors.asArrayRef())) {
+    if (factor <= 1 || dim >= static_cast<size_t>(type.getRank()))
+      continue;
+    if (factor >= type.getDimSize(dim))
+      pragma("array_partition variable=" + name + " type=complete dim=" +
+             Twine(dim + 1));
+    else
+      pragma("array_partition variable=" + name + " type=cyclic factor=" +
+             Twine(factor) + " dim=" + Twine(dim + 1));
+  }
+}
+
+void ProcessEmitter::emitFor(scf::ForOp loop) {
+  std::string iv = declare(loop.getInductionVar(), "i");
+  std::string lb = expr(loop.getLowerBound());
+  std::string ub = expr(loop.getUpperBound());
+  std::optional<int64_t> step = getConstantIntValue(loop.getStep());
+  std::string increment =
+      step && *step == 1 ? "++" + iv : iv + " += " + expr(loop.getStep());
+  line() << "loop" << numLoops++ << ": for (int " << iv << " = " << lb << "; "
+         << iv << " < " << ub << "; " << increment << ") {\n";
+  ++indent;
+  if (auto ii = loop->getAttrOfType<IntegerAttr>("dataflow.pipeline_ii"))
+    pragma("pipeline II=" + Twine(ii.getInt()));
+  if (auto factor = loop->getAttrOfType<IntegerAttr>("dataflow.unroll")) {
+    std::optional<int64_t> lower = getConstantIntValue(loop.getLowerBound());
+    std::optional<int64_t> upper = getConstantIntValue(loop.getUpperBound());
+    bool full = lower && upper && step &&
+                factor.getInt() >= (*upper - *lower + *step - 1) / *step;
+    if (full)
+      pragma("unroll");
+    else if (factor.getInt() > 1)
+      pragma("unroll factor=" + Twine(factor.getInt()));
+  }
+  emitBlock(*loop.getBody());
+  --indent;
+  line() << "}\n";
+}
+
+void ProcessEmitter::emitIf(scf::IfOp branch) {
+  for (Value result : branch.getResults()) {
+    std::string name = declare(result, "v");
+    line() << getCType(result.getType()) << " " << name << ";\n";
+    ifResults[branch].push_back(name);
+  }
+  line() << "if (" << expr(branch.getCondition()) << ") {\n";
+  ++indent;
+  emitBlock(branch.getThenRegion().front());
+  --indent;
+  if (!branch.getElseRegion().empty()) {
+    line() << "} else {\n";
+    ++indent;
+    emitBlock(branch.getElseRegion().front());
+    --indent;
+  }
+  line() << "}\n";
+}
+
+void ProcessEmitter::emitCopy(memref::CopyOp copy) {
+  auto type = cast<MemRefType>(copy.getSource().getType());
+  // Index variables of the copy loops, as named C expressions.
+  SmallVector<std::string> ivs;
+  unsigned opened = 0;
+  for (int64_t dim : type.getShape()) {
+    std::string iv = scope.numbered("c");
+    ivs.push_back(iv);
+    line() << "loop" << numLoops++ << ": for (int " << iv << " = 0; " << iv
+           << " < " << dim << "; ++" << iv << ") {\n";
+    ++indent;
+    ++opened;
+  }
+  if (opened)
+    pragma("pipeline II=1");
+  auto element = [&](Value memref) {
+    auto memrefType = cast<MemRefType>(memref.getType());
+    std::string base = names.lookup(memref);
+    if (memrefType.getRank() == 0)
+      return base + "[0]";
+    if (!isa<BlockArgument>(memref)) {
+      for (const std::string &iv : ivs)
+        base += "[" + iv + "]";
+      return base;
+    }
+    std::string flat;
+    for (auto [i, iv] : llvm::enumerate(ivs)) {
+      int64_t stride = 1;
+      for (int64_t d = i + 1; d < memrefType.getRank(); ++d)
+        stride *= memrefType.getDimSize(d);
+      std::string term = stride == 1 ? iv : iv + " * " + std::to_string(stride);
+      flat = flat.empty() ? term : flat + " + " + term;
+    }
+    return base + "[" + flat + "]";
+  };
+  line() << element(copy.getTarget()) << " = " << element(copy.getSource())
+         << ";\n";
+  for (; opened; --opened) {
+    --indent;
+    line() << "}\n";
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Tops and the file
+//===----------------------------------------------------------------------===//
+
+/// Argument names of a process called exactly once: the names of what it is
+/// called with, so the process body speaks of the same streams and ports as
+/// the top. Empty when the process has several call sites.
+static SmallVector<std::string> getArgumentHints(const Design &design,
+                                                 func::FuncOp callee) {
+  const Top *owner = nullptr;
+  const ProcessInstance *instance = nullptr;
+  for (const Top &top : design.tops)
+    for (const ProcessInstance &process : top.processes)
+      if (process.callee == callee) {
+        if (instance)
+          return {};
+        owner = &top;
+        instance = &process;
+      }
+  SmallVector<std::string> hints;
+  if (!instance)
+    return hints;
+  for (Value operand : instance->call.getOperands()) {
+    std::string hint;
+    for (const Stream &stream : owner->streams)
+      if (stream.op.getResult() == operand)
+        hint = stream.cName;
+    for (const Port &port : owner->ports)
+      if (port.value == operand)
+        hint = port.cName;
+    hints.push_back(hint);
+  }
+  return hints;
+}
+
+static void emitTop(const Design &design, const Top &top, raw_ostream &os) {
+  os << "extern \"C\" void " << top.cName << "(";
+  for (const Port &port : top.ports) {
+    const Tensor &tensor = design.tensors[port.tensor];
+    os << (port.index ? ", " : "") << getCType(tensor.type.getElementType())
+       << " *" << port.cName;
+  }
+  os << ") {\n";
+  for (const Port &port : top.ports) {
+    const Tensor &tensor = design.tensors[port.tensor];
+    os << "#pragma HLS interface m_axi port=" << port.cName
+       << " bundle=gmem" << port.index << " offset=slave depth="
+       << tensor.getNumElements() << "\n";
+  }
+  for (const Port &port : top.ports)
+    os << "#pragma HLS interface s_axilite port=" << port.cName
+       << " bundle=control\n";
+  os << "#pragma HLS interface s_axilite port=return bundle=control\n";
+  os << "#pragma HLS dataflow\n";
+  for (const Stream &stream : top.streams) {
+    int64_t depth = stream.type.getDepth();
+    os << "  hls::stream<" << getCType(stream.type.getElementType()) << ", "
+       << depth << "> " << stream.cName << "(" << quoteCString(stream.name)
+       << ");\n";
+    os << "#pragma HLS stream variable=" << stream.cName << " depth=" << depth
+       << "\n";
+  }
+  os << "  STREAMTENSOR_DATAFLOW_BEGIN(" << quoteCString(top.cName) << ");\n";
+  for (const ProcessInstance &process : top.processes) {
+    os << "  STREAMTENSOR_PROCESS(" << quoteCString(process.name) << ", "
+       << design.funcNames.lookup(process.callee) << "(";
+    for (auto [i, operand] : llvm::enumerate(process.call.getOperands())) {
+      os << (i ? ", " : "");
+      if (auto constant = operand.getDefiningOp<arith::ConstantOp>()) {
+        os << buildLiteral(cast<TypedAttr>(constant.getValue()));
+        continue;
+      }
+      for (const Stream &stream : top.streams)
+        if (stream.op.getResult() == operand)
+          os << stream.cName;
+      for (const Port &port : top.ports)
+        if (port.value == operand)
+          os << port.cName;
+    }
+    os << "));\n";
+  }
+  os << "  STREAMTENSOR_DATAFLOW_END();\n";
+  os << "}\n";
+}
+
+LogicalResult streamtensor::target::emitKernels(ModuleOp module,
+                                                raw_ostream &os) {
+  FailureOr<Design> design = Design::build(module);
+  if (failed(design))
+    return failure();
+
+  os << "// Kernels of the StreamTensor design '" << design->getName()
+     << "' (streamtensor-translate --emit-hlscpp).\n"
+     << "// Vitis HLS C++; compiles unchanged with g++ against the "
+        "bounded-FIFO\n"
+     << "// simulation headers of runtime/sim/include.\n"
+     << "#include <hls_math.h>\n"
+     << "#include <hls_stream.h>\n\n"
+     << "#include <cmath>\n"
+     << "#include <cstdint>\n\n"
+     << "#include \"" << kDataflowHeader << "\"\n";
+
+  for (func::FuncOp func : design->processFuncs) {
+    bool called = llvm::any_of(design->tops, [&](const Top &top) {
+      return llvm::any_of(top.processes, [&](const ProcessInstance &p) {
+        return p.callee == func;
+      });
+    });
+    // An uncalled process belongs to no accelerator.
+    if (!called)
+      continue;
+    os << "\n";
+    ProcessEmitter emitter(os, design->globals);
+    emitter.emit(func, design->funcNames.lookup(func),
+                 getArgumentHints(*design, func));
+  }
+  for (const Top &top : design->tops) {
+    os << "\n";
+    emitTop(*design, top, os);
+  }
+  return success();
+}
