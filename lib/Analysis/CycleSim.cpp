@@ -148,7 +148,7 @@ void Simulator::runNode(unsigned n) {
       }
       cycle = ready;
     }
-    run.lastCycle = cycle;
+    run.lastCycle = stats.lastEvent = cycle;
 
     const TimedEdge &edge = graph.edges[timedPort.edge];
     if (isRead) {

@@ -74,7 +74,8 @@ void TraceWriter::span(unsigned node, StringRef name, StringRef category,
 void TraceWriter::writeNode(unsigned node) {
   const SimNodeStats &stats = result.nodes[node];
   int64_t launch = 0;
-  int64_t end = stats.finished ? stats.finish : result.cycles;
+  // In a deadlock nothing happens from the cycle after the last progress.
+  int64_t end = stats.finished ? stats.finish : result.cycles + 1;
   int64_t start = stats.started ? stats.start : end;
   span(node, "waiting for first inputs", "wait", launch, std::min(start, end));
   int64_t cursor = start;
@@ -87,8 +88,14 @@ void TraceWriter::writeNode(unsigned node) {
          stall.begin, stall.end);
     cursor = stall.end;
   }
-  span(node, stats.finished ? "busy" : "blocked (deadlock)",
-       stats.finished ? "busy" : "deadlock", cursor, end);
+  if (stats.finished) {
+    span(node, "busy", "busy", cursor, end);
+    return;
+  }
+  // A deadlocked node worked until its last access, then waited forever.
+  int64_t blockedFrom = std::max(cursor, stats.lastEvent + 1);
+  span(node, "busy", "busy", cursor, blockedFrom);
+  span(node, "blocked (deadlock)", "deadlock", blockedFrom, end);
 }
 
 void TraceWriter::writeFifo(unsigned edge) {

@@ -61,8 +61,8 @@ int64_t streamtensor::getTotalFifoBytes(const TimedGraph &graph,
   return total;
 }
 
-/// Eq. 1/2 with the producer of each edge starting at start[producer] and
-/// its consumer at start[producer] + delay[e], ignoring any stretch.
+/// Eq. 1/2 at the given producer-to-consumer delay of each edge, with the
+/// nominal rates (no stretch).
 static void sizeFromNominalDelays(const TimedGraph &graph,
                                   ArrayRef<double> delays,
                                   FifoSizingResult &result) {
@@ -217,6 +217,8 @@ Expected<DataflowGraph>
 streamtensor::stretchToSlowestKernel(const DataflowGraph &graph) {
   // A kernel's pace is set by its busiest port: tokens x II on that side.
   unsigned numKernels = graph.getNumKernels();
+  if (numKernels == 0)
+    return graph;
   std::vector<int64_t> span(numKernels, 1);
   for (const DataflowEdge &edge : graph.getEdges()) {
     if (!edge.isDmaRead())
@@ -232,7 +234,9 @@ streamtensor::stretchToSlowestKernel(const DataflowGraph &graph) {
     stretched.addKernel(graph.getKernel(k).name, graph.getKernel(k).latency);
   auto scale = [&](int64_t value, int kernel) {
     double factor = double(slowest) / double(span[kernel]);
-    return std::max<int64_t>(1, std::llround(value * factor));
+    double scaled = std::min(double(value) * factor,
+                             double(DataflowGraphLimits::kMaxCycles));
+    return std::max<int64_t>(1, std::llround(scaled));
   };
   for (DataflowEdge edge : graph.getEdges()) {
     if (!edge.isDmaRead()) {
@@ -250,7 +254,10 @@ streamtensor::stretchToSlowestKernel(const DataflowGraph &graph) {
                               stretched.getMinimumLatency(k).first);
   }
   if (Error error = stretched.verify())
-    return std::move(error);
+    return createStringError(inconvertibleErrorCode(),
+                             "conservative mode slows every kernel to the "
+                             "slowest kernel's pace, and then " +
+                                 toString(std::move(error)));
   return std::move(stretched);
 }
 

@@ -44,6 +44,8 @@ struct SimNodeStats {
   /// (the events at the first offset of its schedule).
   int64_t start = 0;
   int64_t finish = 0;
+  /// Cycle of the node's latest read or write, -1 before the first.
+  int64_t lastEvent = -1;
   int64_t busyCycles = 0;
   int64_t inputStallCycles = 0;
   int64_t outputStallCycles = 0;

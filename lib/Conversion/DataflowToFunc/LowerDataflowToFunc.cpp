@@ -211,6 +211,7 @@ private:
   SymbolTable &symbols;
   OpBuilder builder;
   func::FuncOp top;
+  Operation *lastFunction = nullptr;
   std::string prefix;
   /// The top-function value standing for each kernel-scope value.
   IRMapping topValues;
@@ -288,19 +289,20 @@ func::FuncOp KernelLowering::createProcess(
     function_ref<LogicalResult(OpBuilder &, Block &)> buildBody,
     ValueRange &callResults) {
   MLIRContext *ctx = kernel.getContext();
-  OpBuilder moduleBuilder(top);
+  // Processes follow the top function in the order they are created.
+  OpBuilder moduleBuilder(ctx);
+  moduleBuilder.setInsertionPointAfter(lastFunction ? lastFunction : top);
   auto func = moduleBuilder.create<func::FuncOp>(
       kernel.getLoc(), top.getSymName().str() + "_" + name.str(),
       FunctionType::get(ctx, operands.getTypes(), results));
   symbols.insert(func);
   func.setPrivate();
   func->setAttr("dataflow.process", UnitAttr::get(ctx));
+  lastFunction = func;
   Block *entry = func.addEntryBlock();
   OpBuilder body = OpBuilder::atBlockBegin(entry);
-  if (failed(buildBody(body, *entry))) {
-    func.erase();
+  if (failed(buildBody(body, *entry)))
     return {};
-  }
   auto call = builder.create<func::CallOp>(kernel.getLoc(), func, operands);
   callResults = call.getResults();
   return func;

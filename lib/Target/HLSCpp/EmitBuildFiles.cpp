@@ -84,17 +84,17 @@ LogicalResult streamtensor::target::emitLinkConfig(ModuleOp module,
         "on separate\n"
      << "# channels), every compute unit in SLR0.\n"
      << "[connectivity]\n";
-  for (const Top &top : design->tops)
+  for (Top &top : design->tops)
     os << "nk=" << top.cName << ":1:" << top.cName << "_1\n";
-  for (const Top &top : design->tops)
-    for (const Port &port : top.ports) {
+  for (Top &top : design->tops)
+    for (Port &port : top.ports) {
       const Tensor &tensor = design->tensors[port.tensor];
       os << "# " << port.cName << ": " << toString(port.kind) << " '"
          << tensor.name << "' " << getTypeText(tensor.type) << "\n"
          << "sp=" << top.cName << "_1.m_axi_gmem" << port.index << ":HBM["
          << tensor.hbmChannel << "]\n";
     }
-  for (const Top &top : design->tops)
+  for (Top &top : design->tops)
     os << "slr=" << top.cName << "_1:SLR0\n";
   return success();
 }
@@ -106,7 +106,7 @@ LogicalResult streamtensor::target::emitMakefile(ModuleOp module,
   if (failed(design))
     return failure();
   std::string kernels;
-  for (const Top &top : design->tops)
+  for (Top &top : design->tops)
     kernels += (kernels.empty() ? "" : " ") + top.cName;
 
   os << "# Build of the StreamTensor design '" << design->getName()
@@ -230,9 +230,9 @@ LogicalResult streamtensor::target::emitManifest(ModuleOp module,
   }
 
   json::Array kernels;
-  for (const Top &top : design->tops) {
+  for (Top &top : design->tops) {
     json::Array ports, processes, streams;
-    for (const Port &port : top.ports)
+    for (Port &port : top.ports)
       ports.push_back(json::Object{
           {"index", port.index},
           {"c_name", port.cName},
@@ -241,12 +241,12 @@ LogicalResult streamtensor::target::emitManifest(ModuleOp module,
           {"bundle", "gmem" + std::to_string(port.index)},
           {"hbm_channel", design->tensors[port.tensor].hbmChannel},
       });
-    for (const ProcessInstance &process : top.processes)
+    for (ProcessInstance &process : top.processes)
       processes.push_back(json::Object{
           {"name", process.name},
           {"function", design->funcNames.lookup(process.callee)},
       });
-    for (const Stream &stream : top.streams)
+    for (Stream &stream : top.streams)
       streams.push_back(json::Object{
           {"name", stream.name},
           {"c_name", stream.cName},

@@ -105,7 +105,7 @@ LogicalResult streamtensor::target::emitHostProgram(ModuleOp module,
   std::vector<Home> homes(tensors.size(), Home{~0u, 0});
   std::vector<bool> readLater(tensors.size(), false);
   for (auto [topIndex, top] : llvm::enumerate(design->tops))
-    for (const Port &port : top.ports) {
+    for (Port &port : top.ports) {
       if (homes[port.tensor].top == ~0u)
         homes[port.tensor] = Home{unsigned(topIndex), port.index};
       if (port.kind != PortKind::Output &&
@@ -147,7 +147,7 @@ LogicalResult streamtensor::target::emitHostProgram(ModuleOp module,
     bos.push_back(scope.unique(vars.back() + "_bo"));
   }
   std::vector<std::string> accels;
-  for (const Top &top : design->tops)
+  for (Top &top : design->tops)
     accels.push_back(scope.unique("accel_" + top.cName));
 
   os << "// Host program of the StreamTensor design '" << design->getName()
@@ -257,7 +257,7 @@ LogicalResult streamtensor::target::emitHostProgram(ModuleOp module,
        << getNumBytes(tensors[inputs[0]]) << ");\n";
   for (auto [top, accel] : llvm::zip(design->tops, accels)) {
     os << "    " << accel << ".run({";
-    for (const Port &port : top.ports) {
+    for (Port &port : top.ports) {
       os << (port.index ? ", " : "");
       auto weight = llvm::find(weights, port.tensor);
       if (weight != weights.end())

@@ -69,6 +69,26 @@ private:
 
 } // namespace
 
+/// `text` without parentheses around the whole of it, for places where an
+/// expression stands alone (an initializer, an argument, an index).
+static std::string stripParens(std::string text) {
+  while (text.size() >= 2 && text.front() == '(' && text.back() == ')') {
+    int depth = 0;
+    size_t close = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+      depth += text[i] == '(' ? 1 : text[i] == ')' ? -1 : 0;
+      if (depth == 0) {
+        close = i;
+        break;
+      }
+    }
+    if (close != text.size() - 1)
+      break;
+    text = text.substr(1, text.size() - 2);
+  }
+  return text;
+}
+
 bool ProcessEmitter::isFolded(Operation *op) const {
   if (isa<arith::ConstantOp>(op))
     return true;
@@ -100,7 +120,7 @@ std::string ProcessEmitter::access(Value memref, ValueRange indices) {
   if (!isa<BlockArgument>(memref)) {
     std::string text = base;
     for (Value index : indices)
-      text += "[" + expr(index) + "]";
+      text += "[" + stripParens(expr(index)) + "]";
     return text;
   }
   SmallVector<int64_t> strides(type.getRank(), 1);
@@ -122,10 +142,7 @@ std::string ProcessEmitter::access(Value memref, ValueRange indices) {
     sum = std::to_string(offset);
   else if (offset != 0)
     sum = "(" + sum + " + " + std::to_string(offset) + ")";
-  // The outer parentheses of the index are redundant inside [].
-  if (sum.front() == '(' && sum.back() == ')')
-    sum = sum.substr(1, sum.size() - 2);
-  return base + "[" + sum + "]";
+  return base + "[" + stripParens(sum) + "]";
 }
 
 std::string ProcessEmitter::declare(Value value, StringRef prefix) {
@@ -174,10 +191,7 @@ void ProcessEmitter::emitOp(Operation *op) {
     SmallVector<std::string> operands;
     for (Value operand : op->getOperands())
       operands.push_back(expr(operand));
-    std::string value = buildExpression(op, operands);
-    if (value.front() == '(' && value.back() == ')' &&
-        !isa<arith::ConstantOp>(op))
-      value = value.substr(1, value.size() - 2);
+    std::string value = stripParens(buildExpression(op, operands));
     Value result = op->getResult(0);
     std::string type = getCType(result.getType());
     std::string name = declare(result, "v");
@@ -192,7 +206,7 @@ void ProcessEmitter::emitOp(Operation *op) {
         if (it == ifResults.end())
           return;
         for (auto [name, value] : llvm::zip(it->second, yield.getOperands()))
-          line() << name << " = " << expr(value) << ";\n";
+          line() << name << " = " << stripParens(expr(value)) << ";\n";
       })
       .Case([&](memref::AllocOp alloc) { emitAlloc(op, alloc.getType()); })
       .Case([&](memref::AllocaOp alloca) { emitAlloc(op, alloca.getType()); })
@@ -206,7 +220,7 @@ void ProcessEmitter::emitOp(Operation *op) {
       })
       .Case([&](memref::StoreOp store) {
         line() << access(store.getMemRef(), store.getIndices()) << " = "
-               << expr(store.getValueToStore()) << ";\n";
+               << stripParens(expr(store.getValueToStore())) << ";\n";
       })
       .Case([&](memref::CopyOp copy) { emitCopy(copy); })
       .Case([&](dataflow::StreamReadOp read) {
@@ -221,7 +235,7 @@ void ProcessEmitter::emitOp(Operation *op) {
       })
       .Case([&](dataflow::StreamWriteOp write) {
         line() << names.lookup(write.getDest()) << ".write("
-               << expr(write.getValue()) << ");\n";
+               << stripParens(expr(write.getValue())) << ");\n";
       })
       // Local arrays live on the stack; the function's end frees them.
       .Case<memref::DeallocOp, func::ReturnOp>([](Operation *) {});
@@ -288,7 +302,7 @@ void ProcessEmitter::emitIf(scf::IfOp branch) {
     line() << getCType(result.getType()) << " " << name << ";\n";
     ifResults[branch].push_back(name);
   }
-  line() << "if (" << expr(branch.getCondition()) << ") {\n";
+  line() << "if (" << stripParens(expr(branch.getCondition())) << ") {\n";
   ++indent;
   emitBlock(branch.getThenRegion().front());
   --indent;
@@ -351,12 +365,12 @@ void ProcessEmitter::emitCopy(memref::CopyOp copy) {
 /// Argument names of a process called exactly once: the names of what it is
 /// called with, so the process body speaks of the same streams and ports as
 /// the top. Empty when the process has several call sites.
-static SmallVector<std::string> getArgumentHints(const Design &design,
+static SmallVector<std::string> getArgumentHints(Design &design,
                                                  func::FuncOp callee) {
-  const Top *owner = nullptr;
-  const ProcessInstance *instance = nullptr;
-  for (const Top &top : design.tops)
-    for (const ProcessInstance &process : top.processes)
+  Top *owner = nullptr;
+  ProcessInstance *instance = nullptr;
+  for (Top &top : design.tops)
+    for (ProcessInstance &process : top.processes)
       if (process.callee == callee) {
         if (instance)
           return {};
@@ -368,10 +382,10 @@ static SmallVector<std::string> getArgumentHints(const Design &design,
     return hints;
   for (Value operand : instance->call.getOperands()) {
     std::string hint;
-    for (const Stream &stream : owner->streams)
+    for (Stream &stream : owner->streams)
       if (stream.op.getResult() == operand)
         hint = stream.cName;
-    for (const Port &port : owner->ports)
+    for (Port &port : owner->ports)
       if (port.value == operand)
         hint = port.cName;
     hints.push_back(hint);
@@ -379,26 +393,26 @@ static SmallVector<std::string> getArgumentHints(const Design &design,
   return hints;
 }
 
-static void emitTop(const Design &design, const Top &top, raw_ostream &os) {
+static void emitTop(Design &design, Top &top, raw_ostream &os) {
   os << "extern \"C\" void " << top.cName << "(";
-  for (const Port &port : top.ports) {
+  for (Port &port : top.ports) {
     const Tensor &tensor = design.tensors[port.tensor];
     os << (port.index ? ", " : "") << getCType(tensor.type.getElementType())
        << " *" << port.cName;
   }
   os << ") {\n";
-  for (const Port &port : top.ports) {
+  for (Port &port : top.ports) {
     const Tensor &tensor = design.tensors[port.tensor];
     os << "#pragma HLS interface m_axi port=" << port.cName
        << " bundle=gmem" << port.index << " offset=slave depth="
        << tensor.getNumElements() << "\n";
   }
-  for (const Port &port : top.ports)
+  for (Port &port : top.ports)
     os << "#pragma HLS interface s_axilite port=" << port.cName
        << " bundle=control\n";
   os << "#pragma HLS interface s_axilite port=return bundle=control\n";
   os << "#pragma HLS dataflow\n";
-  for (const Stream &stream : top.streams) {
+  for (Stream &stream : top.streams) {
     int64_t depth = stream.type.getDepth();
     os << "  hls::stream<" << getCType(stream.type.getElementType()) << ", "
        << depth << "> " << stream.cName << "(" << quoteCString(stream.name)
@@ -407,7 +421,7 @@ static void emitTop(const Design &design, const Top &top, raw_ostream &os) {
        << "\n";
   }
   os << "  STREAMTENSOR_DATAFLOW_BEGIN(" << quoteCString(top.cName) << ");\n";
-  for (const ProcessInstance &process : top.processes) {
+  for (ProcessInstance &process : top.processes) {
     os << "  STREAMTENSOR_PROCESS(" << quoteCString(process.name) << ", "
        << design.funcNames.lookup(process.callee) << "(";
     for (auto [i, operand] : llvm::enumerate(process.call.getOperands())) {
@@ -416,10 +430,10 @@ static void emitTop(const Design &design, const Top &top, raw_ostream &os) {
         os << buildLiteral(cast<TypedAttr>(constant.getValue()));
         continue;
       }
-      for (const Stream &stream : top.streams)
+      for (Stream &stream : top.streams)
         if (stream.op.getResult() == operand)
           os << stream.cName;
-      for (const Port &port : top.ports)
+      for (Port &port : top.ports)
         if (port.value == operand)
           os << port.cName;
     }
@@ -447,8 +461,8 @@ LogicalResult streamtensor::target::emitKernels(ModuleOp module,
      << "#include \"" << kDataflowHeader << "\"\n";
 
   for (func::FuncOp func : design->processFuncs) {
-    bool called = llvm::any_of(design->tops, [&](const Top &top) {
-      return llvm::any_of(top.processes, [&](const ProcessInstance &p) {
+    bool called = llvm::any_of(design->tops, [&](Top &top) {
+      return llvm::any_of(top.processes, [&](ProcessInstance &p) {
         return p.callee == func;
       });
     });
@@ -460,7 +474,7 @@ LogicalResult streamtensor::target::emitKernels(ModuleOp module,
     emitter.emit(func, design->funcNames.lookup(func),
                  getArgumentHints(*design, func));
   }
-  for (const Top &top : design->tops) {
+  for (Top &top : design->tops) {
     os << "\n";
     emitTop(*design, top, os);
   }

@@ -86,9 +86,9 @@ LogicalResult streamtensor::target::emitSimDriver(ModuleOp module,
      << "#include <string>\n"
      << "#include <vector>\n\n";
 
-  for (const Top &top : design->tops) {
+  for (Top &top : design->tops) {
     os << "extern \"C\" void " << top.cName << "(";
-    for (const Port &port : top.ports)
+    for (Port &port : top.ports)
       os << (port.index ? ", " : "")
          << getCType(design->tensors[port.tensor].type.getElementType())
          << " *" << port.cName;
@@ -128,9 +128,9 @@ LogicalResult streamtensor::target::emitSimDriver(ModuleOp module,
     if (tensor.producer >= 0 && !tensor.inOut)
       os << "    std::vector<" << getCType(tensor.type.getElementType())
          << "> " << var << "(" << tensor.getNumElements() << ");\n";
-  for (const Top &top : design->tops) {
+  for (Top &top : design->tops) {
     os << "    " << top.cName << "(";
-    for (const Port &port : top.ports)
+    for (Port &port : top.ports)
       os << (port.index ? ", " : "") << vars[port.tensor] << ".data()";
     os << ");\n";
   }

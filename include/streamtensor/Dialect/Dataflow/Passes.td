@@ -61,14 +61,14 @@ def PrintReport : Pass<"dataflow-report", "::mlir::ModuleOp"> {
     of task-to-task edges that are plain FIFOs; and the on-chip bytes held for
     intermediate results (both halves of every converter buffer and every
     FIFO at its depth) against the bytes of the intermediate tensors between
-    the unfused kernels. FIFOs whose depth is not decided yet count at
-    `default-fifo-depth` tokens.
+    the unfused kernels. Streams carry scalars, so a FIFO holds its depth in
+    scalars; FIFOs not sized yet count at `default-fifo-depth` scalars.
   }];
   let options = [
     Option<"output", "output", "std::string", "\"-\"",
            "File to write the JSON report to ('-' for stdout)">,
     Option<"defaultFifoDepth", "default-fifo-depth", "int64_t", "2",
-           "Depth in tokens assumed for FIFOs that have not been sized">
+           "Depth in scalars assumed for FIFOs that have not been sized">
   ];
 }
 

@@ -110,8 +110,11 @@ json::Object ReportBuilder::describeKernel(KernelOp kernel, Totals &totals) {
   totals.tasks += taskNames.size();
 
   auto addFifos = [&](const StreamOrigin &origin) {
+    // Streams carry scalars (tokens are scalarized), so a FIFO holds its
+    // depth in scalars.
     for (ITensorType fifo : origin.fifos)
-      totals.fifoBytes += fifoDepth * fifo.getElementBytes();
+      totals.fifoBytes += fifoDepth * fifo.getElementBytes() /
+                          fifo.getElement().getNumElements();
   };
   auto describeConverters = [&](const StreamOrigin &origin, json::Object &edge) {
     int64_t bytes = 0;
@@ -238,7 +241,7 @@ struct PrintReportPass
     std::error_code error;
     llvm::raw_fd_ostream os(output, error, llvm::sys::fs::OF_Text);
     if (error) {
-      getOperation().emitError("cannot write report to '")
+      mlir::emitError(getOperation().getLoc(), "cannot write report to '")
           << output << "': " << error.message();
       return signalPassFailure();
     }
