@@ -2,8 +2,10 @@
 
 import os
 import re
+import stat
 import subprocess
 import sys
+import threading
 
 import pytest
 import torch
@@ -109,3 +111,16 @@ def test_saved_weights_and_embedded_weights_agree(tmp_path):
         expected = model.block.prefill(*inputs.values())
     assert max(max_errors(with_args, expected)) <= 1e-4
     assert max(max_errors(with_consts, expected)) <= 1e-4
+
+
+def test_special_files_are_written_in_place(tmp_path):
+    """Writing to a FIFO (like /dev/null) must not replace it with a regular file."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(open(fifo).read()))
+    reader.start()
+    assert main(["import", "--model", "gpt2", "--only", "lm_head", "-o", str(fifo)]) == 0
+    reader.join(timeout=60)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert "func.func @lm_head" in received[0]

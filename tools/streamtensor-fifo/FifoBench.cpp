@@ -37,17 +37,20 @@ struct Totals {
 
 static std::vector<Config> getConfigs() {
   auto make = [](FifoStrategy strategy, FifoMode mode = FifoMode::Normal,
-                 int64_t fixedDepth = 2) {
+                 int64_t fixedDepth = 2, bool restore = true) {
     FifoSizingOptions options;
     options.strategy = strategy;
     options.mode = mode;
     options.fixedDepth = fixedDepth;
+    options.restoreDeadlockedFifos = restore;
     return options;
   };
   return {
       {"asap (ours)", make(FifoStrategy::Asap)},
       {"lp-min-bytes (held starts)", make(FifoStrategy::LpMinBytes)},
       {"asap, conservative", make(FifoStrategy::Asap, FifoMode::Conservative)},
+      {"asap, conservative, no restoring",
+       make(FifoStrategy::Asap, FifoMode::Conservative, 2, false)},
       {"asap-nominal (no stretch bound)", make(FifoStrategy::AsapNominal)},
       {"paper-per-edge-lp", make(FifoStrategy::PaperPerEdgeLp)},
       {"paper-per-edge-lp, conservative",
@@ -60,9 +63,9 @@ static std::vector<Config> getConfigs() {
   };
 }
 
-bool streamtensor::runRandomFifoBenchmark(unsigned graphs, uint64_t seed,
-                                          const TargetDesc &target,
-                                          raw_ostream &os) {
+bool streamtensor::runRandomFifoBenchmark(
+    unsigned graphs, uint64_t seed, const RandomGraphOptions &graphOptions,
+    const TargetDesc &target, raw_ostream &os) {
   std::vector<Config> configs = getConfigs();
   std::vector<Totals> totals(configs.size());
   int64_t kernels = 0, edges = 0, tokens = 0;
@@ -73,7 +76,7 @@ bool streamtensor::runRandomFifoBenchmark(unsigned graphs, uint64_t seed,
   };
 
   for (unsigned i = 0; i < graphs; ++i) {
-    DataflowGraph graph = generateRandomGraph(seed + i);
+    DataflowGraph graph = generateRandomGraph(seed + i, graphOptions);
     Expected<TimedGraph> timed = buildTimedGraph(graph, target);
     if (!timed) {
       os << "graph " << seed + i << ": " << toString(timed.takeError())
@@ -128,10 +131,12 @@ bool streamtensor::runRandomFifoBenchmark(unsigned graphs, uint64_t seed,
     llvm_unreachable("strategy missing from the benchmark");
   };
   const Totals &naive = find(FifoStrategy::Naive);
-  os << formatv("Random DAGs: {0} (seeds {1}..{2}), {3} kernels, {4} edges, "
-                "{5} tokens in total; target {6} at {7} MHz.\n\n",
+  os << formatv("Random DAGs{0}: {1} (seeds {2}..{3}), {4} kernels, {5} "
+                "edges, {6} tokens in total; target {7} at ",
+                graphOptions.noStarvation ? " without starved kernels" : "",
                 graphs, seed, seed + graphs - 1, kernels, edges, tokens,
-                target.name, target.clockMHz);
+                target.name)
+     << format("%g", target.clockMHz) << " MHz.\n\n";
   os << "| strategy | total FIFO bytes | vs naive | deadlocks | "
         "> 1% slower | latency vs unbounded (geomean / worst) | "
         "sizing + simulation time |\n";

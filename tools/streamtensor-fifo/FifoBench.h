@@ -9,6 +9,7 @@
 #ifndef STREAMTENSOR_TOOLS_STREAMTENSOR_FIFO_FIFOBENCH_H
 #define STREAMTENSOR_TOOLS_STREAMTENSOR_FIFO_FIFOBENCH_H
 
+#include "streamtensor/Analysis/DataflowGraphRandom.h"
 #include "streamtensor/Analysis/Target.h"
 
 #include "llvm/Support/raw_ostream.h"
@@ -17,6 +18,7 @@ namespace streamtensor {
 
 /// Returns false (after printing why) if any graph could not be sized.
 bool runRandomFifoBenchmark(unsigned graphs, uint64_t seed,
+                            const RandomGraphOptions &graphOptions,
                             const TargetDesc &target, llvm::raw_ostream &os);
 
 } // namespace streamtensor

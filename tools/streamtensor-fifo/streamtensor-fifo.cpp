@@ -65,6 +65,11 @@ static cl::opt<unsigned> benchRandom(
     "bench-random",
     cl::desc("Benchmark all strategies on this many random graphs"),
     cl::init(0), cl::cat(category));
+static cl::opt<bool> benchNoStarvation(
+    "bench-no-starvation",
+    cl::desc("Random graphs where no consumer reads faster than its producer "
+             "writes"),
+    cl::init(false), cl::cat(category));
 static cl::opt<uint64_t> benchSeed("seed",
                                    cl::desc("First seed for --bench-random"),
                                    cl::init(1), cl::cat(category));
@@ -83,7 +88,7 @@ static void writeNumber(json::OStream &out, StringRef key, double value) {
 
 static void writeSimulation(json::OStream &out, const TimedGraph &graph,
                             const TargetDesc &target, const SimResult &run,
-                            ArrayRef<int64_t> depths, bool details) {
+                            bool details) {
   out.attribute("deadlock", run.deadlock);
   if (!run.deadlock) {
     out.attribute("latency_cycles", run.cycles);
@@ -127,8 +132,8 @@ static void writeSimulation(json::OStream &out, const TimedGraph &graph,
   });
 }
 
-static void writeReport(raw_ostream &os, const DataflowGraph &graph,
-                        const TimedGraph &timed, const TargetDesc &target,
+static void writeReport(raw_ostream &os, const TimedGraph &timed,
+                        const TargetDesc &target,
                         const FifoSizingOptions &options,
                         const FifoSizingResult &sizing, const SimResult &sized,
                         const SimResult &unbounded) {
@@ -162,6 +167,9 @@ static void writeReport(raw_ostream &os, const DataflowGraph &graph,
     });
     out.attribute("total_fifo_bytes", sizing.totalBytes);
     out.attribute("naive_fifo_bytes", getTotalFifoBytes(timed, naive));
+    if (options.mode == FifoMode::Conservative)
+      out.attribute("conservative_restored_fifos",
+                    int64_t(sizing.restoredFifos));
     if (sizing.asapBytes) {
       out.attributeObject("lp_min_bytes", [&] {
         out.attribute("asap_fifo_bytes", *sizing.asapBytes);
@@ -185,10 +193,10 @@ static void writeReport(raw_ostream &os, const DataflowGraph &graph,
           << format("%g", target.clockMHz) << " MHz, not a measurement";
       out.attribute("model", model);
       out.attributeObject("sized", [&] {
-        writeSimulation(out, timed, target, sized, sizing.depths, true);
+        writeSimulation(out, timed, target, sized, /*details=*/true);
       });
       out.attributeObject("unbounded", [&] {
-        writeSimulation(out, timed, target, unbounded, {}, false);
+        writeSimulation(out, timed, target, unbounded, /*details=*/false);
       });
     });
   });
@@ -258,8 +266,10 @@ int main(int argc, char **argv) {
     return 0;
   }
   if (benchRandom > 0) {
-    bool ok = runRandomFifoBenchmark(benchRandom, benchSeed, target,
-                                     output.os());
+    RandomGraphOptions graphOptions;
+    graphOptions.noStarvation = benchNoStarvation;
+    bool ok = runRandomFifoBenchmark(benchRandom, benchSeed, graphOptions,
+                                     target, output.os());
     output.keep();
     return ok ? 0 : 1;
   }
@@ -300,7 +310,7 @@ int main(int argc, char **argv) {
     writeSimulationTrace(*timed, sized, title, trace.os());
     trace.keep();
   }
-  writeReport(output.os(), *graph, *timed, target, *options, *sizing, sized,
+  writeReport(output.os(), *timed, target, *options, *sizing, sized,
               unbounded);
   output.keep();
   return 0;

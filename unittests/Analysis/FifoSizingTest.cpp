@@ -163,7 +163,7 @@ TEST(FifoSizing, StretchToSlowestKernel) {
 }
 
 TEST(FifoSizing, ConservativeIsSmallerAndStillCompletes) {
-  unsigned smaller = 0;
+  unsigned smaller = 0, restored = 0;
   for (uint64_t seed = 1; seed <= 40; ++seed) {
     DataflowGraph graph = generateRandomGraph(seed);
     Outcome normal = run(graph, FifoStrategy::Asap);
@@ -173,9 +173,31 @@ TEST(FifoSizing, ConservativeIsSmallerAndStillCompletes) {
     for (unsigned e = 0; e < graph.getNumEdges(); ++e)
       EXPECT_LE(conservative.sizing.depths[e], normal.sizing.depths[e]);
     smaller += conservative.sizing.totalBytes < normal.sizing.totalBytes;
+    restored += conservative.sizing.restoredFifos > 0;
     EXPECT_GE(conservative.sized.cycles, normal.sized.cycles);
   }
   EXPECT_GT(smaller, 30u);
+  // The slowed-down model alone under-sizes most of these graphs.
+  EXPECT_GT(restored, 20u);
+}
+
+TEST(FifoSizing, ConservativeWithoutRestoringDeadlocks) {
+  FifoSizingOptions options;
+  options.mode = FifoMode::Conservative;
+  options.restoreDeadlockedFifos = false;
+  const TargetDesc &target = getDefaultTargetDesc();
+  unsigned deadlocks = 0;
+  for (uint64_t seed = 1; seed <= 40; ++seed) {
+    DataflowGraph graph = generateRandomGraph(seed);
+    Expected<FifoSizingResult> sizing = sizeFifos(graph, target, options);
+    ASSERT_TRUE(bool(sizing));
+    EXPECT_EQ(sizing->restoredFifos, 0u);
+    Expected<TimedGraph> timed = buildTimedGraph(graph, target);
+    SimOptions sim;
+    sim.depths = sizing->depths;
+    deadlocks += simulate(*timed, sim).deadlock;
+  }
+  EXPECT_GT(deadlocks, 10u);
 }
 
 TEST(FifoSizing, StrategyNames) {

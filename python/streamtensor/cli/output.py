@@ -10,7 +10,7 @@ from .errors import CliError
 
 def check_writable(path: Optional[str], force: bool) -> None:
     """Fails before any work is done if `path` exists and --force was not given."""
-    if path in (None, "-"):
+    if path in (None, "-") or is_special_file(path):
         return
     if os.path.isdir(path):
         raise CliError(f"{path}: is a directory")
@@ -21,8 +21,17 @@ def check_writable(path: Optional[str], force: bool) -> None:
         raise CliError(f"{path}: directory {parent} does not exist")
 
 
+def is_special_file(path: str) -> bool:
+    """Devices and FIFOs (e.g. /dev/null): written in place, never replaced."""
+    return os.path.exists(path) and not os.path.isfile(path) and not os.path.isdir(path)
+
+
 def write_atomically(path: str, write: Callable[[str], None]) -> None:
-    """Calls write(tmp_path) then renames tmp_path to `path`."""
+    """Calls write(tmp_path) then renames tmp_path to `path`; special files are
+    written directly, since renaming over them would replace the device."""
+    if is_special_file(path):
+        write(path)
+        return
     parent = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(dir=parent, prefix="." + os.path.basename(path) + ".")
     os.close(fd)

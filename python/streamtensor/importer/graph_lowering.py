@@ -9,7 +9,7 @@ import torch.utils._pytree as pytree
 
 from . import lower  # noqa: F401  (registers the lowerings)
 from .errors import ImporterError, UnsupportedError
-from .ir import FunctionBuilder, Result, TensorType, Value, mlir_string
+from .ir import FunctionBuilder, Result, TensorType, Value, mlir_string, scalar_literal
 from .linalg import LoweringError, dense_constant
 from .lower.registry import LOWERINGS
 from .source_locations import LOC_KEY, SourceLocation
@@ -33,11 +33,9 @@ def dense_payload(array: np.ndarray, elem: str) -> str:
     """The body of a `dense<...>` attribute holding `array` exactly."""
     flat = array.reshape(-1)
     if flat.size and np.all(flat == flat[0]) and not (elem.startswith("f") and np.isnan(flat[0])):
-        from .ir import scalar_literal
         return scalar_literal(flat[0].item(), elem)
     if elem == "i1":
-        inner = ", ".join("true" if b else "false" for b in flat)
-        return f"[{inner}]" if array.ndim <= 1 else _nested_bools(array)
+        return _nested_bools(array)
     little = array.astype(array.dtype.newbyteorder("<"), copy=False)
     return '"0x' + little.tobytes().hex().upper() + '"'
 

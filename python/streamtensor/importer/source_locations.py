@@ -20,7 +20,7 @@ from .errors import UnsupportedError
 
 LOC_KEY = "streamtensor_loc"
 
-_SKIPPED_DIRS = tuple(os.path.dirname(m.__file__) + os.sep for m in (torch,))
+_TORCH_DIR = os.path.dirname(torch.__file__) + os.sep
 _IMPORTER_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
 
 
@@ -35,7 +35,7 @@ class SourceLocation:
 
 
 def _is_internal(filename: str) -> bool:
-    if filename.startswith(_SKIPPED_DIRS) or filename.startswith(_IMPORTER_DIR):
+    if filename.startswith(_TORCH_DIR) or filename.startswith(_IMPORTER_DIR):
         return True
     # functorch ships beside torch; contextlib wraps the tracing contexts.
     return os.sep + "functorch" + os.sep in filename or filename.endswith("contextlib.py")

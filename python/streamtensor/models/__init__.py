@@ -12,7 +12,7 @@ from .contract import DEFAULT_MAX_SEQ, DEFAULT_SEQ, FUNCTIONS, STEPS, output_nam
 
 _LAZY = {"DecoderModel": "zoo", "build_model": "zoo",
          "decode_mask": "host", "prefill_mask": "host", "rope_tables": "host",
-         "example_inputs": "steps", "function_specs": "steps", "import_model_step": "steps",
+         "example_inputs": "steps", "function_specs": "steps",
          "import_step": "steps", "input_names": "steps", "lm_head_input": "steps"}
 
 __all__ = ["FAMILIES", "STEPS", "FUNCTIONS", "DEFAULT_MAX_SEQ", "DEFAULT_SEQ", "ConfigError",

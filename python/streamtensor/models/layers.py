@@ -58,30 +58,26 @@ def apply_rope(x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch.T
     return x * cos + rotate_half(x) * sin
 
 
-def repeat_kv(x: torch.Tensor, groups: int) -> torch.Tensor:
-    """[kv_heads, T, D] -> [kv_heads * groups, T, D]; head h reads KV head h // groups."""
-    if groups == 1:
-        return x
-    kv_heads, tokens, dim = x.shape
-    return x[:, None, :, :].expand(kv_heads, groups, tokens, dim).reshape(kv_heads * groups,
-                                                                          tokens, dim)
-
-
 def attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, mask: torch.Tensor,
               scale: float) -> torch.Tensor:
-    """Scaled dot-product attention with an additive mask.
+    """Scaled dot-product attention with an additive mask and grouped KV heads.
 
-    q: [Tq, heads, D]; k, v: [Tk, kv_heads, D]; mask: [Tq, Tk]. Returns [Tq, heads * D].
+    q: [Tq, heads, D]; k, v: [Tk, kv_heads, D]; mask: [Tq, Tk]. Returns
+    [Tq, heads * D]. Query head h reads KV head h // (heads / kv_heads); the
+    query heads of one KV head are batched together, so K and V are read
+    once per KV head instead of being repeated for every query head.
     """
     tokens, heads, dim = q.shape
-    groups = heads // k.shape[1]
-    q = q.transpose(0, 1)
-    k = repeat_kv(k.transpose(0, 1), groups)
-    v = repeat_kv(v.transpose(0, 1), groups)
-    scores = torch.matmul(q, k.transpose(-2, -1)) * scale + mask
-    probs = F.softmax(scores, dim=-1)
+    kv_heads = k.shape[1]
+    groups = heads // kv_heads
+    q = q.transpose(0, 1).reshape(kv_heads, groups * tokens, dim)
+    k = k.transpose(0, 1)
+    v = v.transpose(0, 1)
+    scores = torch.matmul(q, k.transpose(-2, -1)) * scale
+    scores = scores.view(kv_heads, groups, tokens, -1) + mask
+    probs = F.softmax(scores, dim=-1).view(kv_heads, groups * tokens, -1)
     out = torch.matmul(probs, v)
-    return out.transpose(0, 1).reshape(tokens, heads * dim)
+    return out.view(heads, tokens, dim).transpose(0, 1).reshape(tokens, heads * dim)
 
 
 def with_cache(new: torch.Tensor, cache: Optional[torch.Tensor], heads: int, dim: int):

@@ -11,7 +11,7 @@ from ..importer.ir import mlir_string
 from . import contract
 from .contract import DEFAULT_MAX_SEQ, DEFAULT_SEQ, FUNCTIONS, STEPS, output_names
 from .host import decode_mask, prefill_mask, rope_tables
-from .zoo import DecoderModel, build_model
+from .zoo import DecoderModel
 
 
 class _Step(nn.Module):
@@ -109,8 +109,3 @@ def import_step(model: DecoderModel, step: str, *, max_seq: int = DEFAULT_MAX_SE
     return import_functions(specs, weights_as_args=weights_as_args,
                             module_attributes=module_attributes(model, step, max_seq, seq))
 
-
-def import_model_step(family: str, config: str = "tiny", step: str = "decode", **kwargs) -> str:
-    """Convenience: build layer 0 with uninitialized weights and import it."""
-    model = build_model(family, config, weights="empty")
-    return import_step(model, step, **kwargs)

@@ -168,14 +168,23 @@ def save_file(tensors: Mapping[str, np.ndarray], path: str,
         header["__metadata__"] = {str(k): str(v) for k, v in metadata.items()}
     encoded = json.dumps(header, separators=(",", ":")).encode("utf-8")
     encoded += b" " * (-len(encoded) % 8)
+
+    def write(f):
+        f.write(struct.pack("<Q", len(encoded)))
+        f.write(encoded)
+        for blob in blobs:
+            f.write(blob)
+
+    if os.path.exists(path) and not os.path.isfile(path):
+        # A device or FIFO: renaming over it would replace it.
+        with open(path, "wb") as f:
+            write(f)
+        return
     directory = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=".safetensors-")
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(struct.pack("<Q", len(encoded)))
-            f.write(encoded)
-            for blob in blobs:
-                f.write(blob)
+            write(f)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
