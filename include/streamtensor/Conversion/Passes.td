@@ -46,7 +46,16 @@ def LowerDataflowToFunc
     defining its itensor when present, otherwise it is the number of scalars
     on the edge, which never deadlocks. The functions that held the kernels
     are kept as host-side wrappers calling the top functions.
+
+    With `fold-inputs`, a kernel input read by a single task access whose
+    loops walk exactly the input's iteration space is folded into that task:
+    the task fetches each tile from external memory itself, and the DMA
+    process and its FIFO disappear.
   }];
+  let options = [
+    Option<"foldInputs", "fold-inputs", "bool", "true",
+           "Let a task read its only external input directly (itensor folding)">
+  ];
   let dependentDialects = [
     "::streamtensor::dataflow::DataflowDialect",
     "::mlir::affine::AffineDialect",

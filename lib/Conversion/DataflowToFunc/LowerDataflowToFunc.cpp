@@ -19,6 +19,7 @@
 #include "streamtensor/Dialect/Dataflow/ConverterSizing.h"
 #include "streamtensor/Dialect/Dataflow/DataflowOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/Transforms/RegionUtils.h"
@@ -80,12 +81,48 @@ static Value cloneConstant(OpBuilder &builder, Value value,
 // Task bodies
 //===----------------------------------------------------------------------===//
 
+/// The loops enclosing `op` inside its task, outermost first.
+static SmallVector<scf::ForOp> getTaskLoops(Operation *op) {
+  SmallVector<scf::ForOp> loops;
+  for (Operation *parent = op->getParentOp(); parent && !isa<TaskOp>(parent);
+       parent = parent->getParentOp())
+    if (auto loop = dyn_cast<scf::ForOp>(parent))
+      loops.push_back(loop);
+  std::reverse(loops.begin(), loops.end());
+  return loops;
+}
+
+/// A kernel input read by a single task access whose loops walk exactly the
+/// itensor's iteration space: the task can fetch each tile from external
+/// memory itself, with no DMA process and FIFO in between (itensor folding).
+static bool isFoldableInput(BlockArgument input) {
+  auto type = dyn_cast<ITensorType>(input.getType());
+  if (!type || !input.hasOneUse() || type.isVectorElement())
+    return false;
+  auto read = dyn_cast<ITensorReadOp>(*input.getUsers().begin());
+  if (!read || !read->getParentOfType<TaskOp>())
+    return false;
+  SmallVector<scf::ForOp> loops = getTaskLoops(read);
+  if (loops.size() != type.getNumLoops())
+    return false;
+  for (auto [k, loop] : llvm::enumerate(loops)) {
+    std::optional<int64_t> lb = getConstantIntValue(loop.getLowerBound());
+    std::optional<int64_t> ub = getConstantIntValue(loop.getUpperBound());
+    std::optional<int64_t> step = getConstantIntValue(loop.getStep());
+    if (lb != 0 || step != type.getSteps()[k] ||
+        ub != type.getTripCounts()[k] * type.getSteps()[k])
+      return false;
+  }
+  return true;
+}
+
 namespace {
 /// Clones a task body into a process function, turning itensor accesses into
 /// element loops over the streams the itensors are mapped to.
 class TaskBodyLowering {
 public:
-  explicit TaskBodyLowering(IRMapping &mapping) : mapping(mapping) {}
+  TaskBodyLowering(IRMapping &mapping, const DenseSet<Value> &folded)
+      : mapping(mapping), folded(folded) {}
   LogicalResult lowerBlock(OpBuilder &builder, Block &block);
   SmallVector<Value> returned;
 
@@ -93,6 +130,8 @@ private:
   LogicalResult lowerOp(OpBuilder &builder, Operation *op);
   LogicalResult lowerLoop(OpBuilder &builder, scf::ForOp loop);
   IRMapping &mapping;
+  /// itensors read straight from external memory instead of a stream.
+  const DenseSet<Value> &folded;
 };
 } // namespace
 
@@ -147,6 +186,27 @@ LogicalResult TaskBodyLowering::lowerOp(OpBuilder &builder, Operation *op) {
     if (read.getSource().getType().isVectorElement())
       return read.emitOpError("vector tokens cannot be lowered to scalar "
                               "streams yet");
+    if (folded.contains(read.getSource())) {
+      ITensorType type = read.getSource().getType();
+      SmallVector<Value> ivs;
+      for (scf::ForOp loop : getTaskLoops(read))
+        ivs.push_back(mapping.lookup(loop.getInductionVar()));
+      SmallVector<OpFoldResult> offsets, sizes, strides;
+      for (unsigned dim = 0; dim < type.getRank(); ++dim) {
+        offsets.push_back(builder
+                              .create<affine::AffineApplyOp>(
+                                  loc, type.getIterMap().getSubMap({dim}), ivs)
+                              .getResult());
+        sizes.push_back(builder.getIndexAttr(type.getElementShape()[dim]));
+        strides.push_back(builder.getIndexAttr(1));
+      }
+      mapping.map(read.getValue(),
+                  builder.create<tensor::ExtractSliceOp>(
+                      loc, cast<RankedTensorType>(type.getElement()),
+                      mapping.lookup(read.getSource()), offsets, sizes,
+                      strides));
+      return success();
+    }
     Value tile = readTileFromStream(builder, loc,
                                     mapping.lookup(read.getSource()),
                                     mapping.lookup(read.getInit()));
@@ -182,9 +242,10 @@ LogicalResult TaskBodyLowering::lowerOp(OpBuilder &builder, Operation *op) {
 namespace {
 class KernelLowering {
 public:
-  KernelLowering(KernelOp kernel, func::FuncOp parent, SymbolTable &symbols)
+  KernelLowering(KernelOp kernel, func::FuncOp parent, SymbolTable &symbols,
+                 bool foldInputs)
       : kernel(kernel), parent(parent), symbols(symbols),
-        builder(kernel.getContext()) {}
+        foldInputs(foldInputs), builder(kernel.getContext()) {}
 
   LogicalResult lower();
 
@@ -209,12 +270,15 @@ private:
   KernelOp kernel;
   func::FuncOp parent;
   SymbolTable &symbols;
+  bool foldInputs;
   OpBuilder builder;
   func::FuncOp top;
   Operation *lastFunction = nullptr;
   std::string prefix;
   /// The top-function value standing for each kernel-scope value.
   IRMapping topValues;
+  /// Kernel inputs folded into the task that reads them.
+  DenseSet<Value> folded;
   unsigned counter = 0;
 };
 } // namespace
@@ -544,7 +608,7 @@ LogicalResult KernelLowering::lowerTask(TaskOp task) {
                  body.getArguments(),
                  entry.getArguments().drop_front(inputs.size())))
           mapping.map(bodyArg, arg);
-        TaskBodyLowering lowering(mapping);
+        TaskBodyLowering lowering(mapping, folded);
         if (failed(lowering.lowerBlock(b, body)))
           return failure();
         b.create<func::ReturnOp>(task.getLoc(), lowering.returned);
@@ -563,9 +627,17 @@ LogicalResult KernelLowering::lowerTask(TaskOp task) {
 LogicalResult KernelLowering::lower() {
   top = createTop();
   Block &body = kernel.getBody().front();
-  for (BlockArgument arg : body.getArguments())
-    if (isa<ITensorType>(arg.getType()) && failed(lowerInputDMA(arg)))
+  for (BlockArgument arg : body.getArguments()) {
+    if (!isa<ITensorType>(arg.getType()))
+      continue;
+    if (foldInputs && isFoldableInput(arg)) {
+      folded.insert(arg);
+      topValues.map(arg, top.getArgument(arg.getArgNumber()));
+      continue;
+    }
+    if (failed(lowerInputDMA(arg)))
       return failure();
+  }
 
   for (Operation &op : body) {
     LogicalResult status = success();
@@ -605,6 +677,8 @@ namespace {
 struct LowerDataflowToFuncPass
     : public streamtensor::impl::LowerDataflowToFuncBase<
           LowerDataflowToFuncPass> {
+  using LowerDataflowToFuncBase::LowerDataflowToFuncBase;
+
   void runOnOperation() override {
     ModuleOp module = getOperation();
     SymbolTable symbols(module);
@@ -617,7 +691,7 @@ struct LowerDataflowToFuncPass
         kernel.emitOpError("must sit directly in a function to be lowered");
         return signalPassFailure();
       }
-      if (failed(KernelLowering(kernel, parent, symbols).lower()))
+      if (failed(KernelLowering(kernel, parent, symbols, foldInputs).lower()))
         return signalPassFailure();
     }
   }

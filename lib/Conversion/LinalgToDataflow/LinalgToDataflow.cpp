@@ -18,6 +18,7 @@
 #include "streamtensor/Dialect/Dataflow/DataflowOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Utils/ReshapeOpsUtils.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/Transforms/RegionUtils.h"
 
@@ -274,8 +275,6 @@ LogicalResult NestConverter::analyzeOp(Operation *op) {
   if (auto slice = dyn_cast<tensor::ExtractSliceOp>(op)) {
     bool fromResult = resultChains.count(slice.getSource());
     if (fromResult || isExternal(slice.getSource(), root)) {
-      if (slice.getResultType().getRank() != slice.getSourceType().getRank())
-        return slice.emitError("rank-reducing tile reads cannot be streamed");
       FailureOr<ITensorType> type = inferITensorType(
           slice, getEnclosingLoops(slice, root), slice.getMixedOffsets(),
           slice.getStaticSizes(), slice.getMixedStrides(),
@@ -300,9 +299,6 @@ LogicalResult NestConverter::analyzeOp(Operation *op) {
   if (auto insert = dyn_cast<tensor::InsertSliceOp>(op)) {
     auto chain = resultChains.find(insert.getDest());
     if (chain != resultChains.end()) {
-      if (insert.getSourceType().getRank() != insert.getDestType().getRank())
-        return insert.emitError("rank-reducing tile writes cannot be "
-                                "streamed");
       FailureOr<ITensorType> type = inferITensorType(
           insert, getEnclosingLoops(insert, root), insert.getMixedOffsets(),
           insert.getStaticSizes(), insert.getMixedStrides(),
@@ -367,6 +363,19 @@ LogicalResult NestConverter::analyzeWholeUsesOf(Operation *op) {
 // Rewriting
 //===----------------------------------------------------------------------===//
 
+/// Tiles of rank-reducing slices drop unit dimensions; tokens keep them.
+static Value reshapeTile(OpBuilder &builder, Location loc, Value tile,
+                         RankedTensorType target) {
+  auto source = cast<RankedTensorType>(tile.getType());
+  if (source == target)
+    return tile;
+  if (source.getRank() > target.getRank())
+    return builder.create<tensor::CollapseShapeOp>(
+        loc, target, tile, *getReassociationIndicesForReshape(source, target));
+  return builder.create<tensor::ExpandShapeOp>(
+      loc, target, tile, *getReassociationIndicesForReshape(target, source));
+}
+
 Value NestConverter::readTile(OpBuilder &builder, Location loc,
                               unsigned readIndex) {
   ITensorType type = reads[readIndex].type;
@@ -421,7 +430,9 @@ void NestConverter::cloneOp(OpBuilder &builder, Operation *op) {
     }
     auto read = sliceReads.find(op);
     if (read != sliceReads.end()) {
-      mapping.map(slice.getResult(), readTile(builder, loc, read->second));
+      Value tile = readTile(builder, loc, read->second);
+      mapping.map(slice.getResult(),
+                  reshapeTile(builder, loc, tile, slice.getResultType()));
       return;
     }
   }
@@ -429,8 +440,11 @@ void NestConverter::cloneOp(OpBuilder &builder, Operation *op) {
   if (auto insert = dyn_cast<tensor::InsertSliceOp>(op)) {
     if (resultChains.count(insert.getDest())) {
       Value dest = mapping.lookup(insert.getDest());
-      Value written = builder.create<ITensorWriteOp>(
-          loc, dest.getType(), mapping.lookup(insert.getSource()), dest);
+      auto token = cast<ITensorType>(dest.getType()).getElement();
+      Value tile = reshapeTile(builder, loc, mapping.lookup(insert.getSource()),
+                               cast<RankedTensorType>(token));
+      Value written =
+          builder.create<ITensorWriteOp>(loc, dest.getType(), tile, dest);
       mapping.map(insert.getResult(), written);
       return;
     }

@@ -1,4 +1,5 @@
-// RUN: streamtensor-opt %s --streamtensor-lower-dataflow-to-func | FileCheck %s
+// RUN: streamtensor-opt %s --streamtensor-lower-dataflow-to-func=fold-inputs=false | FileCheck %s
+// RUN: streamtensor-opt %s --streamtensor-lower-dataflow-to-func | FileCheck %s --check-prefix=FOLD
 // RUN: streamtensor-opt %s --streamtensor-lower-dataflow | FileCheck %s --check-prefix=LOWERED
 
 // A task scaling 2x2 tiles, a layout converter and a fork between DMAs.
@@ -41,6 +42,15 @@
 // CHECK: tensor.insert
 // CHECK: tensor.extract
 // CHECK: dataflow.stream_write
+
+// Folded: the only reader of the input fetches its tiles from the port.
+// FOLD-LABEL: func.func @figure5_k(
+// FOLD-NOT: dma_in
+// FOLD: call @figure5_k_scale(%arg0, %{{.*}}) : (tensor<8x8xf32>, !dataflow.stream<f32, 64>) -> ()
+// FOLD-LABEL: func.func private @figure5_k_scale(%arg0: tensor<8x8xf32>
+// FOLD: tensor.extract_slice %arg0[{{.*}}] [4, 2] [1, 1]
+// FOLD-NOT: dataflow.stream_read
+// FOLD: dataflow.stream_write
 
 // After bufferization the processes only load, store and use streams.
 // LOWERED-LABEL: func.func @figure5_k(

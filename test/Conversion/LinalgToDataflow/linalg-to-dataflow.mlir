@@ -114,3 +114,24 @@ func.func @chain(%x: tensor<4x8xf32>) -> tensor<4x8xf32> {
   } -> tensor<4x8xf32>
   return %b : tensor<4x8xf32>
 }
+
+// Rank-reducing tiles: the token keeps the unit dimension, the body sees the
+// reduced tile through a reshape.
+// CHECK-LABEL: func.func @rank_reducing
+// CHECK: ^bb0(%[[X:.*]]: !dataflow.itensor<1x16xf32, [4] * [1], (d0) -> (d0, 0)>):
+// CHECK: %[[T:.*]] = dataflow.itensor_read %[[X]]
+// CHECK: tensor.collapse_shape %[[T]] {{\[\[}}0, 1]] : tensor<1x16xf32> into tensor<16xf32>
+// CHECK: %[[W:.*]] = tensor.expand_shape %{{.*}} {{\[\[}}0, 1]] output_shape [1, 16] : tensor<16xf32> into tensor<1x16xf32>
+// CHECK: dataflow.itensor_write %[[W]]
+func.func @rank_reducing(%x: tensor<4x16xf32>) -> tensor<4x16xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %e = tensor.empty() : tensor<4x16xf32>
+  %r = scf.for %i = %c0 to %c4 step %c1 iter_args(%o = %e) -> (tensor<4x16xf32>) {
+    %row = tensor.extract_slice %x[%i, 0] [1, 16] [1, 1] : tensor<4x16xf32> to tensor<16xf32>
+    %ins = tensor.insert_slice %row into %o[%i, 0] [1, 16] [1, 1] : tensor<16xf32> into tensor<4x16xf32>
+    scf.yield %ins : tensor<4x16xf32>
+  }
+  return %r : tensor<4x16xf32>
+}

@@ -29,7 +29,9 @@ def FuseKernels : Pass<"dataflow-fuse-kernels", "::mlir::func::FuncOp"> {
     Visits kernels in program order and merges each into the group of its
     most recently created producer when the group's on-chip cost stays within
     the budget. An edge costs the bytes of the layout converter it needs
-    (zero when producer and consumer stream alike). Inside a fused kernel,
+    (zero when producer and consumer stream alike); a kernel that reads only
+    external memory joins the latest group at no cost instead of opening an
+    accelerator of its own. Inside a fused kernel,
     producer and consumer tasks are connected directly, through an
     `itensor_cast` when the types are layout-equivalent, or through an
     `itensor_converter`; external inputs read by several members are read

@@ -221,6 +221,11 @@ struct FuseKernelsPass
       if (!candidates.empty()) {
         target = candidates.rbegin()->first;
         cost = candidates.rbegin()->second;
+      } else if (!groups.empty()) {
+        // A kernel fed only from external memory needs no on-chip buffer to
+        // join the latest group; having no producers, it cannot close a
+        // cycle. (Algorithm 2 as printed would open a new accelerator.)
+        target = groups.size() - 1;
       }
       if (target == groups.size() || groups[target].barrier ||
           groups[target].cost + cost > memoryBudget) {
