@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "streamtensor/Transforms/Passes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/Builders.h"
 
@@ -16,6 +17,33 @@ namespace streamtensor {
 
 using namespace mlir;
 
+/// Whether `copy` moves a local allocation, dead afterwards, into a function
+/// argument that nothing touches while the allocation is live: the writers of
+/// the allocation can then write into the argument directly.
+static bool isForwardable(memref::CopyOp copy) {
+  auto alloc = copy.getSource().getDefiningOp<memref::AllocOp>();
+  auto target = dyn_cast<BlockArgument>(copy.getTarget());
+  if (!alloc || !target || alloc.getType() != copy.getTarget().getType() ||
+      !alloc.getType().getLayout().isIdentity())
+    return false;
+  Block *body = copy->getBlock();
+  if (alloc->getBlock() != body || target.getOwner() != body ||
+      !isa<func::FuncOp>(body->getParentOp()))
+    return false;
+  for (Operation *user : alloc->getUsers()) {
+    Operation *top = body->findAncestorOpInBlock(*user);
+    if (user != copy && (!top || !top->isBeforeInBlock(copy)))
+      return false;
+  }
+  for (Operation *user : target.getUsers()) {
+    Operation *top = body->findAncestorOpInBlock(*user);
+    if (user != copy && top && alloc->isBeforeInBlock(top) &&
+        top->isBeforeInBlock(copy))
+      return false;
+  }
+  return true;
+}
+
 namespace {
 struct ExpandMemrefCopiesPass
     : public streamtensor::impl::ExpandMemrefCopiesBase<
@@ -23,7 +51,19 @@ struct ExpandMemrefCopiesPass
   void runOnOperation() override {
     SmallVector<memref::CopyOp> copies;
     getOperation().walk([&](memref::CopyOp copy) { copies.push_back(copy); });
+    for (memref::CopyOp &copy : copies) {
+      if (!isForwardable(copy))
+        continue;
+      Operation *alloc = copy.getSource().getDefiningOp();
+      Value target = copy.getTarget();
+      copy.erase();
+      alloc->getResult(0).replaceAllUsesWith(target);
+      alloc->erase();
+      copy = nullptr;
+    }
     for (memref::CopyOp copy : copies) {
+      if (!copy)
+        continue;
       auto type = cast<MemRefType>(copy.getSource().getType());
       if (!type.hasStaticShape()) {
         copy.emitOpError("copies of dynamically shaped memrefs cannot be "

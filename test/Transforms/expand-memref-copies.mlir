@@ -17,3 +17,33 @@ func.func @into_subview(%src: memref<4x16xf32>, %dst: memref<513x4x16xf32>) {
   memref.copy %src, %view : memref<4x16xf32> to memref<4x16xf32, strided<[16, 1], offset: 32768>>
   return
 }
+
+// A result staged in a local buffer and copied out at the end is written
+// into the output argument directly.
+// CHECK-LABEL: func.func @staged_result
+// CHECK-NOT: memref.alloc
+// CHECK-NOT: memref.copy
+// CHECK: memref.store %{{.*}}, %arg1[
+func.func @staged_result(%in: memref<4xf32>, %out: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %buf = memref.alloc() : memref<4xf32>
+  %v = memref.load %in[%c0] : memref<4xf32>
+  memref.store %v, %buf[%c0] : memref<4xf32>
+  memref.copy %buf, %out : memref<4xf32> to memref<4xf32>
+  return
+}
+
+// The output is read while the staging buffer is live: the copy stays (as
+// loops), so the read still sees the old contents.
+// CHECK-LABEL: func.func @output_read_early
+// CHECK: memref.alloc
+// CHECK: memref.load %arg1
+// CHECK: scf.for
+func.func @output_read_early(%in: memref<4xf32>, %out: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %buf = memref.alloc() : memref<4xf32>
+  %old = memref.load %out[%c0] : memref<4xf32>
+  memref.store %old, %buf[%c0] : memref<4xf32>
+  memref.copy %buf, %out : memref<4xf32> to memref<4xf32>
+  return
+}

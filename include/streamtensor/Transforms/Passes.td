@@ -46,7 +46,10 @@ def ExpandMemrefCopies
     Code generation handles plain loads and stores on static arrays. Copies
     between statically shaped memrefs (typically through subviews or reshaped
     views left by bufferization) become nested `scf.for` loops, after which
-    `fold-memref-alias-ops` turns the views into index arithmetic.
+    `fold-memref-alias-ops` turns the views into index arithmetic. First, a
+    copy from a local allocation that is dead afterwards into a function
+    argument is removed: the allocation's writers write into the argument
+    directly (bufferization stages results in such allocations).
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::scf::SCFDialect"];

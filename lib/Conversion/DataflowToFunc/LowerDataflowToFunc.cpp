@@ -416,16 +416,17 @@ LogicalResult KernelLowering::lowerOutputDMA(Value output, unsigned index,
   }
   auto tensorType = cast<RankedTensorType>(kernel.getResult(index).getType());
   Location loc = kernel.getLoc();
-  Value init = builder.create<tensor::EmptyOp>(loc, tensorType.getShape(),
-                                               tensorType.getElementType());
+  // The process allocates the result itself, so bufferization can hand it
+  // the caller's output buffer instead of copying into it.
   ValueRange callResults;
   func::FuncOp process = createProcess(
-      "dma_out" + std::to_string(index), {*routed, init},
-      {tensorType},
+      "dma_out" + std::to_string(index), {*routed}, {tensorType},
       [&](OpBuilder &b, Block &entry) {
         Value in = entry.getArgument(0);
+        Value init = b.create<tensor::EmptyOp>(loc, tensorType.getShape(),
+                                               tensorType.getElementType());
         SmallVector<Value> filled = buildIndexLoops(
-            b, loc, type.getTripCounts(), type.getSteps(), entry.getArgument(1),
+            b, loc, type.getTripCounts(), type.getSteps(), init,
             [&](OpBuilder &lb, Location l, ValueRange ivs, ValueRange args) {
               return buildElementLoops(
                   lb, l, type.getElementShape(), args,
