@@ -89,26 +89,36 @@ StringRef target::getDTypeName(Type type) {
 // Contract checks
 //===----------------------------------------------------------------------===//
 
+/// Diagnostics point at an op's location without printing the op, which here
+/// is often a whole function or module.
+static InFlightDiagnostic diag(Operation *op) {
+  return mlir::emitError(op->getLoc());
+}
+
+static InFlightDiagnostic opDiag(Operation *op) {
+  return diag(op) << "'" << op->getName() << "' op ";
+}
+
 /// Local arrays and ports: static, non-empty, row-major, scalar elements.
 static LogicalResult checkMemRef(Operation *op, MemRefType type,
                                  StringRef what) {
   if (!type.hasStaticShape() || type.getNumElements() == 0)
-    return op->emitError() << what << " must have a static, non-empty shape, got "
-                           << type;
+    return diag(op) << what << " must have a static, non-empty shape, got "
+                    << type;
   if (!type.getLayout().isIdentity())
-    return op->emitError() << what << " must have the identity (row-major) layout, got "
-                           << type;
+    return diag(op) << what
+                    << " must have the identity (row-major) layout, got "
+                    << type;
   if (getCType(type.getElementType()).empty())
-    return op->emitError() << what << " has unsupported element type "
-                           << type.getElementType();
+    return diag(op) << what << " has unsupported element type "
+                    << type.getElementType();
   return success();
 }
 
-static LogicalResult checkScalarType(Operation *op, Type type,
-                                     StringRef what) {
+static LogicalResult checkScalarType(Operation *op, Type type, StringRef what) {
   if (getCType(type).empty())
-    return op->emitError() << what << " has unsupported type " << type
-                           << " (expected f32, f64, i1, i8, i16, i32, i64 or index)";
+    return diag(op) << what << " has unsupported type " << type
+                    << " (expected f32, f64, i1, i8, i16, i32, i64 or index)";
   return success();
 }
 
@@ -125,8 +135,7 @@ static LogicalResult checkProcessArgument(func::FuncOp func, unsigned index) {
   std::string what = "argument " + std::to_string(index) + " of process '" +
                      func.getSymName().str() + "'";
   if (auto stream = dyn_cast<dataflow::StreamType>(type))
-    return checkScalarType(func, stream.getElementType(),
-                           "stream " + what);
+    return checkScalarType(func, stream.getElementType(), "stream " + what);
   if (auto memref = dyn_cast<MemRefType>(type))
     return checkMemRef(func, memref, "memref " + what);
   return checkScalarType(func, type, what);
@@ -134,25 +143,25 @@ static LogicalResult checkProcessArgument(func::FuncOp func, unsigned index) {
 
 static LogicalResult checkProcess(func::FuncOp func) {
   if (func.isExternal())
-    return func.emitError("process function '")
-           << func.getSymName() << "' has no body";
+    return diag(func) << "process function '" << func.getSymName()
+                      << "' has no body";
   if (func.getNumResults() != 0)
-    return func.emitError("process function '")
-           << func.getSymName() << "' must not return values";
+    return diag(func) << "process function '" << func.getSymName()
+                      << "' must not return values";
   for (unsigned i = 0, e = func.getNumArguments(); i < e; ++i)
     if (failed(checkProcessArgument(func, i)))
       return failure();
 
   WalkResult result = func.getBody().walk([&](Operation *op) {
     if (!isAllowedInProcess(op)) {
-      op->emitOpError("is not supported in a process function; see "
-                      "docs/lowered-ir.md for the ops the emitter accepts");
+      opDiag(op) << "is not supported in a process function; see "
+                    "docs/lowered-ir.md for the ops the emitter accepts";
       return WalkResult::interrupt();
     }
     if (auto loop = dyn_cast<scf::ForOp>(op)) {
       if (!loop.getInitArgs().empty()) {
-        loop.emitOpError("with iter_args is not supported; carry values "
-                         "through a local memref");
+        opDiag(loop) << "with iter_args is not supported; carry values "
+                        "through a local memref";
         return WalkResult::interrupt();
       }
     }
@@ -198,16 +207,14 @@ static ArgumentUse getArgumentUse(func::FuncOp func, unsigned index) {
 static LogicalResult checkTensorName(func::FuncOp top, unsigned index,
                                      StringRef name) {
   bool bad = name.empty() || name == "." || name == ".." ||
-             name.starts_with("-") ||
-             llvm::any_of(name, [](char c) {
+             name.starts_with("-") || llvm::any_of(name, [](char c) {
                return c == '/' || c == '\\' || (unsigned char)c < 0x20;
              });
   if (bad)
-    return top.emitError("argument ")
-           << index << " of '" << top.getSymName() << "' has tensor name '"
-           << name
-           << "', which cannot be a file name (no '/', '\\', control "
-              "characters, leading '-', '.' or '..')";
+    return diag(top) << "argument " << index << " of '" << top.getSymName()
+                     << "' has tensor name '" << name
+                     << "', which cannot be a file name (no '/', '\\', control "
+                        "characters, leading '-', '.' or '..')";
   return success();
 }
 
@@ -219,9 +226,9 @@ static FailureOr<PortKind> parsePortKind(func::FuncOp top, unsigned index,
     return PortKind::Weight;
   if (kind == "output")
     return PortKind::Output;
-  return top.emitError("argument ")
-         << index << " of '" << top.getSymName() << "' has streamtensor.kind '"
-         << kind << "'; expected 'input', 'weight' or 'output'";
+  return diag(top) << "argument " << index << " of '" << top.getSymName()
+                   << "' has streamtensor.kind '" << kind
+                   << "'; expected 'input', 'weight' or 'output'";
 }
 
 //===----------------------------------------------------------------------===//
@@ -246,6 +253,8 @@ private:
   SymbolTable symbols;
   /// Port uses of each top, in design.tops order.
   std::vector<llvm::SmallVector<ArgumentUse>> portUses;
+  /// One tensor per port until connectTensors merges them by name.
+  std::vector<Tensor> portTensors;
 };
 } // namespace
 
@@ -254,24 +263,20 @@ LogicalResult DesignBuilder::build() {
   for (Operation &op : design.module.getBody()->getOperations()) {
     auto func = dyn_cast<func::FuncOp>(op);
     if (!func)
-      return op.emitOpError("is not supported at module level; a lowered "
-                            "module holds only func.func ops");
+      return opDiag(&op) << "is not supported at module level; a lowered "
+                            "module holds only func.func ops";
     bool isTop = func->hasAttr("dataflow.top");
     bool isProcess = func->hasAttr("dataflow.process");
     if (isTop && isProcess)
-      return func.emitError("function '")
-             << func.getSymName()
-             << "' is marked both dataflow.top and dataflow.process";
-    if (!isTop && !isProcess)
-      return func.emitError("function '")
-             << func.getSymName()
-             << "' is neither a dataflow.top nor a dataflow.process function";
+      return diag(func) << "function '" << func.getSymName()
+                        << "' is marked both dataflow.top and dataflow.process";
+    // Anything else is host-side code, such as the function that calls the
+    // tops in order; a process left unmarked is caught at its call.
     if (isTop)
       tops.push_back(func);
   }
   if (tops.empty())
-    return design.module.emitError(
-        "module has no function marked dataflow.top");
+    return diag(design.module) << "module has no function marked dataflow.top";
 
   // Top names first: they are kernel names in the xclbin and should keep
   // their spelling; process names yield when they collide.
@@ -298,11 +303,11 @@ LogicalResult DesignBuilder::build() {
 
 LogicalResult DesignBuilder::buildTop(func::FuncOp func) {
   if (func.isExternal())
-    return func.emitError("top function '")
-           << func.getSymName() << "' has no body";
+    return diag(func) << "top function '" << func.getSymName()
+                      << "' has no body";
   if (func.getNumResults() != 0)
-    return func.emitError("top function '")
-           << func.getSymName()
+    return diag(func)
+           << "top function '" << func.getSymName()
            << "' must not return values; outputs are memref arguments";
 
   design.tops.emplace_back(design.globals);
@@ -321,24 +326,23 @@ LogicalResult DesignBuilder::buildPorts(Top &top) {
   for (unsigned i = 0, e = func.getNumArguments(); i < e; ++i) {
     auto type = dyn_cast<MemRefType>(func.getArgument(i).getType());
     if (!type)
-      return func.emitError("argument ")
-             << i << " of top function '" << func.getSymName()
-             << "' must be a memref in external memory, got "
-             << func.getArgument(i).getType();
+      return diag(func) << "argument " << i << " of top function '"
+                        << func.getSymName()
+                        << "' must be a memref in external memory, got "
+                        << func.getArgument(i).getType();
     if (failed(checkMemRef(func, type, "port " + std::to_string(i))))
       return failure();
     if (getDTypeName(type.getElementType()).empty())
-      return func.emitError("port ")
-             << i << " of '" << func.getSymName()
+      return diag(func)
+             << "port " << i << " of '" << func.getSymName()
              << "' has element type " << type.getElementType()
              << ", which external memory does not carry (f32, f64, i8, i16, "
                 "i32, i64)";
     if (auto port = func.getArgAttrOfType<IntegerAttr>(i, "dataflow.port"))
       if (port.getInt() != i)
-        return func.emitError("argument ")
-               << i << " of '" << func.getSymName() << "' has dataflow.port = "
-               << port.getInt()
-               << "; ports must be numbered in argument order";
+        return diag(func) << "argument " << i << " of '" << func.getSymName()
+                          << "' has dataflow.port = " << port.getInt()
+                          << "; ports must be numbered in argument order";
 
     std::string name = (func.getSymName() + ".arg" + Twine(i)).str();
     if (auto attr = func.getArgAttrOfType<StringAttr>(i, "streamtensor.name"))
@@ -346,14 +350,13 @@ LogicalResult DesignBuilder::buildPorts(Top &top) {
     if (failed(checkTensorName(func, i, name)))
       return failure();
     if (!seen.insert(name).second)
-      return func.emitError("two ports of '")
-             << func.getSymName() << "' carry tensor '" << name << "'";
+      return diag(func) << "two ports of '" << func.getSymName()
+                        << "' carry tensor '" << name << "'";
 
     Port port;
     port.index = i;
     port.value = func.getArgument(i);
     port.kind = PortKind::Input;
-    port.tensor = 0;
     if (auto attr = func.getArgAttrOfType<StringAttr>(i, "streamtensor.kind")) {
       FailureOr<PortKind> kind = parsePortKind(func, i, attr.getValue());
       if (failed(kind))
@@ -361,9 +364,8 @@ LogicalResult DesignBuilder::buildPorts(Top &top) {
       port.kind = *kind;
     }
     port.cName = top.scope.unique(name);
-    // Until connectTensors, `tensor` holds nothing; keep the name around.
-    design.tensors.push_back(Tensor{name, type});
-    port.tensor = design.tensors.size() - 1;
+    port.tensor = portTensors.size();
+    portTensors.push_back(Tensor{name, type});
     top.ports.push_back(std::move(port));
   }
   return success();
@@ -391,9 +393,9 @@ DesignBuilder::buildProcesses(Top &top,
       auto name = stream->getAttrOfType<StringAttr>("dataflow.name");
       s.name = name ? name.str() : "s" + std::to_string(top.streams.size());
       if (!streamNames.insert(s.name).second)
-        return stream.emitError("stream name '")
-               << s.name << "' is used twice in '" << func.getSymName()
-               << "'; dataflow.name must be unique";
+        return diag(stream)
+               << "stream name '" << s.name << "' is used twice in '"
+               << func.getSymName() << "'; dataflow.name must be unique";
       s.cName = top.scope.unique(s.name);
       s.producer = s.consumer = 0;
       streamIndex[stream.getResult()] = top.streams.size();
@@ -405,13 +407,13 @@ DesignBuilder::buildProcesses(Top &top,
       continue;
     auto call = dyn_cast<func::CallOp>(op);
     if (!call)
-      return op.emitOpError("is not supported in a top function, which holds "
+      return opDiag(&op) << "is not supported in a top function, which holds "
                             "only dataflow.stream, func.call of processes, "
-                            "arith.constant and return");
+                            "arith.constant and return";
     auto callee = symbols.lookup<func::FuncOp>(call.getCallee());
     if (!callee || !callee->hasAttr("dataflow.process"))
-      return call.emitOpError("calls '")
-             << call.getCallee()
+      return opDiag(call)
+             << "calls '" << call.getCallee()
              << "', which is not a function marked dataflow.process";
 
     ProcessInstance process;
@@ -428,24 +430,25 @@ DesignBuilder::buildProcesses(Top &top,
     for (auto [i, operand] : llvm::enumerate(call.getOperands())) {
       if (isa<dataflow::StreamType, MemRefType>(operand.getType()) &&
           !passed.insert(operand).second)
-        return call.emitOpError("passes the same stream or memref twice; "
-                                "each channel needs distinct endpoints");
+        return opDiag(call) << "passes the same stream or memref twice; "
+                               "each channel needs distinct endpoints";
       ArgumentUse use = getArgumentUse(callee, i);
       if (isa<dataflow::StreamType>(operand.getType())) {
         auto it = streamIndex.find(operand);
         if (it == streamIndex.end())
-          return call.emitOpError("operand ")
-                 << i << " is a stream not created by dataflow.stream in '"
+          return opDiag(call)
+                 << "operand " << i
+                 << " is a stream not created by dataflow.stream in '"
                  << func.getSymName() << "'";
         const Stream &s = top.streams[it->second];
         if (use.reads && use.writes)
-          return call.emitOpError("process '")
-                 << callee.getSymName() << "' both reads and writes stream '"
-                 << s.name << "' (argument " << i << ")";
+          return opDiag(call) << "process '" << callee.getSymName()
+                              << "' both reads and writes stream '" << s.name
+                              << "' (argument " << i << ")";
         if (!use.reads && !use.writes)
-          return call.emitOpError("process '")
-                 << callee.getSymName() << "' neither reads nor writes stream '"
-                 << s.name << "' (argument " << i << ")";
+          return opDiag(call) << "process '" << callee.getSymName()
+                              << "' neither reads nor writes stream '" << s.name
+                              << "' (argument " << i << ")";
         (use.writes ? endpoints[it->second].producers
                     : endpoints[it->second].consumers)
             .push_back(processIndex);
@@ -454,16 +457,16 @@ DesignBuilder::buildProcesses(Top &top,
       if (isa<MemRefType>(operand.getType())) {
         auto arg = dyn_cast<BlockArgument>(operand);
         if (!arg || arg.getOwner()->getParentOp() != func)
-          return call.emitOpError("operand ")
-                 << i << " is a memref that is not a port of '"
+          return opDiag(call)
+                 << "operand " << i << " is a memref that is not a port of '"
                  << func.getSymName() << "'";
         portUses[arg.getArgNumber()].reads |= use.reads;
         portUses[arg.getArgNumber()].writes |= use.writes;
         continue;
       }
       if (!operand.getDefiningOp<arith::ConstantOp>())
-        return call.emitOpError("scalar operand ")
-               << i << " must be an arith.constant of the top function";
+        return opDiag(call) << "scalar operand " << i
+                            << " must be an arith.constant of the top function";
     }
     top.processes.push_back(std::move(process));
   }
@@ -476,45 +479,49 @@ DesignBuilder::buildProcesses(Top &top,
       return text;
     };
     if (ends.producers.size() != 1)
-      return s.op.emitError("stream '")
-             << s.name << "' must have exactly one producer, has "
-             << ends.producers.size()
-             << (ends.producers.empty() ? "" : ": " + describe(ends.producers));
+      return diag(s.op) << "stream '" << s.name
+                        << "' must have exactly one producer, has "
+                        << ends.producers.size()
+                        << (ends.producers.empty()
+                                ? ""
+                                : ": " + describe(ends.producers));
     if (ends.consumers.size() != 1)
-      return s.op.emitError("stream '")
-             << s.name << "' must have exactly one consumer, has "
-             << ends.consumers.size()
-             << (ends.consumers.empty() ? "" : ": " + describe(ends.consumers));
+      return diag(s.op) << "stream '" << s.name
+                        << "' must have exactly one consumer, has "
+                        << ends.consumers.size()
+                        << (ends.consumers.empty()
+                                ? ""
+                                : ": " + describe(ends.consumers));
     s.producer = ends.producers.front();
     s.consumer = ends.consumers.front();
   }
 
   for (Port &port : top.ports) {
     const ArgumentUse &use = portUses[port.index];
-    bool hasKind = top.func.getArgAttr(port.index, "streamtensor.kind") != nullptr;
+    bool hasKind =
+        top.func.getArgAttr(port.index, "streamtensor.kind") != nullptr;
     if (!hasKind && use.writes)
       port.kind = PortKind::Output;
     if (port.kind != PortKind::Output && use.writes)
-      return top.func.emitError("port ")
-             << port.index << " of '" << top.func.getSymName()
+      return diag(top.func)
+             << "port " << port.index << " of '" << top.func.getSymName()
              << "' is marked " << toString(port.kind)
              << " but a process writes it";
   }
   return success();
 }
 
-/// Merges the per-port tensors created by buildPorts by name and checks that
-/// every tensor has at most one writer, which runs before its readers.
+/// Merges the per-port tensors of buildPorts by name and checks that every
+/// tensor has at most one writer, which runs before its readers.
 LogicalResult DesignBuilder::connectTensors() {
-  std::vector<Tensor> perPort = std::move(design.tensors);
-  design.tensors.clear();
   llvm::StringMap<unsigned> byName;
   // Whether a tensor has been read by a kernel so far, in run order.
   std::vector<bool> readSoFar;
   for (auto [topIndex, top] : llvm::enumerate(design.tops)) {
     for (Port &port : top.ports) {
-      const Tensor &local = perPort[port.tensor];
-      auto [it, inserted] = byName.try_emplace(local.name, design.tensors.size());
+      const Tensor &local = portTensors[port.tensor];
+      auto [it, inserted] =
+          byName.try_emplace(local.name, design.tensors.size());
       if (inserted) {
         design.tensors.push_back(local);
         readSoFar.push_back(false);
@@ -522,8 +529,8 @@ LogicalResult DesignBuilder::connectTensors() {
       Tensor &tensor = design.tensors[it->second];
       port.tensor = it->second;
       auto fail = [&]() {
-        return top.func.emitError("port ")
-               << port.index << " of '" << top.func.getSymName()
+        return diag(top.func)
+               << "port " << port.index << " of '" << top.func.getSymName()
                << "' carries tensor '" << tensor.name << "'";
       };
       if (tensor.type != local.type)
@@ -580,8 +587,7 @@ void DesignBuilder::assignHBMChannels() {
   // More tensors than channels: split the channels in proportion.
   unsigned activationChannels = std::lround(
       double(kNumHBMChannels) * numActivations / (numActivations + numWeights));
-  activationChannels =
-      std::clamp(activationChannels, 1u, kNumHBMChannels - 1);
+  activationChannels = std::clamp(activationChannels, 1u, kNumHBMChannels - 1);
   spread(activations, 0, activationChannels);
   spread(weights, activationChannels, kNumHBMChannels - activationChannels);
 }
@@ -604,16 +610,15 @@ FailureOr<const Top *> Design::selectTop(StringRef name) const {
     std::string list;
     for (const Top &top : tops)
       list += (list.empty() ? "" : ", ") + top.cName;
-    return op.emitError("module has ")
-           << tops.size() << " top functions (" << list
-           << "); choose one with --top";
+    return diag(op) << "module has " << tops.size() << " top functions ("
+                    << list << "); choose one with --top";
   }
   for (const Top &top : tops) {
     func::FuncOp func = top.func;
     if (func.getSymName() == name || top.cName == name)
       return &top;
   }
-  return op.emitError("no top function named '") << name << "'";
+  return diag(op) << "no top function named '" << name << "'";
 }
 
 std::string Design::getName() const {

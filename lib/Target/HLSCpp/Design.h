@@ -16,9 +16,9 @@
 #define STREAMTENSOR_LIB_TARGET_HLSCPP_DESIGN_H
 
 #include "Names.h"
-#include "streamtensor/Dialect/Dataflow/DataflowOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "streamtensor/Dialect/Dataflow/DataflowOps.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 

@@ -61,7 +61,8 @@ LogicalResult streamtensor::target::emitHLSConfig(ModuleOp module,
      << "flow_target=vitis\n"
      << "syn.file=" << kKernelsFile << "\n"
      << "syn.top=" << name << "\n"
-     << "clock=" << 1000 / kClockMHz << "ns\n"
+     << "clock=" << 1000 / kClockMHz
+     << "ns\n"
      // Let HLS merge consecutive f32 accesses into 512-bit HBM beats.
      << "syn.interface.m_axi_alignment_byte_size=64\n"
      << "syn.interface.m_axi_max_widen_bitwidth=512\n"
@@ -212,10 +213,10 @@ LogicalResult streamtensor::target::emitManifest(ModuleOp module,
   };
   json::Array tensors;
   for (const Tensor &tensor : design->tensors) {
-    StringRef role = tensor.weight            ? "weight"
-                     : tensor.inOut           ? "inout"
+    StringRef role = tensor.weight          ? "weight"
+                     : tensor.inOut         ? "inout"
                      : tensor.producer >= 0 ? "output"
-                                              : "input";
+                                            : "input";
     json::Object entry{
         {"name", tensor.name},
         {"role", role},
@@ -269,13 +270,12 @@ LogicalResult streamtensor::target::emitManifest(ModuleOp module,
       {"part", kPart},
       {"platform", kPlatform},
       {"clock_mhz", kClockMHz},
-      {"files",
-       json::Object{{"kernels", kKernelsFile},
-                    {"sim_driver", kSimDriverFile},
-                    {"host", kHostFile},
-                    {"link_config", kLinkConfigFile},
-                    {"dataflow_header", kDataflowHeader},
-                    {"makefile", "Makefile"}}},
+      {"files", json::Object{{"kernels", kKernelsFile},
+                             {"sim_driver", kSimDriverFile},
+                             {"host", kHostFile},
+                             {"link_config", kLinkConfigFile},
+                             {"dataflow_header", kDataflowHeader},
+                             {"makefile", "Makefile"}}},
       {"kernels", std::move(kernels)},
       {"tensors", std::move(tensors)},
   };

@@ -68,6 +68,14 @@ const TensorInfo &findWeight(const ParamFile &params, const std::string &name,
 } // namespace
 )cpp";
 
+/// Names the host program uses unqualified: its own locals and helpers and
+/// those of the host library. Tensor variables must hide none of them.
+static constexpr const char *kHostNames =
+    "argc argv run xclbin paramsPath dir params weightNames layered layers "
+    "perLayer weights layer weightBuffers readTensor writeTensor findWeight "
+    "kRunTimeout name e Accelerator ParamFile TensorInfo DType HostError "
+    "NoDeviceError WeightBinding countLayers expandLayerPattern dtypeName xrt";
+
 static StringRef getDTypeEnum(Type type) {
   if (type.isF32())
     return "DType::F32";
@@ -108,8 +116,7 @@ LogicalResult streamtensor::target::emitHostProgram(ModuleOp module,
     for (Port &port : top.ports) {
       if (homes[port.tensor].top == ~0u)
         homes[port.tensor] = Home{unsigned(topIndex), port.index};
-      if (port.kind != PortKind::Output &&
-          tensors[port.tensor].producer >= 0 &&
+      if (port.kind != PortKind::Output && tensors[port.tensor].producer >= 0 &&
           unsigned(tensors[port.tensor].producer) < topIndex)
         readLater[port.tensor] = true;
     }
@@ -135,12 +142,10 @@ LogicalResult streamtensor::target::emitHostProgram(ModuleOp module,
                    tensors[inputs[0]].type == tensors[finalOutputs[0]].type;
 
   NameScope scope;
-  for (StringRef fixed :
-       {"argc", "argv", "run", "xclbin", "paramsPath", "dir", "params",
-        "weightNames", "layered", "layers", "perLayer", "weights", "layer",
-        "readTensor", "writeTensor", "findWeight", "kRunTimeout", "name",
-        "main"})
-    scope.reserve(fixed);
+  SmallVector<StringRef> fixed;
+  StringRef(kHostNames).split(fixed, ' ');
+  for (StringRef name : fixed)
+    scope.reserve(name);
   std::vector<std::string> vars, bos;
   for (const Tensor &tensor : tensors) {
     vars.push_back(scope.unique(tensor.name));
@@ -222,8 +227,8 @@ LogicalResult streamtensor::target::emitHostProgram(ModuleOp module,
 
   os << "\n";
   for (auto [top, accel] : llvm::zip(design->tops, accels))
-    os << "  Accelerator " << accel << "(0, xclbin, "
-       << quoteCString(top.cName) << ");\n";
+    os << "  Accelerator " << accel << "(0, xclbin, " << quoteCString(top.cName)
+       << ");\n";
   // Buffers live in the bank of their first port; the link config gives
   // every port of one tensor the same pseudo-channel.
   for (auto [i, tensor] : llvm::enumerate(tensors)) {
@@ -232,8 +237,8 @@ LogicalResult streamtensor::target::emitHostProgram(ModuleOp module,
     const Home &home = homes[i];
     os << "  xrt::bo " << bos[i] << " = " << accels[home.top];
     if (tensor.producer < 0 || tensor.inOut)
-      os << ".upload(" << home.arg << ", " << vars[i] << ".data(), "
-         << vars[i] << ".size());\n";
+      os << ".upload(" << home.arg << ", " << vars[i] << ".data(), " << vars[i]
+         << ".size());\n";
     else
       os << ".allocate(" << home.arg << ", " << getNumBytes(tensor) << ");\n";
   }
@@ -273,13 +278,15 @@ LogicalResult streamtensor::target::emitHostProgram(ModuleOp module,
     std::string data = scope.unique(vars[i] + "_out");
     os << "  std::vector<char> " << data << "(" << getNumBytes(tensors[i])
        << ");\n"
-       << "  " << accels[homes[i].top] << ".download(" << bos[i] << ", "
-       << data << ".data(), " << data << ".size());\n"
-       << "  writeTensor(dir, " << quoteCString(tensors[i].name) << ", "
-       << data << ");\n";
+       << "  " << accels[homes[i].top] << ".download(" << bos[i] << ", " << data
+       << ".data(), " << data << ".size());\n"
+       << "  writeTensor(dir, " << quoteCString(tensors[i].name) << ", " << data
+       << ");\n";
   }
-  os << "  std::cout << \"ran \" << layers << \" layer(s) of design \" << "
-     << quoteCString(design->getName()) << " << \" on device 0\\n\";\n"
+  os << "  std::cout << \"ran \" << layers << "
+     << quoteCString(" layer(s) of design '" + design->getName() +
+                     "' on device 0\n")
+     << ";\n"
      << "  return 0;\n"
      << "}\n\n"
      << "} // namespace\n\n"

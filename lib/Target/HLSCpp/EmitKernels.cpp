@@ -19,11 +19,11 @@
 
 #include "Design.h"
 #include "Expressions.h"
-#include "streamtensor/Target/HLSCpp.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "streamtensor/Target/HLSCpp.h"
 #include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
@@ -72,20 +72,8 @@ private:
 /// `text` without parentheses around the whole of it, for places where an
 /// expression stands alone (an initializer, an argument, an index).
 static std::string stripParens(std::string text) {
-  while (text.size() >= 2 && text.front() == '(' && text.back() == ')') {
-    int depth = 0;
-    size_t close = 0;
-    for (size_t i = 0; i < text.size(); ++i) {
-      depth += text[i] == '(' ? 1 : text[i] == ')' ? -1 : 0;
-      if (depth == 0) {
-        close = i;
-        break;
-      }
-    }
-    if (close != text.size() - 1)
-      break;
+  while (isParenthesized(text))
     text = text.substr(1, text.size() - 2);
-  }
   return text;
 }
 
@@ -155,21 +143,23 @@ void ProcessEmitter::emit(func::FuncOp func, StringRef cName,
                           ArrayRef<std::string> argNames) {
   os << "static void " << cName << "(";
   for (BlockArgument arg : func.getArguments()) {
-    std::string hint = argNames.empty() || argNames[arg.getArgNumber()].empty()
-                           ? "arg" + std::to_string(arg.getArgNumber())
-                           : argNames[arg.getArgNumber()];
-    std::string name = scope.unique(hint);
-    names[arg] = name;
     if (arg.getArgNumber())
       os << ", ";
     Type type = arg.getType();
     if (auto stream = dyn_cast<dataflow::StreamType>(type))
-      os << "hls::stream<" << getCType(stream.getElementType()) << "> &"
-         << name;
+      os << "hls::stream<" << getCType(stream.getElementType()) << "> &";
     else if (auto memref = dyn_cast<MemRefType>(type))
-      os << getCType(memref.getElementType()) << " *" << name;
+      os << getCType(memref.getElementType()) << " *";
     else
-      os << getCType(type) << " " << name;
+      os << getCType(type) << " ";
+    // An unused argument stays unnamed, which keeps -Wunused-parameter quiet.
+    if (arg.use_empty())
+      continue;
+    std::string hint = argNames.empty() || argNames[arg.getArgNumber()].empty()
+                           ? "arg" + std::to_string(arg.getArgNumber())
+                           : argNames[arg.getArgNumber()];
+    names[arg] = scope.unique(hint);
+    os << names[arg];
   }
   os << ") {\n";
   // A process must stay a function of its own for the dataflow region.
@@ -261,11 +251,11 @@ void ProcessEmitter::emitAlloc(Operation *op, MemRefType type) {
     if (factor <= 1 || dim >= static_cast<size_t>(type.getRank()))
       continue;
     if (factor >= type.getDimSize(dim))
-      pragma("array_partition variable=" + name + " type=complete dim=" +
-             Twine(dim + 1));
+      pragma("array_partition variable=" + name +
+             " type=complete dim=" + Twine(dim + 1));
     else
-      pragma("array_partition variable=" + name + " type=cyclic factor=" +
-             Twine(factor) + " dim=" + Twine(dim + 1));
+      pragma("array_partition variable=" + name +
+             " type=cyclic factor=" + Twine(factor) + " dim=" + Twine(dim + 1));
   }
 }
 
@@ -403,9 +393,9 @@ static void emitTop(Design &design, Top &top, raw_ostream &os) {
   os << ") {\n";
   for (Port &port : top.ports) {
     const Tensor &tensor = design.tensors[port.tensor];
-    os << "#pragma HLS interface m_axi port=" << port.cName
-       << " bundle=gmem" << port.index << " offset=slave depth="
-       << tensor.getNumElements() << "\n";
+    os << "#pragma HLS interface m_axi port=" << port.cName << " bundle=gmem"
+       << port.index << " offset=slave depth=" << tensor.getNumElements()
+       << "\n";
   }
   for (Port &port : top.ports)
     os << "#pragma HLS interface s_axilite port=" << port.cName
@@ -462,9 +452,8 @@ LogicalResult streamtensor::target::emitKernels(ModuleOp module,
 
   for (func::FuncOp func : design->processFuncs) {
     bool called = llvm::any_of(design->tops, [&](Top &top) {
-      return llvm::any_of(top.processes, [&](ProcessInstance &p) {
-        return p.callee == func;
-      });
+      return llvm::any_of(top.processes,
+                          [&](ProcessInstance &p) { return p.callee == func; });
     });
     // An uncalled process belongs to no accelerator.
     if (!called)

@@ -90,8 +90,8 @@ LogicalResult streamtensor::target::emitSimDriver(ModuleOp module,
     os << "extern \"C\" void " << top.cName << "(";
     for (Port &port : top.ports)
       os << (port.index ? ", " : "")
-         << getCType(design->tensors[port.tensor].type.getElementType())
-         << " *" << port.cName;
+         << getCType(design->tensors[port.tensor].type.getElementType()) << " *"
+         << port.cName;
     os << ");\n";
   }
   os << kDriverHelpers;
@@ -107,7 +107,8 @@ LogicalResult streamtensor::target::emitSimDriver(ModuleOp module,
   os << "\nint main(int argc, char **argv) {\n"
      << "  if (argc != 2) {\n"
      << "    std::cerr << \"usage: \" << argv[0] << \" DIR\\n\"\n"
-     << "              << \"  reads DIR/<tensor>.bin for each input and weight, "
+     << "              << \"  reads DIR/<tensor>.bin for each input and "
+        "weight, "
         "writes DIR/<tensor>.out.bin for each output\\n\";\n"
      << "    return 2;\n"
      << "  }\n"
@@ -126,8 +127,8 @@ LogicalResult streamtensor::target::emitSimDriver(ModuleOp module,
   }
   for (auto [tensor, var] : llvm::zip(design->tensors, vars))
     if (tensor.producer >= 0 && !tensor.inOut)
-      os << "    std::vector<" << getCType(tensor.type.getElementType())
-         << "> " << var << "(" << tensor.getNumElements() << ");\n";
+      os << "    std::vector<" << getCType(tensor.type.getElementType()) << "> "
+         << var << "(" << tensor.getNumElements() << ");\n";
   for (Top &top : design->tops) {
     os << "    " << top.cName << "(";
     for (Port &port : top.ports)

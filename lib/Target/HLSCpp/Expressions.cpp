@@ -18,6 +18,7 @@
 #include "Design.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/TypeSwitch.h"
 #include "llvm/Support/Format.h"
 
@@ -33,8 +34,25 @@ static std::string binary(StringRef lhs, StringRef op, StringRef rhs) {
   return ("(" + lhs + " " + op + " " + rhs + ")").str();
 }
 
+bool streamtensor::target::isParenthesized(StringRef text) {
+  if (text.size() < 2 || text.front() != '(' || text.back() != ')')
+    return false;
+  int depth = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    depth += text[i] == '(' ? 1 : text[i] == ')' ? -1 : 0;
+    if (depth == 0)
+      return i == text.size() - 1;
+  }
+  return false;
+}
+
+/// A C cast binds tighter than every binary operator, so `(T)x` needs no
+/// parentheses of its own as long as `x` is a single primary expression.
 static std::string castTo(StringRef type, StringRef expr) {
-  return ("((" + type + ")" + expr + ")").str();
+  bool primary = isParenthesized(expr) || llvm::all_of(expr, [](char c) {
+                   return llvm::isAlnum(c) || c == '_' || c == '.';
+                 });
+  return ("(" + type + ")" + (primary ? expr : "(" + expr + ")")).str();
 }
 
 static std::string callFn(StringRef fn, Operands args) {
@@ -220,15 +238,15 @@ static std::optional<std::string> tryBuild(Operation *op, Operands args) {
         // C division truncates; step down when the exact quotient is
         // negative and not whole.
         std::string inexact = binary(binary(args[0], "%", args[1]), "!=", "0");
-        std::string negative = binary(binary(args[0], "<", "0"), "!=",
-                                      binary(args[1], "<", "0"));
+        std::string negative =
+            binary(binary(args[0], "<", "0"), "!=", binary(args[1], "<", "0"));
         return wrapNarrow(type, binary(binary(args[0], "/", args[1]), "-",
                                        binary(inexact, "&&", negative)));
       })
       .Case([&](arith::CeilDivSIOp) {
         std::string inexact = binary(binary(args[0], "%", args[1]), "!=", "0");
-        std::string positive = binary(binary(args[0], "<", "0"), "==",
-                                      binary(args[1], "<", "0"));
+        std::string positive =
+            binary(binary(args[0], "<", "0"), "==", binary(args[1], "<", "0"));
         return wrapNarrow(type, binary(binary(args[0], "/", args[1]), "+",
                                        binary(inexact, "&&", positive)));
       })
@@ -259,9 +277,7 @@ static std::optional<std::string> tryBuild(Operation *op, Operands args) {
         return compareFloat(cmp.getPredicate(), args[0], args[1]);
       })
       .Case([&](arith::CmpIOp cmp) { return compareInt(cmp, args); })
-      .Case([&](arith::SelectOp) {
-        return select(args[0], args[1], args[2]);
-      })
+      .Case([&](arith::SelectOp) { return select(args[0], args[1], args[2]); })
       .Case<arith::SIToFPOp, arith::FPToSIOp, arith::TruncIOp,
             arith::IndexCastOp, arith::ExtFOp, arith::TruncFOp>(
           [&](Operation *) -> std::string {
@@ -278,11 +294,11 @@ static std::optional<std::string> tryBuild(Operation *op, Operands args) {
       })
       .Case<arith::UIToFPOp, arith::ExtUIOp, arith::IndexCastUIOp>(
           [&](Operation *) {
-            return castTo(getCType(type), asUnsigned(op->getOperand(0), args[0]));
+            return castTo(getCType(type),
+                          asUnsigned(op->getOperand(0), args[0]));
           })
       .Case([&](arith::FPToUIOp) {
-        return castTo(getCType(type),
-                      castTo(getUnsignedCType(type), args[0]));
+        return castTo(getCType(type), castTo(getUnsignedCType(type), args[0]));
       })
       .Case([&](math::AbsIOp) {
         return select(binary(args[0], "<", "0"), "(-" + args[0] + ")", args[0]);

@@ -26,6 +26,10 @@ bool isSupportedScalarOp(mlir::Operation *op);
 std::string buildExpression(mlir::Operation *op,
                             llvm::ArrayRef<std::string> operands);
 
+/// Whether `text` is one parenthesized expression, `(...)`, as opposed to,
+/// say, `(a) + (b)`.
+bool isParenthesized(llvm::StringRef text);
+
 /// A C literal of the scalar `attr` (float, integer or bool) of its exact
 /// type's value.
 std::string buildLiteral(mlir::TypedAttr attr);

@@ -19,21 +19,21 @@ static bool isReserved(llvm::StringRef name) {
       "bool", "break", "case", "catch", "char", "char8_t", "char16_t",
       "char32_t", "class", "compl", "concept", "const", "consteval",
       "constexpr", "constinit", "const_cast", "continue", "co_await",
-      "co_return", "co_yield", "decltype", "default", "delete", "do",
-      "double", "dynamic_cast", "else", "enum", "explicit", "export",
-      "extern", "false", "float", "for", "friend", "goto", "if", "inline",
-      "int", "long", "mutable", "namespace", "new", "noexcept", "not",
-      "not_eq", "nullptr", "operator", "or", "or_eq", "private", "protected",
-      "public", "register", "reinterpret_cast", "requires", "return",
-      "short", "signed", "sizeof", "static", "static_assert", "static_cast",
-      "struct", "switch", "template", "this", "thread_local", "throw",
-      "true", "try", "typedef", "typeid", "typename", "union", "unsigned",
-      "using", "virtual", "void", "volatile", "wchar_t", "while", "xor",
-      "xor_eq",
+      "co_return", "co_yield", "decltype", "default", "delete", "do", "double",
+      "dynamic_cast", "else", "enum", "explicit", "export", "extern", "false",
+      "float", "for", "friend", "goto", "if", "inline", "int", "long",
+      "mutable", "namespace", "new", "noexcept", "not", "not_eq", "nullptr",
+      "operator", "or", "or_eq", "private", "protected", "public", "register",
+      "reinterpret_cast", "requires", "return", "short", "signed", "sizeof",
+      "static", "static_assert", "static_cast", "struct", "switch", "template",
+      "this", "thread_local", "throw", "true", "try", "typedef", "typeid",
+      "typename", "union", "unsigned", "using", "virtual", "void", "volatile",
+      "wchar_t", "while", "xor", "xor_eq",
       // Names with a meaning in the emitted files.
       "main", "hls", "std", "streamtensor", "streamtensor_dataflow_region_",
-      "NAN", "INFINITY", "int8_t", "int16_t", "int32_t", "int64_t",
-      "uint8_t", "uint16_t", "uint32_t", "uint64_t", "size_t"};
+      "NAN", "INFINITY", "int8_t", "int16_t", "int32_t", "int64_t", "uint8_t",
+      "uint16_t", "uint32_t", "uint64_t", "size_t", "NULL", "EOF", "assert",
+      "errno"};
   return reserved.contains(name);
 }
 
@@ -45,12 +45,14 @@ std::string streamtensor::target::sanitizeIdentifier(llvm::StringRef name) {
       continue;
     out.push_back(keep);
   }
-  if (out.empty() || out == "_")
-    return "v";
-  // A leading '_' followed by an uppercase letter is reserved; one in front
-  // of anything is reserved at global scope.
-  if (out.front() == '_')
+  // A leading '_' followed by an uppercase letter is reserved, one in front
+  // of anything is reserved at global scope; a trailing one only adds noise.
+  while (!out.empty() && out.front() == '_')
     out.erase(out.begin());
+  while (!out.empty() && out.back() == '_')
+    out.pop_back();
+  if (out.empty())
+    return "v";
   if (llvm::isDigit(out.front()))
     out.insert(out.begin(), 'n');
   if (isReserved(out))

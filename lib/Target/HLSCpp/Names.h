@@ -17,8 +17,9 @@
 namespace streamtensor::target {
 
 /// A valid, non-reserved C++ identifier close to `name`: other characters
-/// become '_', runs of '_' collapse (a double underscore is reserved), a
-/// leading digit gets a letter in front, and keywords get a '_' suffix.
+/// become '_', runs of '_' collapse (a double underscore is reserved), leading
+/// and trailing ones go, a leading digit gets a letter in front, and keywords
+/// get a '_' suffix.
 std::string sanitizeIdentifier(llvm::StringRef name);
 
 /// `text` as a C string literal, quotes included.

@@ -5,14 +5,14 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "streamtensor/Dialect/Dataflow/DataflowDialect.h"
-#include "streamtensor/Target/HLSCpp.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Tools/mlir-translate/Translation.h"
+#include "streamtensor/Dialect/Dataflow/DataflowDialect.h"
+#include "streamtensor/Target/HLSCpp.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/ManagedStatic.h"
 

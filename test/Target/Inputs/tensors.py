@@ -1,7 +1,10 @@
 """Inputs and reference results of the simulated designs in test/Target.
 
-    tensors.py inputs DESIGN DIR   write DIR/<tensor>.bin for every input and weight
-    tensors.py check DESIGN DIR    compare DIR/<tensor>.out.bin with a NumPy reference
+    tensors.py inputs DESIGN DIR          write DIR/<tensor>.bin for every input and weight
+    tensors.py check DESIGN DIR           compare DIR/<tensor>.out.bin with a NumPy reference
+    tensors.py params DESIGN FILE [L]     write the weights as a packed parameter file
+                                          (docs/host.md), as layers.<l>.<name> for L layers
+    tensors.py dump FILE f32|i32          print the values of a raw tensor file, one a line
 
 Tensors are raw little-endian f32 arrays, as the simulation driver reads and
 writes them. `check` prints the max absolute error per output and exits 1 when
@@ -9,6 +12,7 @@ it exceeds the tolerance.
 """
 
 import os
+import struct
 import sys
 
 import numpy as np
@@ -30,7 +34,7 @@ def center_inputs(rng):
 
 def center_reference(t):
     x = t["x"]
-    return {"y": x - x.sum(dtype=np.float32) / np.float32(x.size)}
+    return {"y": np.maximum(x - x.sum(dtype=np.float32) / np.float32(x.size), np.float32(-1.0))}
 
 
 def chain_inputs(rng):
@@ -43,11 +47,48 @@ def chain_reference(t):
     return {"h": h, "y": h + t["w2"]}
 
 
+# name: (inputs, reference, names of the weights among the inputs)
+def ops_inputs(rng):
+    return {"a": np.array([-7, 2, 200, -1, 7], dtype="<i4"),
+            "f": np.array([-2.5, 0.5, 3.0], dtype="<f4")}
+
+
 DESIGNS = {
-    "scale": (scale_inputs, scale_reference),
-    "center": (center_inputs, center_reference),
-    "chain": (chain_inputs, chain_reference),
+    "scale": (scale_inputs, scale_reference, ["scale.weight"]),
+    "center": (center_inputs, center_reference, []),
+    "chain": (chain_inputs, chain_reference, ["w1", "w2"]),
+    "ops": (ops_inputs, None, []),
 }
+
+
+def write_params(path, tensors):
+    """Packed parameter file, format version 1 of docs/host.md (f32 only)."""
+    align = 4096
+
+    def aligned(n):
+        return (n + align - 1) // align * align
+
+    def record(name, shape, offset, size):
+        encoded = name.encode()
+        return (struct.pack("<I", len(encoded)) + encoded
+                + struct.pack("<BBH", 1, len(shape), 0)
+                + b"".join(struct.pack("<Q", d) for d in shape)
+                + struct.pack("<QQ", offset, size))
+
+    index_size = sum(len(record(n, v.shape, 0, 0)) for n, v in tensors)
+    offsets, end = [], aligned(32 + index_size)
+    data_offset = end
+    for _, value in tensors:
+        offsets.append(end)
+        end = aligned(end + value.nbytes)
+    index = b"".join(record(n, v.shape, o, v.nbytes) for (n, v), o in zip(tensors, offsets))
+    out = bytearray(end)
+    out[:32 + len(index)] = (b"STPARAMS" + struct.pack("<IIQQ", 1, len(tensors), data_offset, end)
+                             + index)
+    for (_, value), offset in zip(tensors, offsets):
+        out[offset:offset + value.nbytes] = value.tobytes()
+    with open(path, "wb") as f:
+        f.write(out)
 
 
 def read(path, shape):
@@ -58,12 +99,24 @@ def read(path, shape):
 
 
 def main(argv):
-    if len(argv) != 3 or argv[0] not in ("inputs", "check") or argv[1] not in DESIGNS:
+    if len(argv) == 3 and argv[0] == "dump":
+        for value in np.fromfile(argv[1], dtype={"f32": "<f4", "i32": "<i4"}[argv[2]]):
+            print(f"{value:.7g}" if argv[2] == "f32" else int(value))
+        return 0
+    if (len(argv) not in (3, 4) or argv[0] not in ("inputs", "check", "params")
+            or argv[1] not in DESIGNS or (len(argv) == 4 and argv[0] != "params")):
         sys.exit(__doc__)
-    command, design, directory = argv
-    make_inputs, reference = DESIGNS[design]
-    inputs = {name: value.astype("<f4")
+    command, design, directory = argv[:3]
+    make_inputs, reference, weight_names = DESIGNS[design]
+    inputs = {name: value if value.dtype.kind == "i" else value.astype("<f4")
               for name, value in make_inputs(np.random.default_rng(2024)).items()}
+    if command == "params":
+        weights = [(name, inputs[name]) for name in weight_names]
+        if len(argv) == 4:
+            weights = [(f"layers.{layer}.{name}", value)
+                       for layer in range(int(argv[3])) for name, value in weights]
+        write_params(directory, weights)
+        return 0
     if command == "inputs":
         os.makedirs(directory, exist_ok=True)
         for name, value in inputs.items():

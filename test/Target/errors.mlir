@@ -1,0 +1,279 @@
+// Every rule of docs/lowered-ir.md that the emitters rely on is checked, and a
+// violation is an error at the op that breaks it (no crash, no partial
+// output). All emitters share the checks; one is enough here.
+
+// RUN: streamtensor-translate --emit-hlscpp --split-input-file --verify-diagnostics %s
+
+// expected-error @+1 {{module has no function marked dataflow.top}}
+module {
+}
+
+// -----
+
+// A module of host-side functions only has nothing to emit.
+// expected-error @+1 {{module has no function marked dataflow.top}}
+module {
+  func.func @host() {
+    return
+  }
+}
+
+// -----
+
+func.func @top(%x: memref<8xf32> {dataflow.port = 0 : i64}) attributes {dataflow.top} {
+  func.call @p(%x) : (memref<8xf32>) -> ()
+  return
+}
+func.func private @p(%x: memref<8xf32>) attributes {dataflow.process} {
+  %c0 = arith.constant 0 : index
+  %v = memref.load %x[%c0] : memref<8xf32>
+  // expected-error @+1 {{'arith.bitcast' op is not supported in a process function}}
+  %b = arith.bitcast %v : f32 to i32
+  return
+}
+
+// -----
+
+func.func @top(%x: memref<8xf32> {dataflow.port = 0 : i64}) attributes {dataflow.top} {
+  func.call @p(%x) : (memref<8xf32>) -> ()
+  return
+}
+func.func private @p(%x: memref<8xf32>) attributes {dataflow.process} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c8 = arith.constant 8 : index
+  %zero = arith.constant 0.0 : f32
+  // expected-error @+1 {{'scf.for' op with iter_args is not supported; carry values through a local memref}}
+  %sum = scf.for %i = %c0 to %c8 step %c1 iter_args(%acc = %zero) -> (f32) {
+    %v = memref.load %x[%i] : memref<8xf32>
+    %s = arith.addf %acc, %v : f32
+    scf.yield %s : f32
+  }
+  return
+}
+
+// -----
+
+func.func @top(%x: memref<8xf32> {dataflow.port = 0 : i64}) attributes {dataflow.top} {
+  func.call @p(%x) : (memref<8xf32>) -> ()
+  return
+}
+func.func private @p(%x: memref<8xf32>) attributes {dataflow.process} {
+  // expected-error @+1 {{local array must have a static, non-empty shape, got 'memref<0xf32>'}}
+  %buf = memref.alloca() : memref<0xf32>
+  return
+}
+
+// -----
+
+func.func @top(%x: memref<8xf32> {dataflow.port = 0 : i64}) attributes {dataflow.top} {
+  func.call @p(%x) : (memref<8xf32>) -> ()
+  return
+}
+func.func private @p(%x: memref<8xf32>) attributes {dataflow.process} {
+  %c0 = arith.constant 0 : index
+  %v = memref.load %x[%c0] : memref<8xf32>
+  // expected-error @+1 {{result has unsupported type 'f16'}}
+  %h = arith.truncf %v : f32 to f16
+  return
+}
+
+// -----
+
+// expected-error @+1 {{port 0 must have a static, non-empty shape, got 'memref<?xf32>'}}
+func.func @top(%x: memref<?xf32>) attributes {dataflow.top} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{port 0 must have the identity (row-major) layout}}
+func.func @top(%x: memref<4x4xf32, strided<[1, 4]>>) attributes {dataflow.top} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{argument 0 of 'top' has dataflow.port = 1; ports must be numbered in argument order}}
+func.func @top(%x: memref<8xf32> {dataflow.port = 1 : i64}) attributes {dataflow.top} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{argument 0 of 'top' has tensor name 'a/b', which cannot be a file name}}
+func.func @top(%x: memref<8xf32> {streamtensor.name = "a/b"}) attributes {dataflow.top} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{argument 0 of 'top' has streamtensor.kind 'scratch'; expected 'input', 'weight' or 'output'}}
+func.func @top(%x: memref<8xf32> {streamtensor.kind = "scratch"}) attributes {dataflow.top} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{two ports of 'top' carry tensor 'x'}}
+func.func @top(%a: memref<8xf32> {streamtensor.name = "x"}, %b: memref<8xf32> {streamtensor.name = "x"}) attributes {dataflow.top} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{port 0 of 'top' is marked weight but a process writes it}}
+func.func @top(%w: memref<8xf32> {streamtensor.name = "w", streamtensor.kind = "weight"}) attributes {dataflow.top} {
+  func.call @p(%w) : (memref<8xf32>) -> ()
+  return
+}
+func.func private @p(%w: memref<8xf32>) attributes {dataflow.process} {
+  %c0 = arith.constant 0 : index
+  %zero = arith.constant 0.0 : f32
+  memref.store %zero, %w[%c0] : memref<8xf32>
+  return
+}
+
+// -----
+
+// expected-error @+1 {{top function 'top' must not return values; outputs are memref arguments}}
+func.func @top() -> f32 attributes {dataflow.top} {
+  %zero = arith.constant 0.0 : f32
+  return %zero : f32
+}
+
+// -----
+
+func.func @top() attributes {dataflow.top} {
+  // expected-error @+1 {{'func.call' op calls 'helper', which is not a function marked dataflow.process}}
+  func.call @helper() : () -> ()
+  return
+}
+func.func private @helper() {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{function 'both' is marked both dataflow.top and dataflow.process}}
+func.func @both() attributes {dataflow.top, dataflow.process} {
+  return
+}
+
+// -----
+
+func.func @top() attributes {dataflow.top} {
+  %s = dataflow.stream {dataflow.name = "s"} : !dataflow.stream<f32, 2>
+  // expected-error @+1 {{stream name 's' is used twice in 'top'; dataflow.name must be unique}}
+  %t = dataflow.stream {dataflow.name = "s"} : !dataflow.stream<f32, 2>
+  return
+}
+
+// -----
+
+func.func @top() attributes {dataflow.top} {
+  // expected-error @+1 {{stream 's' must have exactly one producer, has 2: 'producer', 'producer_1'}}
+  %s = dataflow.stream {dataflow.name = "s"} : !dataflow.stream<f32, 2>
+  func.call @producer(%s) : (!dataflow.stream<f32, 2>) -> ()
+  func.call @producer(%s) : (!dataflow.stream<f32, 2>) -> ()
+  func.call @consumer(%s) : (!dataflow.stream<f32, 2>) -> ()
+  return
+}
+func.func private @producer(%s: !dataflow.stream<f32, 2>) attributes {dataflow.process} {
+  %zero = arith.constant 0.0 : f32
+  dataflow.stream_write %zero into %s : f32 -> !dataflow.stream<f32, 2>
+  return
+}
+func.func private @consumer(%s: !dataflow.stream<f32, 2>) attributes {dataflow.process} {
+  %v = dataflow.stream_read %s : !dataflow.stream<f32, 2> -> f32
+  return
+}
+
+// -----
+
+func.func @top() attributes {dataflow.top} {
+  // expected-error @+1 {{stream 'dangling' must have exactly one consumer, has 0}}
+  %s = dataflow.stream {dataflow.name = "dangling"} : !dataflow.stream<f32, 2>
+  func.call @producer(%s) : (!dataflow.stream<f32, 2>) -> ()
+  return
+}
+func.func private @producer(%s: !dataflow.stream<f32, 2>) attributes {dataflow.process} {
+  %zero = arith.constant 0.0 : f32
+  dataflow.stream_write %zero into %s : f32 -> !dataflow.stream<f32, 2>
+  return
+}
+
+// -----
+
+func.func @top() attributes {dataflow.top} {
+  %s = dataflow.stream {dataflow.name = "loop"} : !dataflow.stream<f32, 2>
+  // expected-error @+1 {{'func.call' op process 'echo' both reads and writes stream 'loop' (argument 0)}}
+  func.call @echo(%s) : (!dataflow.stream<f32, 2>) -> ()
+  return
+}
+func.func private @echo(%s: !dataflow.stream<f32, 2>) attributes {dataflow.process} {
+  %v = dataflow.stream_read %s : !dataflow.stream<f32, 2> -> f32
+  dataflow.stream_write %v into %s : f32 -> !dataflow.stream<f32, 2>
+  return
+}
+
+// -----
+
+func.func @top() attributes {dataflow.top} {
+  %s = dataflow.stream {dataflow.name = "s"} : !dataflow.stream<f32, 2>
+  // expected-error @+1 {{'func.call' op process 'idle' neither reads nor writes stream 's' (argument 0)}}
+  func.call @idle(%s) : (!dataflow.stream<f32, 2>) -> ()
+  return
+}
+func.func private @idle(%s: !dataflow.stream<f32, 2>) attributes {dataflow.process} {
+  return
+}
+
+// -----
+
+func.func @top() attributes {dataflow.top} {
+  %c0 = arith.constant 0 : index
+  // expected-error @+1 {{'arith.addi' op is not supported in a top function}}
+  %c1 = arith.addi %c0, %c0 : index
+  return
+}
+
+// -----
+
+// expected-error @+1 {{stream argument 0 of process 'p' has unsupported type 'vector<4xf32>'}}
+func.func private @p(%s: !dataflow.stream<vector<4xf32>, 2>) attributes {dataflow.process} {
+  return
+}
+func.func @top() attributes {dataflow.top} {
+  return
+}
+
+// -----
+
+func.func @first(%h: memref<8xf32> {streamtensor.name = "h", streamtensor.kind = "output"}) attributes {dataflow.top} {
+  return
+}
+// expected-error @+1 {{port 0 of 'second' carries tensor 'h', which kernel 'first' already writes}}
+func.func @second(%h: memref<8xf32> {streamtensor.name = "h", streamtensor.kind = "output"}) attributes {dataflow.top} {
+  return
+}
+
+// -----
+
+func.func @first(%h: memref<8xf32> {streamtensor.name = "h", streamtensor.kind = "output"}) attributes {dataflow.top} {
+  return
+}
+// expected-error @+1 {{port 0 of 'second' carries tensor 'h' as 'memref<4xf32>', but an earlier kernel uses 'memref<8xf32>'}}
+func.func @second(%h: memref<4xf32> {streamtensor.name = "h", streamtensor.kind = "input"}) attributes {dataflow.top} {
+  return
+}
+
+// -----
+
+func.func @first(%h: memref<8xf32> {streamtensor.name = "h", streamtensor.kind = "input"}) attributes {dataflow.top} {
+  return
+}
+// expected-error @+1 {{port 0 of 'second' carries tensor 'h' as an output after an earlier kernel read it}}
+func.func @second(%h: memref<8xf32> {streamtensor.name = "h", streamtensor.kind = "output"}) attributes {dataflow.top} {
+  return
+}
