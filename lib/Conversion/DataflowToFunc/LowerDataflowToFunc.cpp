@@ -362,6 +362,12 @@ func::FuncOp KernelLowering::createProcess(
   symbols.insert(func);
   func.setPrivate();
   func->setAttr("dataflow.process", UnitAttr::get(ctx));
+  // Tensors handed to a process are external memory it reads: bufferization
+  // must copy before writing rather than update a caller's buffer in place.
+  for (auto [index, type] : llvm::enumerate(operands.getTypes()))
+    if (isa<TensorType>(type))
+      func.setArgAttr(index, "bufferization.writable",
+                      BoolAttr::get(ctx, false));
   lastFunction = func;
   Block *entry = func.addEntryBlock();
   OpBuilder body = OpBuilder::atBlockBegin(entry);
