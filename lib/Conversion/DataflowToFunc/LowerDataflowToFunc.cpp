@@ -288,6 +288,10 @@ private:
 static void copyNameAttrs(func::FuncOp parent, Value source,
                           SmallVectorImpl<NamedAttribute> &attrs,
                           StringRef fallback, StringRef kind, Builder &b) {
+  // A reshape of an argument keeps its bytes: the port is that argument.
+  while (isa_and_nonnull<tensor::ExpandShapeOp, tensor::CollapseShapeOp>(
+      source.getDefiningOp()))
+    source = source.getDefiningOp()->getOperand(0);
   if (auto arg = dyn_cast<BlockArgument>(source))
     if (arg.getOwner()->getParentOp() == parent.getOperation()) {
       if (DictionaryAttr dict = parent.getArgAttrDict(arg.getArgNumber()))
@@ -320,10 +324,18 @@ func::FuncOp KernelLowering::createTop() {
   auto ret = cast<func::ReturnOp>(parent.getBody().front().getTerminator());
   for (auto [index, result] : llvm::enumerate(kernel.getResults())) {
     SmallVector<NamedAttribute> attrs;
-    for (OpOperand &use : result.getUses())
-      if (use.getOwner() == ret.getOperation())
-        if (DictionaryAttr dict = parent.getResultAttrDict(use.getOperandNumber()))
-          llvm::append_range(attrs, dict.getValue());
+    // Follow reshapes (which keep the bytes) to the value returned.
+    SmallVector<Value> views{result};
+    for (unsigned i = 0; i < views.size(); ++i)
+      for (OpOperand &use : views[i].getUses()) {
+        Operation *user = use.getOwner();
+        if (isa<tensor::ExpandShapeOp, tensor::CollapseShapeOp>(user))
+          views.push_back(user->getResult(0));
+        else if (user == ret.getOperation() && attrs.empty())
+          if (DictionaryAttr dict =
+                  parent.getResultAttrDict(use.getOperandNumber()))
+            llvm::append_range(attrs, dict.getValue());
+      }
     if (attrs.empty())
       attrs.push_back(moduleBuilder.getNamedAttr(
           "streamtensor.name",

@@ -558,25 +558,50 @@ static std::string getKernelName(Operation *root, unsigned index) {
   return kind + "_" + std::to_string(index);
 }
 
-/// Tensor ops that only move data. Over function arguments they are views
-/// or copies the host prepares in external memory; once they consume a
-/// kernel's result they run on the accelerator.
+/// Tensor ops that only move data.
 static bool isDataMovement(Operation *op) {
   return isa<tensor::ExpandShapeOp, tensor::CollapseShapeOp,
              tensor::ExtractSliceOp, tensor::InsertSliceOp, tensor::ConcatOp,
              tensor::PadOp>(op);
 }
 
+/// A reshape of function arguments (or of such reshapes) only renames
+/// external memory: row-major data keeps its bytes, so it stays on the host
+/// and the kernel reads the argument's buffer.
+static bool isArgumentView(Value value) {
+  if (isa<BlockArgument>(value))
+    return true;
+  Operation *def = value.getDefiningOp();
+  return isa_and_nonnull<tensor::ExpandShapeOp, tensor::CollapseShapeOp>(def) &&
+         isArgumentView(def->getOperand(0));
+}
+
+/// Which top-level ops become kernels: tiled nests, untiled computations,
+/// and data movement that feeds or follows them, except argument views.
 static bool isKernelRoot(Operation *op) {
   if (isa<scf::ForOp>(op))
     return true;
   if (isa<linalg::LinalgOp>(op))
     return !isa<linalg::FillOp>(op);
-  if (!isDataMovement(op))
+  if (!isDataMovement(op) || op->getNumResults() != 1)
     return false;
-  return llvm::any_of(op->getOperands(), [](Value operand) {
-    return operand.getDefiningOp<KernelOp>();
-  });
+  if (isArgumentView(op->getResult(0)))
+    return false;
+  auto feedsOrFollowsKernels = [](Operation *start) {
+    for (Value operand : start->getOperands())
+      if (operand.getDefiningOp<KernelOp>())
+        return true;
+    SmallVector<Operation *> worklist(start->getUsers());
+    while (!worklist.empty()) {
+      Operation *user = worklist.pop_back_val();
+      if (isa<scf::ForOp, linalg::LinalgOp>(user) && !isa<linalg::FillOp>(user))
+        return true;
+      if (isDataMovement(user))
+        llvm::append_range(worklist, user->getUsers());
+    }
+    return false;
+  };
+  return feedsOrFollowsKernels(op);
 }
 
 namespace {
