@@ -135,3 +135,23 @@ func.func @rank_reducing(%x: tensor<4x16xf32>) -> tensor<4x16xf32> {
   }
   return %r : tensor<4x16xf32>
 }
+
+// A reshape of an argument stays outside (same bytes); a copy of argument
+// data into a larger buffer feeding a kernel runs on the accelerator.
+// CHECK-LABEL: func.func @cache_append
+// CHECK: %[[VIEW:.*]] = tensor.expand_shape %arg0
+// CHECK: %[[CAT:.*]] = dataflow.kernel "insert_slice_0" ins(%[[VIEW]] : tensor<4x2x8xf32>)
+// CHECK: dataflow.kernel "generic_1" ins(%[[CAT]] : tensor<5x2x8xf32>)
+func.func @cache_append(%cache: tensor<4x16xf32>) -> tensor<5x2x8xf32> {
+  %v = tensor.expand_shape %cache [[0], [1, 2]] output_shape [4, 2, 8] : tensor<4x16xf32> into tensor<4x2x8xf32>
+  %e = tensor.empty() : tensor<5x2x8xf32>
+  %cat = tensor.insert_slice %v into %e[0, 0, 0] [4, 2, 8] [1, 1, 1] : tensor<4x2x8xf32> into tensor<5x2x8xf32>
+  %o = tensor.empty() : tensor<5x2x8xf32>
+  %r = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d1, d2)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>], iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%cat : tensor<5x2x8xf32>) outs(%o : tensor<5x2x8xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %n = arith.negf %in : f32
+    linalg.yield %n : f32
+  } -> tensor<5x2x8xf32>
+  return %r : tensor<5x2x8xf32>
+}
