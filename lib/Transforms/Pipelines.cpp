@@ -52,8 +52,8 @@ void streamtensor::buildLowerDataflowPipeline(OpPassManager &pm) {
   pm.addPass(createLowerDataflowToFunc());
   addUpstream(pm, "one-shot-bufferize{bufferize-function-boundaries "
                   "function-boundary-type-conversion=identity-layout-map},"
-                  "buffer-results-to-out-params,"
-                  "func.func(convert-linalg-to-loops)");
+                  "buffer-results-to-out-params");
+  pm.addNestedPass<func::FuncOp>(createLowerLinalgToLoops());
   pm.addNestedPass<func::FuncOp>(createExpandMemrefCopies());
   addUpstream(pm, "fold-memref-alias-ops,lower-affine,canonicalize,cse");
 }

@@ -66,4 +66,20 @@ def LowerDataflowToFunc
   ];
 }
 
+def LowerLinalgToLoops
+    : Pass<"streamtensor-lower-linalg-to-loops", "::mlir::func::FuncOp"> {
+  let summary = "Lower linalg ops on buffers to loops that keep the tiling directives";
+  let description = [{
+    Like upstream `convert-linalg-to-loops`, but the loops follow the
+    intra-tile order the tiling chose (`streamtensor.inner_order`: reductions
+    outside, so the pipelined innermost loop carries no recurrence) and carry
+    the directives code generation turns into pragmas: `dataflow.unroll` from
+    `streamtensor.unroll`, `dataflow.pipeline_ii = 1` on the innermost loop,
+    and `dataflow.partition` on local arrays indexed by unrolled loops, with
+    the unroll factor as the cyclic partition factor.
+  }];
+  let dependentDialects = ["::mlir::scf::SCFDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
 #endif // STREAMTENSOR_CONVERSION_PASSES_TD

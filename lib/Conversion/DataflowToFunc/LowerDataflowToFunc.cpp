@@ -279,6 +279,25 @@ private:
   IRMapping topValues;
   /// Kernel inputs folded into the task that reads them.
   DenseSet<Value> folded;
+  /// The buffers behind the top function's ports.
+  SmallVector<Value> ports;
+  /// Per kernel input, the reshapes from its port's buffer to it.
+  SmallVector<SmallVector<Operation *>> sourceViews;
+
+  /// The kernel input `value` seen through its reshapes of the port buffer
+  /// `port`, rebuilt at `builder`.
+  Value applySourceViews(OpBuilder &builder, Value value, Value port) {
+    auto arg = dyn_cast<BlockArgument>(value);
+    if (!arg || arg.getOwner() != &kernel.getBody().front())
+      return port;
+    IRMapping mapping;
+    Value current = port;
+    for (Operation *view : sourceViews[arg.getArgNumber()]) {
+      mapping.map(view->getOperand(0), current);
+      current = builder.clone(*view, mapping)->getResult(0);
+    }
+    return current;
+  }
   unsigned counter = 0;
 };
 } // namespace
@@ -305,7 +324,26 @@ static void copyNameAttrs(func::FuncOp parent, Value source,
 func::FuncOp KernelLowering::createTop() {
   MLIRContext *ctx = kernel.getContext();
   prefix = kernel.getSymName() ? kernel.getSymName()->str() : "kernel";
-  auto type = FunctionType::get(ctx, kernel.getSources().getTypes(),
+  // Kernel inputs that are reshapes of one buffer share its port; each
+  // process applies its reshape itself.
+  DenseMap<Value, unsigned> portOf;
+  SmallVector<unsigned> sourcePort;
+  for (Value source : kernel.getSources()) {
+    SmallVector<Operation *> views;
+    Value base = source;
+    while (isa_and_nonnull<tensor::ExpandShapeOp, tensor::CollapseShapeOp>(
+        base.getDefiningOp())) {
+      views.push_back(base.getDefiningOp());
+      base = base.getDefiningOp()->getOperand(0);
+    }
+    std::reverse(views.begin(), views.end());
+    auto [it, inserted] = portOf.try_emplace(base, ports.size());
+    if (inserted)
+      ports.push_back(base);
+    sourcePort.push_back(it->second);
+    sourceViews.push_back(views);
+  }
+  auto type = FunctionType::get(ctx, ValueRange(ports).getTypes(),
                                 kernel.getResultTypes());
   OpBuilder moduleBuilder(parent);
   moduleBuilder.setInsertionPointAfter(parent);
@@ -314,9 +352,9 @@ func::FuncOp KernelLowering::createTop() {
   symbols.insert(func);
   func->setAttr("dataflow.top", UnitAttr::get(ctx));
 
-  for (auto [index, source] : llvm::enumerate(kernel.getSources())) {
+  for (auto [index, port] : llvm::enumerate(ports)) {
     SmallVector<NamedAttribute> attrs;
-    copyNameAttrs(parent, source, attrs, "in" + std::to_string(index), "input",
+    copyNameAttrs(parent, port, attrs, "in" + std::to_string(index), "input",
                   moduleBuilder);
     func.setArgAttrs(index, attrs);
   }
@@ -345,9 +383,9 @@ func::FuncOp KernelLowering::createTop() {
 
   Block *entry = func.addEntryBlock();
   builder.setInsertionPointToStart(entry);
-  for (auto [arg, topArg] :
-       llvm::zip(kernel.getBody().front().getArguments(), entry->getArguments()))
-    topValues.map(arg, topArg);
+  for (auto [arg, port] :
+       llvm::zip(kernel.getBody().front().getArguments(), sourcePort))
+    topValues.map(arg, entry->getArgument(port));
   return func;
 }
 
@@ -394,13 +432,14 @@ LogicalResult KernelLowering::lowerInputDMA(BlockArgument arg) {
   auto type = cast<ITensorType>(arg.getType());
   std::string name = "dma_in" + std::to_string(arg.getArgNumber());
   Value stream = createStream(type, name, nullptr, 0);
-  Value tensor = top.getArgument(arg.getArgNumber());
+  Value tensor = topValues.lookup(arg);
   ValueRange results;
   func::FuncOp process = createProcess(
       name, {tensor, stream}, {},
       [&](OpBuilder &b, Block &entry) {
         Location loc = kernel.getLoc();
-        Value source = entry.getArgument(0), out = entry.getArgument(1);
+        Value source = applySourceViews(b, arg, entry.getArgument(0));
+        Value out = entry.getArgument(1);
         buildIndexLoops(b, loc, type.getTripCounts(), type.getSteps(), {},
                         [&](OpBuilder &lb, Location l, ValueRange ivs, ValueRange) {
           buildElementLoops(lb, l, type.getElementShape(), {},
@@ -621,7 +660,9 @@ LogicalResult KernelLowering::lowerTask(TaskOp task) {
         for (Value value : constants)
           cloneConstant(b, value, mapping);
         for (auto [value, arg] : llvm::zip(inputs, entry.getArguments()))
-          mapping.map(value, arg);
+          mapping.map(value, isa<TensorType>(arg.getType())
+                                 ? applySourceViews(b, value, arg)
+                                 : Value(arg));
         Block &body = task.getBody().front();
         for (auto [bodyArg, arg] : llvm::zip(
                  body.getArguments(),
@@ -651,7 +692,6 @@ LogicalResult KernelLowering::lower() {
       continue;
     if (foldInputs && isFoldableInput(arg)) {
       folded.insert(arg);
-      topValues.map(arg, top.getArgument(arg.getArgNumber()));
       continue;
     }
     if (failed(lowerInputDMA(arg)))
@@ -685,8 +725,7 @@ LogicalResult KernelLowering::lower() {
   }
 
   OpBuilder callBuilder(kernel);
-  auto call = callBuilder.create<func::CallOp>(kernel.getLoc(), top,
-                                               kernel.getSources());
+  auto call = callBuilder.create<func::CallOp>(kernel.getLoc(), top, ports);
   kernel.replaceAllUsesWith(call.getResults());
   kernel.erase();
   return success();

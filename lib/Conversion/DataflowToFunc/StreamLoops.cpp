@@ -44,8 +44,17 @@ SmallVector<Value> streamtensor::buildElementLoops(OpBuilder &builder,
                                                    ArrayRef<int64_t> shape,
                                                    ValueRange iterArgs,
                                                    LoopBody body) {
-  return buildIndexLoops(builder, loc, shape,
-                         SmallVector<int64_t>(shape.size(), 1), iterArgs, body);
+  SmallVector<Value> results = buildIndexLoops(
+      builder, loc, shape, SmallVector<int64_t>(shape.size(), 1), iterArgs,
+      [&](OpBuilder &b, Location l, ValueRange ivs, ValueRange args) {
+        // One scalar per cycle: the innermost element loop is pipelined.
+        if (!ivs.empty())
+          if (auto loop = dyn_cast<scf::ForOp>(
+                  b.getInsertionBlock()->getParentOp()))
+            loop->setAttr("dataflow.pipeline_ii", b.getI64IntegerAttr(1));
+        return body(b, l, ivs, args);
+      });
+  return results;
 }
 
 Value streamtensor::readTileFromStream(OpBuilder &builder, Location loc,

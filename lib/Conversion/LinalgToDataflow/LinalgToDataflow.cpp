@@ -620,6 +620,12 @@ struct ConvertLinalgToDataflowPass
     for (Operation *root : candidates) {
       if (!isKernelRoot(root))
         continue;
+      // Tiling may fold a slice into its consumers' tile reads, leaving the
+      // slice unused: nothing to compute or stream.
+      if (root->use_empty()) {
+        root->erase();
+        continue;
+      }
       NestConverter converter(root);
       if (failed(converter.analyze()))
         return signalPassFailure();

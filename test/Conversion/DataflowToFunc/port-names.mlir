@@ -21,3 +21,34 @@ func.func @named(%x: tensor<2x8xf32> {streamtensor.kind = "input", streamtensor.
   %y = tensor.expand_shape %r [[0, 1]] output_shape [2, 8] : tensor<16xf32> into tensor<2x8xf32>
   return %y : tensor<2x8xf32>
 }
+
+// Two reshapes of one argument share one port; each process reshapes it.
+// CHECK-LABEL: func.func @views_k(
+// CHECK-SAME: %arg0: tensor<2x8xf32> {streamtensor.kind = "input", streamtensor.name = "x"})
+// CHECK-SAME: -> (tensor<16xf32>
+// CHECK: call @views_k_first(%arg0
+// CHECK: call @views_k_second(%arg0
+// CHECK-LABEL: func.func private @views_k_first(%arg0: tensor<2x8xf32>
+// CHECK: tensor.collapse_shape %arg0
+// CHECK-LABEL: func.func private @views_k_second(%arg0: tensor<2x8xf32>
+// CHECK: tensor.expand_shape %arg0
+!flat = !dataflow.itensor<16xf32, [] * [], () -> (0)>
+!cube = !dataflow.itensor<2x2x4xf32, [] * [], () -> (0, 0, 0)>
+func.func @views(%x: tensor<2x8xf32> {streamtensor.kind = "input", streamtensor.name = "x"})
+    -> (tensor<16xf32>, tensor<2x2x4xf32>) {
+  %flat = tensor.collapse_shape %x [[0, 1]] : tensor<2x8xf32> into tensor<16xf32>
+  %cube = tensor.expand_shape %x [[0], [1, 2]] output_shape [2, 2, 4] : tensor<2x8xf32> into tensor<2x2x4xf32>
+  %r:2 = dataflow.kernel "k" ins(%flat, %cube : tensor<16xf32>, tensor<2x2x4xf32>) -> (tensor<16xf32>, tensor<2x2x4xf32>) {
+  ^bb0(%a: tensor<16xf32>, %b: tensor<2x2x4xf32>):
+    %f = dataflow.task "first" inits(%a : tensor<16xf32>) -> (tensor<16xf32>) {
+    ^bb0(%d: tensor<16xf32>):
+      dataflow.yield %a : tensor<16xf32>
+    }
+    %s = dataflow.task "second" inits(%b : tensor<2x2x4xf32>) -> (tensor<2x2x4xf32>) {
+    ^bb0(%d: tensor<2x2x4xf32>):
+      dataflow.yield %b : tensor<2x2x4xf32>
+    }
+    dataflow.yield %f, %s : tensor<16xf32>, tensor<2x2x4xf32>
+  }
+  return %r#0, %r#1 : tensor<16xf32>, tensor<2x2x4xf32>
+}

@@ -155,3 +155,21 @@ func.func @cache_append(%cache: tensor<4x16xf32>) -> tensor<5x2x8xf32> {
   } -> tensor<5x2x8xf32>
   return %r : tensor<5x2x8xf32>
 }
+
+// A data-movement op left without users (tiling folded it into its
+// consumers' tile reads) is dropped rather than turned into a kernel.
+// CHECK-LABEL: func.func @dead_slice
+// CHECK-NOT: "extract_slice
+// CHECK: dataflow.kernel "generic_0"
+// CHECK-NOT: dataflow.kernel
+func.func @dead_slice(%x: tensor<4x8xf32>) -> tensor<4x8xf32> {
+  %e = tensor.empty() : tensor<4x8xf32>
+  %a = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%x : tensor<4x8xf32>) outs(%e : tensor<4x8xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %n = arith.negf %in : f32
+    linalg.yield %n : f32
+  } -> tensor<4x8xf32>
+  %unused = tensor.extract_slice %a[0, 0] [2, 8] [1, 1] : tensor<4x8xf32> to tensor<2x8xf32>
+  return %a : tensor<4x8xf32>
+}
