@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks the FIFO sizing strategies of streamtensor-fifo on seeded random
 # DAGs and prints Markdown tables (the ones in docs/fifo-sizing.md). Not a
-# test: it takes about half a minute.
+# test: it takes about half a minute. bench/fifo/model.sh does the same for
+# the accelerators of a compiled GPT-2 model.
 #
 #   bench/fifo/run.sh [BUILD_DIR] [GRAPHS] [FIRST_SEED]
 set -euo pipefail

@@ -84,11 +84,39 @@ static std::vector<double> delaysFromStarts(const TimedGraph &graph,
   return delays;
 }
 
+/// A DMA engine serves a single FIFO. When it moves tokens at least as fast
+/// as the kernel on the other side accesses them, two slots keep that kernel
+/// exactly on its unbounded schedule: a read engine that runs ahead blocks
+/// on the full FIFO, and refills a slot the cycle after the kernel frees it,
+/// before the kernel's next read (reads are at least one consumer II apart,
+/// and the engine's next token is at most that far behind on its own
+/// schedule); a write engine reads every token the cycle it becomes
+/// readable, since the producer's tokens are at least one producer II apart.
+/// Only the engine itself waits, and nothing waits for the engine but that
+/// kernel, so this can neither deadlock nor lengthen the run.
+static bool isDmaEdgeNoSlowerThanKernel(const TimedGraph &graph,
+                                        unsigned edge) {
+  const TimedEdge &e = graph.edges[edge];
+  const TimedNode &producer = graph.nodes[e.producer];
+  const TimedNode &consumer = graph.nodes[e.consumer];
+  const PortSchedule &write = graph.getProducerSchedule(edge);
+  const PortSchedule &read = graph.getConsumerSchedule(edge);
+  // Offsets ceil(k * iiNum / iiDen): the engine is no slower when its rate
+  // is at most the kernel's (integer) II.
+  if (producer.kind == TimedNodeKind::DmaRead)
+    return read.iiDen == 1 && write.iiNum <= read.iiNum * write.iiDen;
+  if (consumer.kind == TimedNodeKind::DmaWrite)
+    return write.iiDen == 1 && read.iiNum <= write.iiNum * read.iiDen;
+  return false;
+}
+
 static void sizeFromBounds(const TimedGraph &graph, ArrayRef<int64_t> launch,
                            FifoSizingResult &result) {
   TokenBounds bounds = computeTokenBounds(graph, launch);
   for (unsigned e = 0, end = graph.edges.size(); e < end; ++e) {
     result.depths[e] = bounds.getDepth(e, graph.edges[e].tokens);
+    if (isDmaEdgeNoSlowerThanKernel(graph, e))
+      result.depths[e] = std::min<int64_t>(result.depths[e], 2);
     const TimedEdge &edge = graph.edges[e];
     result.delays[e] =
         bounds.asapStart[edge.consumer] - bounds.asapStart[edge.producer];

@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "streamtensor/Analysis/Passes.h"
 #include "streamtensor/Conversion/Passes.h"
 #include "streamtensor/Dialect/Dataflow/DataflowDialect.h"
 #include "streamtensor/Dialect/Dataflow/Passes.h"
@@ -31,6 +32,7 @@ int main(int argc, char **argv) {
   streamtensor::registerStreamTensorTransformsPasses();
   streamtensor::registerPipelines();
   streamtensor::registerStreamTensorConversionPasses();
+  streamtensor::registerStreamTensorAnalysisPasses();
 
   return mlir::asMainReturnCode(mlir::MlirOptMain(
       argc, argv, "StreamTensor optimizer driver\n", registry));

@@ -60,7 +60,7 @@ struct DataflowEdge {
 struct DataflowGraphLimits {
   static constexpr int64_t kMaxCycles = int64_t(1) << 40;
   static constexpr int64_t kMaxTokenBytes = int64_t(1) << 20;
-  static constexpr int64_t kMaxTotalTokens = int64_t(1) << 24;
+  static constexpr int64_t kMaxTotalTokens = int64_t(1) << 26;
   static constexpr unsigned kMaxKernels = 1 << 16;
 };
 

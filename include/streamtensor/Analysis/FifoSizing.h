@@ -5,8 +5,10 @@
 //  asap              Eq. 1/2 at the delays the hardware sees when every
 //                    kernel starts as soon as its inputs allow, with the
 //                    stretch caused by slow producers bounded (see
-//                    TokenModelBounds.h). Never blocks a write, so it cannot
-//                    deadlock and adds no latency. The default.
+//                    TokenModelBounds.h). Never blocks a kernel's write,
+//                    so it cannot deadlock and adds no latency; a DMA edge
+//                    whose engine keeps pace with its kernel gets 2 slots
+//                    (only the engine waits). The default.
 //  lp-min-bytes      A linear program picks start times at or after ASAP
 //                    (without lengthening the nominal schedule) that
 //                    minimise total FIFO bytes; kept if it saves bytes and

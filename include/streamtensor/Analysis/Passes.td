@@ -1,0 +1,69 @@
+//===- Passes.td - FIFO sizing passes ----------------------*- tablegen -*-===//
+//
+// Part of the StreamTensor project, under the Apache License v2.0 with LLVM
+// Exceptions. SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef STREAMTENSOR_ANALYSIS_PASSES_TD
+#define STREAMTENSOR_ANALYSIS_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def SizeFifos : Pass<"streamtensor-size-fifos", "::mlir::ModuleOp"> {
+  let summary = "Choose the depth of every stream of the lowered dataflow IR";
+  let description = [{
+    For every `dataflow.top` function: times each called process from its
+    loop nests (first-token delay, average II and latency per stream, see
+    docs/fifo-sizing.md), builds the dataflow graph (processes are kernels,
+    streams are edges carrying one token per scalar, DMA processes are the
+    HBM side of their stream), sizes the FIFOs with the chosen strategy and
+    mode, and writes the depths into the types of the `dataflow.stream` ops
+    and of the process arguments that receive them. A process called with
+    different depths from several places is cloned.
+
+    The sized design is simulated; the top function records the strategy,
+    the total FIFO bytes with the new depths and with the depths the IR had
+    (`dataflow.fifo_bytes`, `dataflow.fifo_default_bytes`) and the simulated
+    latency with the new depths and with unbounded FIFOs
+    (`dataflow.fifo_latency_cycles`, `dataflow.fifo_unbounded_latency_cycles`).
+    With `output=FILE` a JSON report with the depth of every stream is
+    written as well. Strategies that can under-size a FIFO are refused.
+  }];
+  let options = [
+    Option<"strategy", "strategy", "std::string", "\"asap\"",
+           "asap (default), lp-min-bytes (needs kernels held until their "
+           "start cycle; recorded as dataflow.hold_until_cycle) or naive "
+           "(depth = tokens on the edge)">,
+    Option<"mode", "mode", "std::string", "\"normal\"",
+           "normal or conservative (paper section 5.3)">,
+    Option<"targetFile", "target", "std::string", "\"\"",
+           "Target description JSON (default: the built-in Alveo U55C)">,
+    Option<"output", "output", "std::string", "\"\"",
+           "Write a JSON report of the sizing to this file ('-' for stdout)">
+  ];
+}
+
+def ExportDataflowGraph : Pass<"streamtensor-export-dataflow-graph",
+                               "::mlir::ModuleOp"> {
+  let summary = "Write the dataflow graph of a top function as JSON";
+  let description = [{
+    Writes the graph the FIFO sizing works on (kernels with their latency,
+    streams with tokens, first-token delay and IIs, DMA streams on HBM
+    pseudo-channels) in the format `streamtensor-fifo` reads
+    (docs/fifo-sizing.md), so the compiled design can be sized, simulated
+    and traced outside the compiler. With several top functions, choose one
+    with `function=` or put `{}` in the file name, which is replaced by each
+    function's name. The IR is not changed.
+  }];
+  let options = [
+    Option<"output", "output", "std::string", "\"\"",
+           "File to write ('-' for stdout); required">,
+    Option<"function", "function", "std::string", "\"\"",
+           "Export only this top function">,
+    Option<"targetFile", "target", "std::string", "\"\"",
+           "Target description JSON (default: the built-in Alveo U55C)">
+  ];
+}
+
+#endif // STREAMTENSOR_ANALYSIS_PASSES_TD

@@ -1,0 +1,119 @@
+//===- TimingModel.h - Timing of lowered dataflow processes ----*- C++ -*-===//
+//
+// Derives the timing of each process of the lowered dataflow IR
+// (docs/lowered-ir.md) from its loop nests, so that FIFO sizing needs no
+// vendor HLS run: per stream argument, the first-token delay D, the average
+// interval II between accesses and the process latency L (StreamTensor
+// paper, section 5.1). docs/fifo-sizing.md ("Timing from the IR") states the
+// rules:
+//
+//  - innermost scf.for loops are pipelined: II = 1 unless a recurrence (a
+//    local array element loaded and stored in every iteration, such as a
+//    reduction accumulator), several accesses to one stream per iteration,
+//    or a `dataflow.pipeline_ii` attribute force a larger one; latency
+//    (N - 1) * II + iteration latency;
+//  - the iteration latency is the longest path of operation latencies
+//    (targets/u55c.json) through the body's data and memory dependences;
+//  - other loops run their body N times one after another, and the
+//    operations and loops of a block run in program order: nothing overlaps
+//    beyond the pipelined innermost loop.
+//
+// graphFromTopFunction() turns a `dataflow.top` function into the
+// DataflowGraph of the FIFO sizing: called processes are kernels, streams are
+// edges, DMA processes (named *_dma_in* / *_dma_out*) become the HBM side of
+// their stream.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef STREAMTENSOR_ANALYSIS_TIMINGMODEL_H
+#define STREAMTENSOR_ANALYSIS_TIMINGMODEL_H
+
+#include "streamtensor/Analysis/DataflowGraph.h"
+#include "streamtensor/Analysis/Target.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/Value.h"
+#include "mlir/Support/LogicalResult.h"
+
+#include <cstdint>
+#include <map>
+#include <vector>
+
+namespace streamtensor {
+
+/// The accesses of a process to one stream argument, in cycles from the
+/// process start (the cycle an access is issued).
+struct StreamAccessTiming {
+  bool isWrite = false;
+  int64_t tokens = 0;
+  int64_t firstCycle = 0;
+  int64_t lastCycle = 0;
+
+  /// D: the first token is readable one cycle after its write is issued.
+  int64_t getInitialDelay() const { return firstCycle + 1; }
+  /// Average cycles between writes: (last - first) / (T - 1), rounded down
+  /// (a producer at least as fast as the real one), at least 1.
+  int64_t getProducerII() const;
+  /// Average cycles between reads when the first read is placed at the
+  /// process start (the graph model's reads start at offset 0):
+  /// last / (T - 1), rounded up (a consumer no faster than the real one),
+  /// at least 1.
+  int64_t getConsumerII() const;
+};
+
+/// How one scf.for was timed (reported for tests and diagnostics).
+struct LoopTiming {
+  mlir::scf::ForOp loop;
+  int64_t tripCount = 0;
+  bool pipelined = false;
+  /// Pipelined loops: initiation interval, the recurrence bound on it (0 if
+  /// there is none) and the latency of one iteration.
+  int64_t ii = 0;
+  int64_t recurrenceII = 0;
+  int64_t iterationLatency = 0;
+  /// Cycles from loop entry to exit.
+  int64_t latency = 0;
+};
+
+struct ProcessTiming {
+  /// L: cycles from start to completion.
+  int64_t latency = 0;
+  /// Per stream argument of the function (by argument number).
+  std::map<unsigned, StreamAccessTiming> streams;
+  std::vector<LoopTiming> loops;
+};
+
+/// Times a process function. Unsupported IR (non-constant loop bounds, an
+/// operation without a latency in the target, a stream accessed under
+/// scf.if, ...) is reported at the operation and yields failure.
+mlir::FailureOr<ProcessTiming> analyzeProcessTiming(mlir::func::FuncOp func,
+                                                    const TargetDesc &target);
+
+/// One stream of a top function and the graph edge it became.
+struct GraphStream {
+  mlir::Operation *streamOp;
+  unsigned edge;
+};
+
+struct TopFunctionGraph {
+  DataflowGraph graph;
+  std::vector<GraphStream> streams;
+  /// Kernel index of each non-DMA call, in program order (-1 for DMA calls).
+  std::vector<std::pair<mlir::func::CallOp, int>> calls;
+};
+
+/// Builds the dataflow graph of a `dataflow.top` function: one kernel per
+/// called process, one edge per `dataflow.stream` with T = number of
+/// scalars written and the D, II and L of the processes that access it. A
+/// DMA process (callee name containing `_dma_in` or `_dma_out`, exactly one
+/// stream argument) becomes the HBM side of its stream; its pseudo-channel
+/// is the `dataflow.port` (else the number) of the top argument it accesses,
+/// or its rank among the DMA calls when it accesses none, modulo the
+/// target's channel count. Errors are reported at the offending operation.
+mlir::FailureOr<TopFunctionGraph>
+graphFromTopFunction(mlir::func::FuncOp top, const TargetDesc &target);
+
+} // namespace streamtensor
+
+#endif // STREAMTENSOR_ANALYSIS_TIMINGMODEL_H

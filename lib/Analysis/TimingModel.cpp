@@ -1,0 +1,725 @@
+//===- TimingModel.cpp - Timing of lowered dataflow processes -------------===//
+//
+// Part of the StreamTensor project, under the Apache License v2.0 with LLVM
+// Exceptions. SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "streamtensor/Analysis/TimingModel.h"
+#include "streamtensor/Dialect/Dataflow/DataflowOps.h"
+#include "streamtensor/Dialect/Dataflow/DataflowTypes.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/SymbolTable.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+using namespace streamtensor;
+using streamtensor::dataflow::StreamOp;
+using streamtensor::dataflow::StreamReadOp;
+using streamtensor::dataflow::StreamType;
+using streamtensor::dataflow::StreamWriteOp;
+
+/// Beyond this many cycles a process is reported instead of timed: the graph
+/// model keeps every cycle count below 2^40.
+static constexpr int64_t kMaxProcessCycles = int64_t(1) << 44;
+
+//===----------------------------------------------------------------------===//
+// Average intervals
+//===----------------------------------------------------------------------===//
+
+int64_t StreamAccessTiming::getProducerII() const {
+  if (tokens <= 1)
+    return 1;
+  return std::max<int64_t>(1, (lastCycle - firstCycle) / (tokens - 1));
+}
+
+int64_t StreamAccessTiming::getConsumerII() const {
+  if (tokens <= 1)
+    return 1;
+  return std::max<int64_t>(1, (lastCycle + tokens - 2) / (tokens - 1));
+}
+
+//===----------------------------------------------------------------------===//
+// Operation latencies
+//===----------------------------------------------------------------------===//
+
+static std::string getTypeKey(Type type) {
+  if (auto integer = dyn_cast<IntegerType>(type))
+    return "i" + std::to_string(integer.getWidth());
+  if (type.isF16())
+    return "f16";
+  if (type.isBF16())
+    return "bf16";
+  if (type.isF32())
+    return "f32";
+  if (type.isF64())
+    return "f64";
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << type;
+  return text;
+}
+
+/// Index and i1 arithmetic is address or control logic folded into the
+/// surrounding operations; it takes no cycle of its own.
+static bool isFreeType(Type type) {
+  return type.isIndex() || type.isInteger(1);
+}
+
+/// The target's name of an arithmetic operation ("add", "mul", ...), or an
+/// empty string if the operation is not one the target describes.
+static StringRef getArithKey(Operation *op) {
+  return llvm::TypeSwitch<Operation *, StringRef>(op)
+      .Case<arith::AddFOp, arith::SubFOp, arith::AddIOp, arith::SubIOp>(
+          [](auto) { return "add"; })
+      .Case<arith::MulFOp, arith::MulIOp>([](auto) { return "mul"; })
+      .Case<arith::DivFOp, arith::DivSIOp, arith::DivUIOp, arith::RemFOp,
+            arith::RemSIOp, arith::RemUIOp, arith::CeilDivSIOp,
+            arith::FloorDivSIOp>([](auto) { return "div"; })
+      .Case<arith::MaximumFOp, arith::MinimumFOp, arith::MaxNumFOp,
+            arith::MinNumFOp, arith::MaxSIOp, arith::MinSIOp, arith::MaxUIOp,
+            arith::MinUIOp>([](auto) { return "max"; })
+      .Case<arith::CmpFOp, arith::CmpIOp>([](auto) { return "compare"; })
+      .Case<math::FmaOp>([](auto) { return "mac"; })
+      .Default([](Operation *op) -> StringRef {
+        if (op->getDialect() && op->getDialect()->getNamespace() ==
+                                    math::MathDialect::getDialectNamespace())
+          return op->getName().stripDialect();
+        return "";
+      });
+}
+
+namespace {
+
+/// Accesses of one region, relative to its start, per stream argument.
+using AccessMap = std::map<unsigned, StreamAccessTiming>;
+
+struct BlockTiming {
+  int64_t latency = 0;
+  AccessMap accesses;
+};
+
+void mergeShifted(AccessMap &into, const AccessMap &from, int64_t offset) {
+  for (const auto &[arg, access] : from) {
+    auto [it, inserted] = into.try_emplace(arg, access);
+    StreamAccessTiming &merged = it->second;
+    if (inserted) {
+      merged.firstCycle += offset;
+      merged.lastCycle += offset;
+      continue;
+    }
+    merged.tokens += access.tokens;
+    merged.firstCycle = std::min(merged.firstCycle, access.firstCycle + offset);
+    merged.lastCycle = std::max(merged.lastCycle, access.lastCycle + offset);
+  }
+}
+
+/// `accesses` happen again every `period` cycles, `times` times in all.
+void repeat(AccessMap &accesses, int64_t times, int64_t period) {
+  for (auto &[arg, access] : accesses) {
+    access.tokens *= times;
+    access.lastCycle += (times - 1) * period;
+  }
+}
+
+class ProcessTimer {
+public:
+  ProcessTimer(func::FuncOp func, const TargetDesc &target,
+               ProcessTiming &result)
+      : func(func), target(target), result(result) {}
+
+  LogicalResult run();
+
+private:
+  FailureOr<int64_t> getLatency(Operation *op);
+  FailureOr<int64_t> getStreamArg(Operation *op);
+  FailureOr<BlockTiming> timeBlock(Block &block);
+  FailureOr<BlockTiming>
+  timeSegment(ArrayRef<Operation *> ops,
+              llvm::DenseMap<Operation *, int64_t> *starts);
+  FailureOr<BlockTiming> timeLoop(scf::ForOp loop);
+  int64_t getRecurrenceII(scf::ForOp loop,
+                          const llvm::DenseMap<Operation *, int64_t> &starts);
+  LogicalResult checkCycles(Operation *op, int64_t cycles);
+
+  func::FuncOp func;
+  const TargetDesc &target;
+  ProcessTiming &result;
+};
+
+} // namespace
+
+LogicalResult ProcessTimer::checkCycles(Operation *op, int64_t cycles) {
+  if (cycles <= kMaxProcessCycles)
+    return success();
+  return op->emitError("process takes more than 2^44 cycles; the timing "
+                       "model does not handle it");
+}
+
+FailureOr<int64_t> ProcessTimer::getStreamArg(Operation *op) {
+  Value stream = isa<StreamReadOp>(op) ? cast<StreamReadOp>(op).getSource()
+                                       : cast<StreamWriteOp>(op).getDest();
+  auto arg = dyn_cast<BlockArgument>(stream);
+  if (!arg || arg.getOwner() != &func.getBody().front())
+    return op->emitError("stream is not an argument of process @")
+           << func.getSymName();
+  return int64_t(arg.getArgNumber());
+}
+
+FailureOr<int64_t> ProcessTimer::getLatency(Operation *op) {
+  if (isa<arith::ConstantOp, memref::AllocOp, memref::AllocaOp,
+          memref::DeallocOp, memref::CollapseShapeOp, memref::ExpandShapeOp,
+          memref::CastOp, arith::SelectOp, arith::IndexCastOp,
+          arith::IndexCastUIOp, arith::AndIOp, arith::OrIOp, arith::XOrIOp,
+          arith::ShLIOp, arith::ShRSIOp, arith::ShRUIOp, arith::NegFOp,
+          arith::BitcastOp, math::AbsFOp, math::AbsIOp>(op))
+    return 0;
+  if (isa<memref::LoadOp, memref::StoreOp, StreamReadOp, StreamWriteOp>(op))
+    return 1;
+  if (auto copy = dyn_cast<memref::CopyOp>(op)) {
+    auto type = dyn_cast<MemRefType>(copy.getSource().getType());
+    if (!type || !type.hasStaticShape())
+      return op->emitError("memref.copy needs static shapes to be timed");
+    return type.getNumElements() + 1;
+  }
+  if (isa<arith::SIToFPOp, arith::UIToFPOp, arith::FPToSIOp, arith::FPToUIOp,
+          arith::ExtFOp, arith::TruncFOp, arith::ExtSIOp, arith::ExtUIOp,
+          arith::TruncIOp>(op)) {
+    Type from = op->getOperand(0).getType(), to = op->getResult(0).getType();
+    if (isFreeType(from) || isFreeType(to))
+      return 0;
+    std::string fromKey = getTypeKey(from), toKey = getTypeKey(to);
+    if (std::optional<int64_t> cycles =
+            target.getConversionLatency(fromKey, toKey))
+      return *cycles;
+    return op->emitError("target '")
+           << target.name << "' has no latency for the conversion " << fromKey
+           << "_to_" << toKey;
+  }
+  StringRef key = getArithKey(op);
+  if (key.empty() || op->getNumOperands() == 0)
+    return op->emitError("the timing model has no rule for '")
+           << op->getName() << "'";
+  Type type = op->getOperand(0).getType();
+  if (isFreeType(type))
+    return 0;
+  std::string typeKey = getTypeKey(type);
+  if (std::optional<int64_t> cycles = target.getOpLatency(typeKey, key))
+    return *cycles;
+  return op->emitError("target '") << target.name << "' has no latency for '"
+                                   << key << "' on " << typeKey;
+}
+
+/// Schedules straight-line operations as soon as their operands, the
+/// memory they touch and their stream allow. Nested scf.if regions take the
+/// longer of their branches.
+FailureOr<BlockTiming>
+ProcessTimer::timeSegment(ArrayRef<Operation *> ops,
+                          llvm::DenseMap<Operation *, int64_t> *starts) {
+  BlockTiming timing;
+  llvm::DenseMap<Value, int64_t> ready;
+  llvm::DenseMap<Value, int64_t> storeDone, lastLoad;
+  llvm::DenseMap<int64_t, int64_t> streamNext;
+
+  auto operandReady = [&](Operation *op) {
+    int64_t start = 0;
+    op->walk([&](Operation *nested) {
+      for (Value operand : nested->getOperands()) {
+        auto it = ready.find(operand);
+        if (it != ready.end())
+          start = std::max(start, it->second);
+      }
+    });
+    return start;
+  };
+
+  for (Operation *op : ops) {
+    int64_t start = operandReady(op);
+    int64_t latency = 0;
+    std::optional<int64_t> streamArg;
+
+    if (auto ifOp = dyn_cast<scf::IfOp>(op)) {
+      for (Region *region : {&ifOp.getThenRegion(), &ifOp.getElseRegion()}) {
+        if (region->empty())
+          continue;
+        FailureOr<BlockTiming> branch = timeBlock(region->front());
+        if (failed(branch))
+          return failure();
+        if (!branch->accesses.empty())
+          return op->emitError("stream accessed under scf.if: the number of "
+                               "tokens is not static");
+        latency = std::max(latency, branch->latency);
+      }
+    } else {
+      FailureOr<int64_t> cycles = getLatency(op);
+      if (failed(cycles))
+        return failure();
+      latency = *cycles;
+    }
+
+    // Memory order on one array: a load waits for the last store, a store
+    // for the last store and the last load.
+    SmallVector<Value, 2> readMemrefs, writtenMemrefs;
+    if (auto load = dyn_cast<memref::LoadOp>(op))
+      readMemrefs.push_back(load.getMemref());
+    else if (auto store = dyn_cast<memref::StoreOp>(op))
+      writtenMemrefs.push_back(store.getMemref());
+    else if (auto copy = dyn_cast<memref::CopyOp>(op)) {
+      readMemrefs.push_back(copy.getSource());
+      writtenMemrefs.push_back(copy.getTarget());
+    }
+    for (Value memref : readMemrefs)
+      start = std::max(start, storeDone.lookup(memref));
+    for (Value memref : writtenMemrefs)
+      start =
+          std::max({start, storeDone.lookup(memref), lastLoad.lookup(memref)});
+
+    if (isa<StreamReadOp, StreamWriteOp>(op)) {
+      FailureOr<int64_t> arg = getStreamArg(op);
+      if (failed(arg))
+        return failure();
+      streamArg = *arg;
+      start = std::max(start, streamNext.lookup(*arg));
+      streamNext[*arg] = start + 1;
+    }
+
+    int64_t done = start + latency;
+    if (failed(checkCycles(op, done)))
+      return failure();
+    for (Value memref : readMemrefs)
+      lastLoad[memref] = std::max(lastLoad.lookup(memref), start);
+    for (Value memref : writtenMemrefs)
+      storeDone[memref] = std::max(storeDone.lookup(memref), done);
+    for (Value value : op->getResults())
+      ready[value] = done;
+    if (starts)
+      (*starts)[op] = start;
+    timing.latency = std::max(timing.latency, done);
+
+    if (streamArg) {
+      StreamAccessTiming access;
+      access.isWrite = isa<StreamWriteOp>(op);
+      access.tokens = 1;
+      access.firstCycle = access.lastCycle = start;
+      mergeShifted(timing.accesses, AccessMap{{unsigned(*streamArg), access}},
+                   0);
+    }
+  }
+  return timing;
+}
+
+FailureOr<BlockTiming> ProcessTimer::timeBlock(Block &block) {
+  BlockTiming timing;
+  SmallVector<Operation *> segment;
+  auto flush = [&]() -> LogicalResult {
+    if (segment.empty())
+      return success();
+    FailureOr<BlockTiming> part = timeSegment(segment, nullptr);
+    if (failed(part))
+      return failure();
+    mergeShifted(timing.accesses, part->accesses, timing.latency);
+    timing.latency += part->latency;
+    segment.clear();
+    return success();
+  };
+  for (Operation &op : block) {
+    if (op.hasTrait<OpTrait::IsTerminator>())
+      continue;
+    auto loop = dyn_cast<scf::ForOp>(op);
+    if (!loop) {
+      segment.push_back(&op);
+      continue;
+    }
+    if (failed(flush()))
+      return failure();
+    FailureOr<BlockTiming> part = timeLoop(loop);
+    if (failed(part))
+      return failure();
+    mergeShifted(timing.accesses, part->accesses, timing.latency);
+    timing.latency += part->latency;
+    if (failed(checkCycles(loop, timing.latency)))
+      return failure();
+  }
+  if (failed(flush()))
+    return failure();
+  return timing;
+}
+
+/// True if `value` is computed, inside `loop`, from its induction variable.
+static bool dependsOnInductionVar(Value value, scf::ForOp loop,
+                                  llvm::DenseMap<Value, bool> &cache) {
+  if (value == loop.getInductionVar())
+    return true;
+  Operation *def = value.getDefiningOp();
+  if (!def || !loop->isProperAncestor(def))
+    return false;
+  auto [it, inserted] = cache.try_emplace(value, false);
+  if (!inserted)
+    return it->second;
+  bool depends = llvm::any_of(def->getOperands(), [&](Value operand) {
+    return dependsOnInductionVar(operand, loop, cache);
+  });
+  cache[value] = depends;
+  return depends;
+}
+
+/// True if `value` is computed, inside `loop`, from the result of `source`.
+static bool dependsOn(Value value, Operation *source, scf::ForOp loop,
+                      llvm::DenseSet<Value> &visited) {
+  Operation *def = value.getDefiningOp();
+  if (!def || !loop->isProperAncestor(def))
+    return false;
+  if (def == source)
+    return true;
+  if (!visited.insert(value).second)
+    return false;
+  return llvm::any_of(def->getOperands(), [&](Value operand) {
+    return dependsOn(operand, source, loop, visited);
+  });
+}
+
+/// The smallest II that lets every loop-carried element of a local array
+/// (stored at indices that do not depend on the induction variable, after a
+/// value computed from a load of the same element) be stored before the
+/// next iteration loads it: store done minus load issue.
+int64_t ProcessTimer::getRecurrenceII(
+    scf::ForOp loop, const llvm::DenseMap<Operation *, int64_t> &starts) {
+  int64_t recurrence = 0;
+  llvm::DenseMap<Value, bool> cache;
+  Block *body = loop.getBody();
+  for (Operation &op : *body) {
+    auto store = dyn_cast<memref::StoreOp>(op);
+    if (!store || !isa_and_nonnull<memref::AllocOp, memref::AllocaOp>(
+                      store.getMemref().getDefiningOp()))
+      continue;
+    if (llvm::any_of(store.getIndices(), [&](Value index) {
+          return dependsOnInductionVar(index, loop, cache);
+        }))
+      continue;
+    for (Operation &other : *body) {
+      auto load = dyn_cast<memref::LoadOp>(other);
+      if (!load || load.getMemref() != store.getMemref() ||
+          !llvm::equal(load.getIndices(), store.getIndices()))
+        continue;
+      llvm::DenseSet<Value> visited;
+      if (!dependsOn(store.getValue(), load, loop, visited))
+        continue;
+      int64_t distance = starts.lookup(store.getOperation()) + 1 -
+                         starts.lookup(load.getOperation());
+      recurrence = std::max(recurrence, distance);
+    }
+  }
+  return recurrence;
+}
+
+FailureOr<BlockTiming> ProcessTimer::timeLoop(scf::ForOp loop) {
+  std::optional<int64_t> lower = getConstantIntValue(loop.getLowerBound());
+  std::optional<int64_t> upper = getConstantIntValue(loop.getUpperBound());
+  std::optional<int64_t> step = getConstantIntValue(loop.getStep());
+  if (!lower || !upper || !step)
+    return loop.emitError("loop bounds and step must be constants to be timed");
+  if (*step <= 0)
+    return loop.emitError("loop step must be positive");
+  int64_t trips = *upper > *lower ? (*upper - *lower + *step - 1) / *step : 0;
+
+  LoopTiming info;
+  info.loop = loop;
+  info.tripCount = trips;
+  bool innermost = true;
+  loop.getBody()->walk([&](scf::ForOp) { innermost = false; });
+
+  BlockTiming timing;
+  if (innermost) {
+    llvm::DenseMap<Operation *, int64_t> starts;
+    SmallVector<Operation *> ops;
+    for (Operation &op : loop.getBody()->without_terminator())
+      ops.push_back(&op);
+    FailureOr<BlockTiming> iteration = timeSegment(ops, &starts);
+    if (failed(iteration))
+      return failure();
+    int64_t ii = 1;
+    info.recurrenceII = getRecurrenceII(loop, starts);
+    ii = std::max(ii, info.recurrenceII);
+    for (const auto &[arg, access] : iteration->accesses)
+      ii = std::max(ii, access.tokens);
+    if (auto attr = loop->getAttrOfType<IntegerAttr>("dataflow.pipeline_ii"))
+      ii = std::max<int64_t>(ii, attr.getInt());
+    info.pipelined = true;
+    info.ii = ii;
+    info.iterationLatency = std::max<int64_t>(1, iteration->latency);
+    if (trips > 0) {
+      if (trips - 1 > kMaxProcessCycles / ii)
+        return loop.emitError("loop takes more than 2^44 cycles; the timing "
+                              "model does not handle it");
+      timing.latency = (trips - 1) * ii + info.iterationLatency;
+      timing.accesses = iteration->accesses;
+      repeat(timing.accesses, trips, ii);
+    }
+  } else {
+    FailureOr<BlockTiming> body = timeBlock(*loop.getBody());
+    if (failed(body))
+      return failure();
+    if (trips > 0) {
+      if (body->latency > 0 && trips > kMaxProcessCycles / body->latency)
+        return loop.emitError("loop takes more than 2^44 cycles; the timing "
+                              "model does not handle it");
+      timing.latency = trips * body->latency;
+      timing.accesses = body->accesses;
+      repeat(timing.accesses, trips, body->latency);
+    }
+  }
+  info.latency = timing.latency;
+  result.loops.push_back(info);
+  return timing;
+}
+
+LogicalResult ProcessTimer::run() {
+  if (func.isExternal())
+    return func.emitError("process @")
+           << func.getSymName() << " has no body to time";
+  // Each stream argument is either read or written.
+  llvm::DenseMap<int64_t, Operation *> firstAccess;
+  WalkResult walk = func.walk([&](Operation *op) {
+    if (!isa<StreamReadOp, StreamWriteOp>(op))
+      return WalkResult::advance();
+    FailureOr<int64_t> arg = getStreamArg(op);
+    if (failed(arg))
+      return WalkResult::interrupt();
+    auto [it, inserted] = firstAccess.try_emplace(*arg, op);
+    if (!inserted && isa<StreamReadOp>(it->second) != isa<StreamReadOp>(op)) {
+      op->emitError("process @")
+          << func.getSymName() << " both reads and writes stream argument "
+          << *arg;
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  if (walk.wasInterrupted())
+    return failure();
+
+  FailureOr<BlockTiming> body = timeBlock(func.getBody().front());
+  if (failed(body))
+    return failure();
+  result.latency = std::max<int64_t>(1, body->latency);
+  result.streams = std::move(body->accesses);
+  return success();
+}
+
+FailureOr<ProcessTiming>
+streamtensor::analyzeProcessTiming(func::FuncOp func,
+                                   const TargetDesc &target) {
+  ProcessTiming timing;
+  ProcessTimer timer(func, target, timing);
+  if (failed(timer.run()))
+    return failure();
+  return timing;
+}
+
+//===----------------------------------------------------------------------===//
+// Graph of a top function
+//===----------------------------------------------------------------------===//
+
+namespace {
+struct CallSite {
+  func::CallOp call;
+  mutable func::FuncOp callee;
+  const ProcessTiming *timing = nullptr;
+  enum Kind { Kernel, DmaIn, DmaOut } kind = Kernel;
+  int kernel = -1;
+  int channel = -1;
+};
+} // namespace
+
+static int64_t getTokenBytes(Type element) {
+  if (element.isIntOrFloat())
+    return std::max<int64_t>(1, (element.getIntOrFloatBitWidth() + 7) / 8);
+  if (auto vector = dyn_cast<VectorType>(element))
+    return vector.getNumElements() * getTokenBytes(vector.getElementType());
+  return 4;
+}
+
+FailureOr<TopFunctionGraph>
+streamtensor::graphFromTopFunction(func::FuncOp top, const TargetDesc &target) {
+  TopFunctionGraph result;
+  std::map<Operation *, ProcessTiming> timings;
+  std::vector<CallSite> sites;
+  llvm::DenseMap<Operation *, unsigned> siteOfCall;
+  llvm::StringSet<> kernelNames;
+  SmallVector<StreamOp> streams;
+  int dmaRank = 0;
+
+  if (top.isExternal())
+    return mlir::emitError(top.getLoc(), "top function has no body");
+
+  for (Operation &op : top.getBody().front()) {
+    if (auto stream = dyn_cast<StreamOp>(op)) {
+      streams.push_back(stream);
+      continue;
+    }
+    auto call = dyn_cast<func::CallOp>(op);
+    if (!call)
+      continue;
+    auto callee = SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(
+        call, call.getCalleeAttr());
+    if (!callee)
+      return call.emitError("callee @") << call.getCallee() << " not found";
+    bool hasStream = llvm::any_of(callee.getArgumentTypes(), [](Type type) {
+      return isa<StreamType>(type);
+    });
+    if (!callee->hasAttr("dataflow.process")) {
+      if (hasStream)
+        return call.emitError("@")
+               << call.getCallee()
+               << " takes streams but is not a dataflow.process";
+      continue;
+    }
+    auto found = timings.find(callee);
+    if (found == timings.end()) {
+      FailureOr<ProcessTiming> timing = analyzeProcessTiming(callee, target);
+      if (failed(timing))
+        return call.emitError("cannot time process @") << call.getCallee();
+      found = timings.emplace(callee, std::move(*timing)).first;
+    }
+    CallSite site;
+    site.call = call;
+    site.callee = callee;
+    site.timing = &found->second;
+
+    StringRef name = callee.getSymName();
+    bool namedIn = name.contains("_dma_in"),
+         namedOut = name.contains("_dma_out");
+    if (namedIn || namedOut) {
+      unsigned numStreams = llvm::count_if(
+          callee.getArgumentTypes(), [](Type t) { return isa<StreamType>(t); });
+      bool writes = false, reads = false;
+      for (const auto &[arg, access] : site.timing->streams)
+        (access.isWrite ? writes : reads) = true;
+      if (numStreams != 1 || (namedIn && (!writes || reads)) ||
+          (namedOut && (!reads || writes)))
+        return call.emitError("DMA process @")
+               << name << " must access exactly one stream, which a _dma_in "
+               << "process writes and a _dma_out process reads";
+      site.kind = namedIn ? CallSite::DmaIn : CallSite::DmaOut;
+      int64_t port = -1;
+      for (Value operand : call.getOperands()) {
+        auto arg = dyn_cast<BlockArgument>(operand);
+        if (!arg || arg.getOwner() != &top.getBody().front() ||
+            !isa<MemRefType>(arg.getType()))
+          continue;
+        port = arg.getArgNumber();
+        if (auto attr = top.getArgAttrOfType<IntegerAttr>(arg.getArgNumber(),
+                                                          "dataflow.port"))
+          port = attr.getInt();
+        break;
+      }
+      if (port < 0)
+        port = dmaRank;
+      ++dmaRank;
+      site.channel = int(port % target.hbm.pseudoChannels);
+    } else {
+      std::string kernelName = name.str();
+      for (int n = 2; kernelNames.contains(kernelName); ++n)
+        kernelName = name.str() + "#" + std::to_string(n);
+      kernelNames.insert(kernelName);
+      site.kernel = result.graph.addKernel(kernelName, site.timing->latency);
+    }
+    siteOfCall[call] = sites.size();
+    sites.push_back(site);
+    result.calls.push_back({call, site.kernel});
+  }
+
+  // Kernel latencies must cover the averaged schedules of their ports.
+  std::vector<int64_t> latency(result.graph.getNumKernels());
+  for (const CallSite &site : sites)
+    if (site.kernel >= 0)
+      latency[site.kernel] = site.timing->latency;
+
+  for (StreamOp stream : streams) {
+    auto type = cast<StreamType>(stream.getType());
+    std::string name;
+    if (auto attr = stream->getAttrOfType<StringAttr>("dataflow.name"))
+      name = attr.getValue().str();
+    else
+      name = "stream" + std::to_string(result.streams.size());
+
+    const CallSite *writer = nullptr, *reader = nullptr;
+    const StreamAccessTiming *write = nullptr, *read = nullptr;
+    for (OpOperand &use : stream->getUses()) {
+      auto call = dyn_cast<func::CallOp>(use.getOwner());
+      auto it = call ? siteOfCall.find(call) : siteOfCall.end();
+      if (it == siteOfCall.end())
+        return stream.emitError("stream '")
+               << name << "' is used by an operation that is not a call of a "
+               << "dataflow.process";
+      const CallSite &site = sites[it->second];
+      auto access = site.timing->streams.find(use.getOperandNumber());
+      if (access == site.timing->streams.end())
+        return stream.emitError("stream '")
+               << name << "' is passed to @" << site.callee.getSymName()
+               << ", which never accesses it";
+      if (access->second.isWrite) {
+        if (writer)
+          return stream.emitError("stream '") << name << "' has two writers";
+        writer = &site;
+        write = &access->second;
+      } else {
+        if (reader)
+          return stream.emitError("stream '") << name << "' has two readers";
+        reader = &site;
+        read = &access->second;
+      }
+    }
+    if (!writer || !reader)
+      return stream.emitError("stream '")
+             << name << "' needs one writer and one reader";
+    if (write->tokens != read->tokens)
+      return stream.emitError("stream '")
+             << name << "' is written " << write->tokens << " times by @"
+             << writer->callee.getSymName() << " but read " << read->tokens
+             << " times by @" << reader->callee.getSymName();
+    if (writer->kernel < 0 && reader->kernel < 0)
+      return stream.emitError("stream '")
+             << name << "' connects two DMA processes";
+
+    DataflowEdge edge;
+    edge.name = name;
+    edge.tokens = write->tokens;
+    edge.tokenBytes = getTokenBytes(type.getElementType());
+    if (writer->kernel >= 0) {
+      edge.from = writer->kernel;
+      edge.initialDelay = write->getInitialDelay();
+      edge.producerII = write->getProducerII();
+      latency[writer->kernel] =
+          std::max(latency[writer->kernel],
+                   edge.initialDelay + (edge.tokens - 1) * edge.producerII);
+    } else {
+      edge.hbmChannel = writer->channel;
+    }
+    if (reader->kernel >= 0) {
+      edge.to = reader->kernel;
+      edge.consumerII = read->getConsumerII();
+      latency[reader->kernel] = std::max(
+          latency[reader->kernel], (edge.tokens - 1) * edge.consumerII + 1);
+    } else {
+      edge.hbmChannel = reader->channel;
+    }
+    unsigned index = result.graph.addEdge(edge);
+    result.streams.push_back({stream, index});
+  }
+  for (unsigned k = 0; k < latency.size(); ++k)
+    result.graph.getKernel(k).latency = latency[k];
+
+  if (llvm::Error error = result.graph.verify())
+    return mlir::emitError(top.getLoc(), "dataflow graph of @")
+           << top.getSymName() << ": " << llvm::toString(std::move(error));
+  return result;
+}

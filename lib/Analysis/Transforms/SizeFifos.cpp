@@ -1,0 +1,246 @@
+//===- SizeFifos.cpp - Write FIFO depths into the lowered dataflow IR -----===//
+//
+// Part of the StreamTensor project, under the Apache License v2.0 with LLVM
+// Exceptions. SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Times the processes of every dataflow.top function, sizes its FIFOs on
+// the dataflow graph (docs/fifo-sizing.md) and rewrites the depth of each
+// `!dataflow.stream` type: on the `dataflow.stream` op and on the arguments
+// of the process functions it is passed to.
+//
+//===----------------------------------------------------------------------===//
+
+#include "PassUtils.h"
+#include "streamtensor/Analysis/CycleSim.h"
+#include "streamtensor/Analysis/FifoSizing.h"
+#include "streamtensor/Analysis/Passes.h"
+#include "streamtensor/Analysis/TimingModel.h"
+#include "streamtensor/Dialect/Dataflow/DataflowOps.h"
+#include "streamtensor/Dialect/Dataflow/DataflowTypes.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/SymbolTable.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+
+namespace streamtensor {
+#define GEN_PASS_DEF_SIZEFIFOS
+#include "streamtensor/Analysis/Passes.h.inc"
+} // namespace streamtensor
+
+using namespace mlir;
+using namespace streamtensor;
+using streamtensor::dataflow::StreamType;
+namespace json = llvm::json;
+
+namespace {
+
+struct SizeFifosPass : public streamtensor::impl::SizeFifosBase<SizeFifosPass> {
+  using Base::Base;
+  void runOnOperation() override;
+
+private:
+  LogicalResult sizeTop(func::FuncOp top, const TargetDesc &target,
+                        const FifoSizingOptions &options, json::Array &report);
+};
+
+} // namespace
+
+LogicalResult SizeFifosPass::sizeTop(func::FuncOp top, const TargetDesc &target,
+                                     const FifoSizingOptions &options,
+                                     json::Array &report) {
+  FailureOr<TopFunctionGraph> built = graphFromTopFunction(top, target);
+  if (failed(built))
+    return failure();
+  const DataflowGraph &graph = built->graph;
+
+  llvm::Expected<FifoSizingResult> sized = sizeFifos(graph, target, options);
+  if (!sized)
+    return mlir::emitError(top.getLoc(), "FIFO sizing of @")
+           << top.getSymName()
+           << " failed: " << llvm::toString(sized.takeError());
+  llvm::Expected<TimedGraph> timed = buildTimedGraph(graph, target);
+  if (!timed)
+    return mlir::emitError(top.getLoc(), "timing the graph of @")
+           << top.getSymName()
+           << " failed: " << llvm::toString(timed.takeError());
+
+  SimOptions sizedRun;
+  sizedRun.depths = sized->depths;
+  sizedRun.launch = sized->launch;
+  SimResult withDepths = simulate(*timed, sizedRun);
+  SimResult unbounded = simulate(*timed, SimOptions());
+  if (withDepths.deadlock)
+    return mlir::emitError(top.getLoc(), "the FIFOs chosen for @")
+           << top.getSymName() << " deadlock the simulated design";
+
+  // Rewrite the stream types; the default is the depth the IR had.
+  int64_t defaultBytes = 0;
+  json::Array streams;
+  for (const GraphStream &stream : built->streams) {
+    Value result = stream.streamOp->getResult(0);
+    auto type = cast<StreamType>(result.getType());
+    const DataflowEdge &edge = graph.getEdge(stream.edge);
+    int64_t depth = sized->depths[stream.edge];
+    defaultBytes += type.getDepth() * edge.tokenBytes;
+    streams.push_back(json::Object{{"name", edge.name},
+                                   {"edge", graph.describeEdge(stream.edge)},
+                                   {"tokens", edge.tokens},
+                                   {"token_bytes", edge.tokenBytes},
+                                   {"old_depth", type.getDepth()},
+                                   {"depth", depth}});
+    result.setType(
+        StreamType::get(type.getContext(), type.getElementType(), depth));
+  }
+
+  // Holds chosen by lp-min-bytes: the emitted code must enforce them.
+  Builder builder(top.getContext());
+  json::Array holds;
+  for (auto [call, kernel] : built->calls) {
+    if (kernel < 0 || sized->launch.empty())
+      continue;
+    int64_t launch = sized->launch[timed->nodeOfKernel[kernel]];
+    if (launch <= 0)
+      continue;
+    call->setAttr("dataflow.hold_until_cycle",
+                  builder.getI64IntegerAttr(launch));
+    holds.push_back(json::Object{{"kernel", graph.getKernel(kernel).name},
+                                 {"hold_until_cycle", launch}});
+  }
+
+  top->setAttr("dataflow.fifo_strategy",
+               builder.getStringAttr(getFifoStrategyName(options.strategy)));
+  top->setAttr("dataflow.fifo_mode",
+               builder.getStringAttr(getFifoModeName(options.mode)));
+  top->setAttr("dataflow.fifo_bytes",
+               builder.getI64IntegerAttr(sized->totalBytes));
+  top->setAttr("dataflow.fifo_default_bytes",
+               builder.getI64IntegerAttr(defaultBytes));
+  top->setAttr("dataflow.fifo_latency_cycles",
+               builder.getI64IntegerAttr(withDepths.cycles));
+  top->setAttr("dataflow.fifo_unbounded_latency_cycles",
+               builder.getI64IntegerAttr(unbounded.cycles));
+
+  json::Object entry{
+      {"function", top.getSymName()},
+      {"strategy", getFifoStrategyName(options.strategy)},
+      {"mode", getFifoModeName(options.mode)},
+      {"kernels", int64_t(graph.getNumKernels())},
+      {"streams", std::move(streams)},
+      {"total_fifo_bytes", sized->totalBytes},
+      {"default_fifo_bytes", defaultBytes},
+      {"latency_cycles", withDepths.cycles},
+      {"unbounded_latency_cycles", unbounded.cycles},
+      {"latency_ms", target.cyclesToMilliseconds(double(withDepths.cycles))},
+      {"deadlock", false},
+  };
+  if (!holds.empty())
+    entry["holds"] = std::move(holds);
+  if (sized->asapBytes)
+    entry["asap_fifo_bytes"] = *sized->asapBytes;
+  if (options.mode == FifoMode::Conservative)
+    entry["conservative_restored_fifos"] = int64_t(sized->restoredFifos);
+  report.push_back(std::move(entry));
+  return success();
+}
+
+/// Gives every process the stream types of its call sites: in place for the
+/// first set of types, in a clone for each further one.
+static void updateCallees(ModuleOp module) {
+  SymbolTable symbols(module);
+  llvm::MapVector<func::FuncOp, SmallVector<func::CallOp>> callsOf;
+  module.walk([&](func::CallOp call) {
+    auto callee = symbols.lookup<func::FuncOp>(call.getCallee());
+    if (callee && callee->hasAttr("dataflow.process"))
+      callsOf[callee].push_back(call);
+  });
+  for (auto &[callee, calls] : callsOf) {
+    // Call sites grouped by the argument types they need.
+    std::vector<std::pair<SmallVector<Type>, SmallVector<func::CallOp>>>
+        byTypes;
+    for (func::CallOp call : calls) {
+      SmallVector<Type> types(call.getOperandTypes());
+      auto it = llvm::find_if(
+          byTypes, [&](const auto &group) { return group.first == types; });
+      if (it == byTypes.end()) {
+        byTypes.push_back({types, {}});
+        it = std::prev(byTypes.end());
+      }
+      it->second.push_back(call);
+    }
+    for (auto [index, group] : llvm::enumerate(byTypes)) {
+      const SmallVector<Type> &types = group.first;
+      func::FuncOp target = callee;
+      if (index > 0) {
+        target = callee.clone();
+        symbols.insert(target, std::next(Block::iterator(callee)));
+        for (func::CallOp call : group.second)
+          call.setCallee(target.getSymName());
+      }
+      if (llvm::equal(target.getArgumentTypes(), types))
+        continue;
+      target.setType(FunctionType::get(target.getContext(), types,
+                                       target.getResultTypes()));
+      Block &entry = target.getBody().front();
+      for (auto [arg, type] : llvm::zip(entry.getArguments(), types))
+        arg.setType(type);
+    }
+  }
+}
+
+void SizeFifosPass::runOnOperation() {
+  ModuleOp module = getOperation();
+  FailureOr<TargetDesc> target = loadPassTarget(module, targetFile);
+  if (failed(target))
+    return signalPassFailure();
+
+  FifoSizingOptions options;
+  std::optional<FifoStrategy> parsed = parseFifoStrategy(strategy);
+  if (!parsed) {
+    mlir::emitError(module.getLoc(), "unknown FIFO sizing strategy '")
+        << strategy << "' (expected asap, lp-min-bytes or naive)";
+    return signalPassFailure();
+  }
+  if (*parsed != FifoStrategy::Asap && *parsed != FifoStrategy::LpMinBytes &&
+      *parsed != FifoStrategy::Naive) {
+    mlir::emitError(module.getLoc(), "FIFO sizing strategy '")
+        << strategy
+        << "' can under-size FIFOs and is refused in the compile flow "
+           "(use asap, lp-min-bytes or naive)";
+    return signalPassFailure();
+  }
+  options.strategy = *parsed;
+  if (mode == "normal")
+    options.mode = FifoMode::Normal;
+  else if (mode == "conservative")
+    options.mode = FifoMode::Conservative;
+  else {
+    mlir::emitError(module.getLoc(), "unknown FIFO sizing mode '")
+        << mode << "' (expected normal or conservative)";
+    return signalPassFailure();
+  }
+
+  SmallVector<func::FuncOp> tops;
+  for (auto func : module.getOps<func::FuncOp>())
+    if (func->hasAttr("dataflow.top"))
+      tops.push_back(func);
+
+  json::Array report;
+  bool failedAny = false;
+  for (func::FuncOp top : tops)
+    failedAny |= failed(sizeTop(top, *target, options, report));
+  if (failedAny)
+    return signalPassFailure();
+  updateCallees(module);
+
+  if (!output.empty() &&
+      failed(writePassOutput(module, output, [&](llvm::raw_ostream &os) {
+        os << llvm::formatv("{0:2}", json::Value(json::Object{
+                                         {"functions", std::move(report)}}))
+           << "\n";
+      })))
+    return signalPassFailure();
+}
