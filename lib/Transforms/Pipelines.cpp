@@ -36,6 +36,14 @@ void streamtensor::buildLinalgCleanupPipeline(OpPassManager &pm) {
 
 void streamtensor::buildDataflowPipeline(OpPassManager &pm,
                                          int64_t memoryBudget) {
+  // Reshapes and slices between linalg ops become tileable copies, and
+  // every op's tile sizes and loop order are chosen to match its neighbours
+  // before tiling fixes them.
+  // Producers are not split along slices here: the split leaves slices of
+  // weight arguments, which the conversion streams as whole-tensor kernels.
+  pm.addNestedPass<func::FuncOp>(
+      createTileableDataMovement(TileableDataMovementOptions{false}));
+  pm.addNestedPass<func::FuncOp>(createAlignLayouts());
   pm.addNestedPass<func::FuncOp>(createTileLinalg());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToDataflow());
   pm.addNestedPass<func::FuncOp>(

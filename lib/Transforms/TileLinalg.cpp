@@ -16,6 +16,7 @@
 
 #include "streamtensor/Transforms/Passes.h"
 
+#include "mlir/Dialect/Affine/ViewLikeInterfaceUtils.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/Dialect/Tensor/Transforms/Transforms.h"
@@ -79,6 +80,30 @@ struct TilePlan {
     for (auto [dim, size] : llvm::enumerate(tileSizes))
       sizes.push_back(b.getIndexAttr(isReduction(dim) == reduction ? size : 0));
     return sizes;
+  }
+};
+} // namespace
+
+namespace {
+/// Merges a slice of a slice into one slice of the outer source, as the
+/// upstream pattern does, but only when the outer slice belongs to a tile
+/// nest: a slice at function level is data movement between kernels, and
+/// folding it into a nest would make the kernel read part of a stream.
+struct MergeSlicesInNest : public OpRewritePattern<tensor::ExtractSliceOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(tensor::ExtractSliceOp next,
+                                PatternRewriter &rewriter) const override {
+    auto prev = next.getSource().getDefiningOp<tensor::ExtractSliceOp>();
+    if (!prev || isa<FunctionOpInterface>(prev->getParentOp()))
+      return failure();
+    SmallVector<OpFoldResult> offsets, sizes, strides;
+    if (failed(affine::mergeOffsetsSizesAndStrides(
+            rewriter, next.getLoc(), prev, next, prev.getDroppedDims(),
+            offsets, sizes, strides)))
+      return failure();
+    rewriter.replaceOpWithNewOp<tensor::ExtractSliceOp>(
+        next, next.getType(), prev.getSource(), offsets, sizes, strides);
+    return success();
   }
 };
 } // namespace
@@ -420,7 +445,7 @@ struct TileLinalgPass
     RewritePatternSet patterns(ctx);
     tensor::ExtractSliceOp::getCanonicalizationPatterns(patterns, ctx);
     tensor::InsertSliceOp::getCanonicalizationPatterns(patterns, ctx);
-    tensor::populateMergeConsecutiveInsertExtractSlicePatterns(patterns);
+    patterns.add<MergeSlicesInNest>(ctx);
     affine::AffineApplyOp::getCanonicalizationPatterns(patterns, ctx);
     GreedyRewriteConfig config;
     config.strictMode = GreedyRewriteStrictness::ExistingAndNewOps;

@@ -55,4 +55,57 @@ def ExpandMemrefCopies
                            "::mlir::scf::SCFDialect"];
 }
 
+def TileableDataMovement
+    : Pass<"streamtensor-tileable-data-movement", "mlir::func::FuncOp"> {
+  let summary = "Rewrite reshapes and static slices between linalg ops as "
+                "tileable linalg.generic copies";
+  let description = [{
+    `tensor.expand_shape`, `tensor.collapse_shape` and whole-source
+    `tensor.extract_slice` ops (dropping unit dimensions) with static shapes
+    that consume a linalg result, or feed a linalg op from anything but a
+    function argument, become `linalg.generic` copies with linear indexing
+    maps (expand: `(t, h, d) -> (t, h * D + d)` on the input; collapse: the
+    same map on the output; unit dimensions drop out). Each copy gets
+    `streamtensor.tile_sizes` that keep every tile dense and every offset
+    linear, and the unit attribute `streamtensor.data_movement`.
+
+    A kernel reads whole streams, so a partial slice cannot be a streamed
+    copy. With `split-producers`, a partial slice of a linalg result whose
+    users are all slices is replaced by the producer computed on that slice
+    only (repeated up the chain). Views of function arguments,
+    concatenations (`tensor.insert_slice` chains, `tensor.concat`), pads and
+    other partial slices are left alone.
+  }];
+  let options = [
+    Option<"splitProducers", "split-producers", "bool", "true",
+           "Replace partial slices of a result used only through slices by "
+           "the producer computed per slice">,
+  ];
+  let dependentDialects = ["mlir::linalg::LinalgDialect",
+                           "mlir::tensor::TensorDialect"];
+}
+
+def AlignLayouts : Pass<"streamtensor-align-layouts", "mlir::func::FuncOp"> {
+  let summary = "Choose tile sizes and parallel loop orders so producers and "
+                "consumers stream the same itensor layout";
+  let description = [{
+    Predicts, for every linalg op of the function body, the itensor type
+    `--streamtensor-tile-linalg` followed by the conversion to dataflow
+    would give each operand, and chooses per op the parallel tile-loop
+    permutation (`streamtensor.permutation`) and tile sizes
+    (`streamtensor.tile_sizes`) that make the most producer-to-consumer
+    edges between linalg ops layout-equivalent (plain FIFOs), breaking ties
+    by fewer converter bytes and then by the default. User-given
+    `streamtensor.tile_sizes`, `streamtensor.unroll` and
+    `streamtensor.permutation` are kept.
+  }];
+  let options = [
+    Option<"sweeps", "sweeps", "unsigned", "4",
+           "Passes over the ops; each re-chooses every op given its "
+           "neighbours' current choices">,
+  ];
+  let dependentDialects = ["mlir::linalg::LinalgDialect",
+                           "streamtensor::dataflow::DataflowDialect"];
+}
+
 #endif // STREAMTENSOR_TRANSFORMS_PASSES_TD
