@@ -1,15 +1,17 @@
 """StreamTensor: PyTorch LLMs to stream dataflow accelerators.
 
 The Python package holds the PyTorch front end (`import_model`), the model
-zoo (`streamtensor.models`), checkpoint input/output (`streamtensor.weights`)
-and a CPU reference runner for MLIR (`streamtensor.cpu_runner`). The
+zoo (`streamtensor.models`), checkpoint input/output (`streamtensor.weights`),
+a CPU reference runner for MLIR (`streamtensor.cpu_runner`) and the
+compiler driver (`compile`, `simulate`: `streamtensor.driver`). The
 front end is loaded on first use, so tools that need no PyTorch start fast.
 """
 
 import importlib
 
 _LAZY = {"FunctionSpec": "importer", "ImporterError": "importer", "UnsupportedError": "importer",
-         "import_functions": "importer", "import_model": "importer"}
+         "import_functions": "importer", "import_model": "importer",
+         "compile": "driver", "simulate": "driver", "DriverError": "driver"}
 
 __all__ = sorted(_LAZY)
 

@@ -80,7 +80,7 @@ def test_errors_exit_non_zero_and_write_nothing(tmp_path, capsys, argv, message)
     (["import", "--model", "gpt2", "--max-seq", "0"], "expected a positive integer"),
     (["import", "--model", "gpt2", "--seq", "x"], "expected an integer"),
     (["import", "--model", "gpt5"], "invalid choice"),
-    (["compile"], "invalid choice"),
+    (["synthesize"], "invalid choice"),
 ])
 def test_bad_argument_values_exit_with_usage_error(capsys, argv, message):
     with pytest.raises(SystemExit) as exit_info:

@@ -7,7 +7,8 @@ class CliError(Exception):
 
 def user_errors():
     """Exception types whose message is meant for the user (no traceback)."""
+    from ..driver.tools import DriverError
     from ..importer import ImporterError
     from ..models import ConfigError
     from ..weights import CheckpointError, SafetensorsError
-    return (CliError, ImporterError, ConfigError, CheckpointError, SafetensorsError, OSError)
+    return (CliError, DriverError, ImporterError, ConfigError, CheckpointError, SafetensorsError, OSError)

@@ -1,0 +1,131 @@
+"""Code generation: one design folder per compiled function.
+
+Each folder holds what `streamtensor-translate` emits for that function
+(kernels, simulation driver, host program, link and HLS configs, Makefile,
+manifest) plus the data to run it: `data/<tensor>.bin` for every tensor the
+design reads (raw little-endian f32, the simulation driver's input format),
+`params.bin` with the weights in the packed parameter format of the host
+program, and `expected/<output>.bin`, PyTorch's outputs on the same inputs.
+"""
+
+import json
+import os
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Dict, List
+
+if TYPE_CHECKING:
+    from .program import Program
+
+import numpy as np
+
+from .mlir_text import extract_function
+from .params import write_params
+from .tools import RUNTIME_DIR, DriverError, ToolRun, run_tool, tool_path
+
+TRANSLATIONS = (  # (option, file)
+    ("--emit-hlscpp", "kernels.cpp"),
+    ("--emit-hls-sim-driver", "sim_main.cpp"),
+    ("--emit-host", "host.cpp"),
+    ("--emit-link-config", "link.cfg"),
+)
+MANIFEST = "manifest.json"
+READ_ROLES = ("input", "weight", "inout")
+
+
+@dataclass
+class Design:
+    function: str
+    directory: str          # relative to the output folder
+    kernels: List[str]
+
+
+def design_dir(out_dir: str, function: str) -> str:
+    return os.path.join(out_dir, "design", function)
+
+
+def emit_design(lowered_text: str, function: str, out_dir: str) -> (Design, List[ToolRun]):
+    translate = tool_path("streamtensor-translate")
+    directory = design_dir(out_dir, function)
+    os.makedirs(directory, exist_ok=True)
+    source = os.path.join(directory, "design.mlir")
+    with open(source, "w", encoding="utf-8") as f:
+        f.write(extract_function(lowered_text, function))
+    error_log = os.path.join(directory, "error.log")
+    runs = [run_tool([translate, source, "--emit-manifest", "-o",
+                      os.path.join(directory, MANIFEST)], what="streamtensor-translate",
+                     error_log=error_log)]
+    manifest = read_manifest(directory)
+    kernels = [kernel["name"] for kernel in manifest["kernels"]]
+    jobs = [([option], name) for option, name in TRANSLATIONS]
+    jobs.append((["--emit-makefile", f"--runtime-dir={RUNTIME_DIR}"], "Makefile"))
+    jobs += [(["--emit-hls-config", f"--top={k}"], f"hls_config_{k}.cfg") for k in kernels]
+    for options, name in jobs:
+        runs.append(run_tool([translate, source, *options, "-o", os.path.join(directory, name)],
+                             what="streamtensor-translate", error_log=error_log))
+    return Design(function, os.path.relpath(directory, out_dir), kernels), runs
+
+
+def read_manifest(directory: str) -> Dict:
+    with open(os.path.join(directory, MANIFEST), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def tensor_file(directory: str, name: str, suffix: str = ".bin") -> str:
+    return os.path.join(directory, name + suffix)
+
+
+# Element types of the manifest and their raw little-endian layout.
+RAW_DTYPES = {"f32": "<f4", "f64": "<f8", "i8": "i1", "i16": "<i2", "i32": "<i4", "i64": "<i8"}
+
+
+def raw_dtype(manifest_tensor: Dict) -> str:
+    return RAW_DTYPES.get(manifest_tensor.get("dtype", "f32"), "<f4")
+
+
+def write_raw(path: str, array: np.ndarray, dtype: str = "<f4") -> None:
+    np.ascontiguousarray(array, dtype=dtype).tofile(path)
+
+
+def check_shape(manifest_tensor: Dict, array: np.ndarray, function: str) -> None:
+    shape = tuple(manifest_tensor["shape"])
+    if int(np.prod(shape)) != array.size:
+        raise DriverError(f"@{function}: the design's tensor '{manifest_tensor['name']}' has "
+                          f"shape {list(shape)}, but PyTorch's has {list(array.shape)}")
+
+
+def write_design_data(program: "Program", design: Design, out_dir: str) -> int:
+    """data/, params.bin and expected/ of one design; returns bytes written."""
+    directory = os.path.join(out_dir, design.directory)
+    manifest = read_manifest(directory)
+    values = program.design_tensors(design.function)
+    expected = program.reference_outputs(design.function)
+    data = os.path.join(directory, "data")
+    reference = os.path.join(directory, "expected")
+    os.makedirs(data, exist_ok=True)
+    os.makedirs(reference, exist_ok=True)
+    written, weights = 0, []
+    produced = set()
+    for tensor in manifest["tensors"]:
+        name = tensor["name"]
+        if tensor["role"] in READ_ROLES:
+            if name not in values:
+                raise DriverError(f"@{design.function}: the design reads tensor '{name}', which "
+                                  f"is not an input or weight of the PyTorch function (known: "
+                                  f"{', '.join(values)})")
+            check_shape(tensor, values[name], design.function)
+            write_raw(tensor_file(data, name), values[name], raw_dtype(tensor))
+            written += values[name].nbytes
+            if tensor["role"] == "weight":
+                weights.append((name, values[name].astype(raw_dtype(tensor))))
+        if tensor["role"] in ("output", "inout"):
+            produced.add(name)
+    missing = [name for name in expected if name not in produced]
+    if missing:
+        raise DriverError(f"@{design.function}: the design does not write output(s) "
+                          f"{', '.join(missing)} of the PyTorch function")
+    output_dtypes = {t["name"]: raw_dtype(t) for t in manifest["tensors"]}
+    for name, array in expected.items():
+        write_raw(tensor_file(reference, name), array, output_dtypes.get(name, "<f4"))
+        written += array.nbytes
+    written += write_params(os.path.join(directory, "params.bin"), weights)
+    return written

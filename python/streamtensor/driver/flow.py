@@ -1,0 +1,226 @@
+"""PyTorch -> linalg -> fused dataflow -> lowered IR -> HLS C++ and build files.
+
+Artifacts in the output folder (see docs/compile.md):
+  block.mlir        the imported module (linalg on tensors)
+  linalg.mlir       after --streamtensor-linalg-opt
+  dataflow.mlir     fused dataflow IR (--streamtensor-dataflow)
+  report.json/.txt  the dataflow report and its summary
+  dataflow.dot/.svg the fused dataflow graph
+  lowered.mlir      processes and FIFOs (--streamtensor-lower-dataflow)
+  sized.mlir        after FIFO sizing, when the build has --streamtensor-size-fifos
+  design/<fn>/      per function: emitted code, build files and simulation data
+  compile.json      options, stages with their measured cost, artifacts
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from typing import TYPE_CHECKING, Callable, Dict, Optional, TextIO, Union
+
+if TYPE_CHECKING:
+    from .program import Program
+
+from .emit import emit_design, write_design_data
+from .output_dir import RECORD, prepare_output_dir, write_json
+from .report import fifo_sizing_text, graphviz, summary_text
+from .stages import StageLog
+from .tools import DriverError, has_tool, run_tool, tool_has_option, tool_path
+
+UNTIL = ("import", "dataflow", "lowered", "all")
+# Strategies of --streamtensor-size-fifos. "naive" (depth = tokens on the
+# edge) cannot deadlock; "asap" deadlocks the simulation of the tiny GPT-2
+# decode block as of this writing (docs/compile.md), hence the default.
+FIFO_STRATEGIES = ("naive", "asap", "lp-min-bytes")
+SIZE_FIFOS_PASS = "--streamtensor-size-fifos"
+CODEGEN_OPTION = "--emit-hlscpp"
+
+
+def codegen_available() -> bool:
+    return tool_has_option("streamtensor-translate", CODEGEN_OPTION)
+
+
+def fifo_sizing_available() -> bool:
+    return tool_has_option("streamtensor-opt", SIZE_FIFOS_PASS)
+
+
+def _read(path: str) -> str:
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+def _write(path: str, text: str) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def _render_svg(dot_path: str, svg_path: str) -> Optional[str]:
+    """Renders with Graphviz; returns why not when it cannot."""
+    dot = shutil.which("dot")
+    if dot is None:
+        return "Graphviz `dot` not installed (scripts/install-deps.sh installs it)"
+    proc = subprocess.run([dot, "-Tsvg", dot_path, "-o", svg_path], capture_output=True,
+                          text=True)
+    if proc.returncode != 0:
+        return f"dot -Tsvg failed: {proc.stderr.strip()}"
+    return None
+
+
+def compile_program(program: Union["Program", Callable[[], "Program"]], out_dir: str, *,
+                    until: str = "all", memory_budget: Optional[int] = None,
+                    force: bool = False, log: Optional[TextIO] = sys.stdout,
+                    count_startup: bool = False, fifo_sizing: str = "naive") -> Dict:
+    """Runs the flow up to `until`; returns the record also written to compile.json.
+
+    `program` may be a function building it (e.g. a zoo model), so that the
+    import stage's cost includes building the PyTorch model. `count_startup`
+    adds the process's time before this call as a "startup" stage (for a
+    command-line run, where the whole process is the compilation).
+    """
+    if until not in UNTIL:
+        raise DriverError(f"--until must be one of {', '.join(UNTIL)}, got {until!r}")
+    if fifo_sizing not in FIFO_STRATEGIES:
+        raise DriverError(f"--fifo-sizing must be one of {', '.join(FIFO_STRATEGIES)}, "
+                          f"got {fifo_sizing!r}")
+    if memory_budget is not None and memory_budget < 0:
+        raise DriverError("--memory-budget must be a non-negative number of bytes")
+    opt = tool_path("streamtensor-opt") if until != "import" else None
+    out_dir = prepare_output_dir(out_dir, force)
+    path = lambda name: os.path.join(out_dir, name)  # noqa: E731
+    record = {"program": None, "until": until, "memory_budget": memory_budget,
+              "fifo_sizing": fifo_sizing,
+              "status": "running", "stages": [], "artifacts": [], "designs": [], "notes": []}
+    write_json(path(RECORD), record)
+    stages = StageLog(log)
+    stages.say(f"streamtensor compile -> {out_dir}")
+    if count_startup:
+        stages.python_startup()
+    try:
+        return _run_flow(program, out_dir, until, memory_budget, fifo_sizing, opt, record,
+                         stages)
+    except BaseException as err:
+        record["status"] = f"failed: {type(err).__name__}"
+        record["stages"] = [r.as_dict() for r in stages.records]
+        write_json(os.path.join(out_dir, RECORD), record)
+        raise
+
+
+def _run_flow(program, out_dir: str, until: str, memory_budget: Optional[int],
+              fifo_sizing: str, opt: Optional[str], record: Dict, stages: StageLog) -> Dict:
+    path = lambda name: os.path.join(out_dir, name)  # noqa: E731
+
+    def done(status: str) -> Dict:
+        record["status"] = status
+        record["stages"] = [r.as_dict() for r in stages.records]
+        record["total_seconds"] = stages.total_seconds
+        write_json(path(RECORD), record)
+        return record
+
+    def artifact(*names: str) -> None:
+        record["artifacts"].extend(names)
+
+    def build_and_import():
+        built = program() if callable(program) else program
+        record["program"] = built.description
+        return built, built.import_mlir()
+    program, text = stages.python_stage("import", "PyTorch -> linalg on tensors (block.mlir)",
+                                        build_and_import)
+    _write(path("block.mlir"), text)
+    artifact("block.mlir")
+    if until == "import":
+        return _finish(stages, done("complete"))
+
+    linalg = run_tool([opt, path("block.mlir"), "--streamtensor-linalg-opt", "-o",
+                       path("linalg.mlir")], what="streamtensor-opt --streamtensor-linalg-opt",
+                      error_log=path("error.log"))
+    stages.tool_stages("linalg-opt", "linalg clean-up (linalg.mlir)", [linalg])
+    artifact("linalg.mlir")
+
+    dataflow_pass = "--streamtensor-dataflow"
+    if memory_budget is not None:
+        dataflow_pass += f"=memory-budget={memory_budget}"
+    dataflow = run_tool([opt, path("linalg.mlir"), dataflow_pass,
+                         f"--dataflow-report=output={path('report.json')}", "-o",
+                         path("dataflow.mlir")], what=f"streamtensor-opt {dataflow_pass}",
+                         error_log=path("error.log"))
+    stages.tool_stages("dataflow", "tile, kernels, fusion, converters (dataflow.mlir)",
+                       [dataflow])
+    artifact("dataflow.mlir", "report.json")
+    report = json.loads(_read(path("report.json")))
+    _write(path("report.txt"), summary_text(report, _title(program)))
+    _write(path("dataflow.dot"), graphviz(report))
+    artifact("report.txt", "dataflow.dot")
+    why_not = _render_svg(path("dataflow.dot"), path("dataflow.svg"))
+    if why_not:
+        record["notes"].append(f"dataflow.svg not drawn: {why_not}")
+        stages.say(f"  note: dataflow.svg not drawn: {why_not}")
+    else:
+        artifact("dataflow.svg")
+    if until == "dataflow":
+        return _finish(stages, done("complete"))
+
+    lower = run_tool([opt, path("dataflow.mlir"), "--streamtensor-lower-dataflow", "-o",
+                      path("lowered.mlir")], what="streamtensor-opt --streamtensor-lower-dataflow",
+                      error_log=path("error.log"))
+    stages.tool_stages("lower", "processes and FIFOs on memrefs (lowered.mlir)", [lower])
+    artifact("lowered.mlir")
+    codegen_input = "lowered.mlir"
+    if fifo_sizing_available():
+        sizing = run_tool([opt, path("lowered.mlir"),
+                           f"{SIZE_FIFOS_PASS}=strategy={fifo_sizing} "
+                           f"output={path('fifo-sizing.json')}",
+                           "-o", path("sized.mlir")],
+                          what=f"streamtensor-opt {SIZE_FIFOS_PASS}",
+                          error_log=path("error.log"))
+        stages.tool_stages("size-fifos", f"FIFO depths, {fifo_sizing} (sized.mlir)",
+                           [sizing])
+        artifact("sized.mlir", "fifo-sizing.json")
+        sizing_report = json.loads(_read(path("fifo-sizing.json")))
+        with open(path("report.txt"), "a", encoding="utf-8") as f:
+            f.write("\n" + fifo_sizing_text(sizing_report))
+        codegen_input = "sized.mlir"
+    else:
+        _note(record, stages, f"FIFO sizing skipped: this streamtensor-opt has no "
+                              f"{SIZE_FIFOS_PASS}; streams keep the lowering's safe depths")
+    if until == "lowered":
+        return _finish(stages, done("complete"))
+    if not codegen_available():
+        reason = ("streamtensor-translate is not built" if not has_tool("streamtensor-translate")
+                  else f"streamtensor-translate has no {CODEGEN_OPTION}")
+        _note(record, stages, f"code generation skipped: {reason}; stopped after {codegen_input}")
+        return _finish(stages, done("stopped before code generation"))
+
+    lowered_text = _read(path(codegen_input))
+    runs, designs = [], []
+    for function in program.function_names:
+        design, function_runs = emit_design(lowered_text, function, out_dir)
+        designs.append(design)
+        runs += function_runs
+        record["designs"].append({"function": function, "directory": design.directory,
+                                  "kernels": design.kernels})
+    stages.tool_stages("emit", "HLS C++, host, configs, Makefile (design/)", runs)
+    stages.python_stage("pack", "simulation data, params.bin, PyTorch outputs",
+                        lambda: [write_design_data(program, d, out_dir) for d in designs])
+    return _finish(stages, done("complete"))
+
+
+def _note(record: Dict, stages: StageLog, text: str) -> None:
+    record["notes"].append(text)
+    stages.say(f"  note: {text}")
+
+
+def _title(program: "Program") -> str:
+    d = program.description
+    if d.get("source") == "zoo":
+        shape = f"max_seq {d['max_seq']}" if d["step"] == "decode" else f"seq {d['seq']}"
+        return (f"{d['model']} {d['config']} {d['step']} ({shape}, layer {d['layer']}), "
+                f"functions: {', '.join(d['functions'])}")
+    return f"nn.Module {d.get('class', '')}, function: {', '.join(d['functions'])}"
+
+
+def _finish(stages: StageLog, record: Dict) -> Dict:
+    stages.say(f"  total {record['total_seconds']:.2f} s wall; artifacts: "
+               f"{', '.join(record['artifacts'])}"
+               + (", design/" if record["designs"] else ""))
+    return record

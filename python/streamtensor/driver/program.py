@@ -1,0 +1,143 @@
+"""What a compilation starts from: PyTorch functions with example inputs.
+
+A Program is a list of importer FunctionSpecs (one per compiled function),
+the module attributes the importer writes, and a JSON description from which
+the same program can be rebuilt (for zoo models) when a compiled folder is
+simulated later. It also gives, per function, the values of every tensor the
+compiled design reads (inputs and weights, by the names the importer gave
+them) and PyTorch's outputs, the reference of the simulation.
+"""
+
+import itertools
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence
+
+import numpy as np
+import torch
+
+from ..importer import FunctionSpec, import_functions
+
+ZOO_FUNCTIONS = ("block", "lm_head")
+
+
+@dataclass
+class Program:
+    specs: List[FunctionSpec]
+    description: Dict[str, object]
+    module_attributes: List = field(default_factory=list)
+
+    @property
+    def function_names(self) -> List[str]:
+        return [spec.name for spec in self.specs]
+
+    def spec(self, name: str) -> FunctionSpec:
+        for spec in self.specs:
+            if spec.name == name:
+                return spec
+        raise KeyError(name)
+
+    def import_mlir(self) -> str:
+        return import_functions(self.specs, weights_as_args=True,
+                                module_attributes=self.module_attributes)
+
+    def design_tensors(self, name: str) -> "OrderedDict[str, np.ndarray]":
+        """Inputs and weights of function `name`, by argument name, as f32 arrays."""
+        spec = self.spec(name)
+        values: "OrderedDict[str, np.ndarray]" = OrderedDict()
+        for input_name, value in zip(_input_names(spec), _as_tuple(spec.example_inputs)):
+            values[input_name] = _to_numpy(value)
+        seen = set()
+        for weight, tensor in itertools.chain(spec.module.named_parameters(),
+                                              spec.module.named_buffers()):
+            if id(tensor) in seen:
+                continue
+            seen.add(id(tensor))
+            values[spec.weight_name(weight)] = _to_numpy(tensor)
+        return values
+
+    def reference_outputs(self, name: str,
+                          inputs: Optional[Sequence[torch.Tensor]] = None
+                          ) -> "OrderedDict[str, np.ndarray]":
+        """PyTorch's outputs of function `name` (on its example inputs by default)."""
+        spec = self.spec(name)
+        args = _as_tuple(spec.example_inputs if inputs is None else inputs)
+        module = spec.module
+        training = module.training
+        module.eval()
+        try:
+            with torch.no_grad():
+                result = module(*args)
+        finally:
+            module.train(training)
+        flat = _flatten(result)
+        names = list(spec.output_names or ())
+        return OrderedDict((names[i] if i < len(names) else f"output{i}", _to_numpy(t))
+                           for i, t in enumerate(flat))
+
+
+def zoo_program(model: str, config: str, step: str, *, functions: Sequence[str] = ZOO_FUNCTIONS,
+                max_seq: int, seq: int, seed: int = 0, layer: int = 0,
+                checkpoint: Optional[str] = None, with_values: bool = True) -> Program:
+    """A zoo model's step; `with_values=False` leaves weights uninitialized (import only)."""
+    from .. import models
+    from ..models.steps import module_attributes
+    built = models.build_model(model, config, layer=layer,
+                               weights="random" if with_values else "empty",
+                               seed=seed, checkpoint=checkpoint)
+    inputs = models.example_inputs(built, step, max_seq=max_seq, seq=seq, seed=seed)
+    specs = models.function_specs(built, step, inputs, models.lm_head_input(built, seed),
+                                  list(functions))
+    description = {"source": "zoo", "model": built.config.family, "config": built.config.name,
+                   "step": step, "functions": list(functions), "max_seq": max_seq, "seq": seq,
+                   "seed": seed, "layer": layer, "checkpoint": checkpoint}
+    return Program(specs, description, module_attributes(built, step, max_seq, seq))
+
+
+def module_program(module: torch.nn.Module, example_inputs, *, name: str = "forward",
+                   input_names: Optional[Sequence[str]] = None,
+                   output_names: Optional[Sequence[str]] = None) -> Program:
+    """A user's nn.Module called on `example_inputs`."""
+    spec = FunctionSpec(module, _as_tuple(example_inputs), name,
+                        list(input_names) if input_names else None,
+                        list(output_names) if output_names else None)
+    description = {"source": "module", "class": type(module).__name__, "functions": [name]}
+    return Program([spec], description)
+
+
+def rebuild_program(description: Dict[str, object]) -> Program:
+    """The zoo program a compiled folder was made from, with its seeded values."""
+    if description.get("source") != "zoo":
+        raise ValueError("only zoo models can be rebuilt from their description")
+    return zoo_program(description["model"], description["config"], description["step"],
+                       functions=description["functions"], max_seq=description["max_seq"],
+                       seq=description["seq"], seed=description["seed"],
+                       layer=description["layer"], checkpoint=description["checkpoint"])
+
+
+def _input_names(spec: FunctionSpec) -> List[str]:
+    if spec.input_names:
+        return list(spec.input_names)
+    from ..importer import _forward_input_names
+    return _forward_input_names(spec.module, len(_as_tuple(spec.example_inputs)))
+
+
+def _as_tuple(inputs):
+    if isinstance(inputs, torch.Tensor):
+        return (inputs,)
+    return tuple(inputs)
+
+
+def _flatten(result) -> List[torch.Tensor]:
+    if isinstance(result, torch.Tensor):
+        return [result]
+    flat = []
+    for item in result:
+        flat.extend(_flatten(item))
+    return flat
+
+
+def _to_numpy(tensor) -> np.ndarray:
+    if isinstance(tensor, torch.Tensor):
+        tensor = tensor.detach().cpu().numpy()
+    return np.ascontiguousarray(tensor)

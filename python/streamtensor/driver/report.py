@@ -1,0 +1,125 @@
+"""The dataflow report (report.json of `--dataflow-report`) as text and as a graph.
+
+All figures are the compiler's static accounting of the fused design, not
+measurements on a board.
+"""
+
+import re
+from typing import Dict, List
+
+_TILE = re.compile(r"itensor<([^,]*),")
+
+
+def _bytes(n: int) -> str:
+    if n >= 1 << 20:
+        return f"{n:,} B ({n / (1 << 20):.2f} MiB)"
+    if n >= 1 << 10:
+        return f"{n:,} B ({n / (1 << 10):.1f} KiB)"
+    return f"{n:,} B"
+
+
+def dma_count(function: Dict) -> int:
+    return sum(len(kernel.get("dmas", [])) for kernel in function["kernels"])
+
+
+def summary_lines(function: Dict) -> List[str]:
+    """A few lines per function; each figure says what it counts."""
+    edges = function["task_edges"]
+    fifo = function["fifo_edges"]
+    share = function["fifo_edge_share"]
+    before = function["intermediate_bytes_before_fusion"]
+    after = function["intermediate_bytes_after_fusion"]
+    return [
+        f"function @{function['name']}",
+        f"  kernels (fused accelerators): {function['num_kernels']}, tasks: "
+        f"{function['num_tasks']}",
+        f"  task-to-task edges: {edges}: {fifo} plain FIFOs (forks included), "
+        f"{edges - fifo} through layout converters ({function['num_converters']} converters)",
+        f"  FIFO-edge share: {share:.1%} (plain FIFO edges / task-to-task edges; DMA edges "
+        f"not counted)",
+        f"  converter buffers on chip: {_bytes(function['converter_bytes'])} (both ping-pong "
+        f"halves)",
+        f"  FIFO buffers on chip: {_bytes(function['fifo_bytes'])} (every FIFO at depth "
+        f"{function['fifo_depth_assumed']}, before FIFO sizing)",
+        f"  intermediate memory: {_bytes(after)} on chip after fusion = {function['intermediate_share_after_fusion']:.1%} "
+        f"of {_bytes(before)} before fusion (all intermediate tensors between unfused "
+        f"kernels at full size)",
+        f"  DMAs: {dma_count(function)}, moving {_bytes(function['dma_bytes_per_invocation'])} "
+        f"between HBM and the chip per invocation",
+    ]
+
+
+def summary_text(report: Dict, title: str = "") -> str:
+    lines = []
+    if title:
+        lines += [title, ""]
+    lines.append("Static figures computed by the compiler from the fused dataflow IR "
+                 "(not measured on a board).")
+    for function in report["functions"]:
+        lines += [""] + summary_lines(function)
+    return "\n".join(lines) + "\n"
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _tile(itensor: str) -> str:
+    match = _TILE.search(itensor or "")
+    return match.group(1) if match else ""
+
+
+def graphviz(report: Dict) -> str:
+    """Graphviz source: one cluster per fused kernel, tasks as boxes, plain FIFO
+    edges solid, converter edges dashed with their buffer bytes, DMAs to HBM dotted."""
+    out = ["digraph dataflow {", "  rankdir=LR;", "  node [shape=box, fontsize=10];",
+           "  edge [fontsize=9];", "  compound=true;"]
+    for function in report["functions"]:
+        for kernel in function["kernels"]:
+            prefix = f"{function['name']}.{kernel['name']}"
+
+            def node(task, prefix=prefix):
+                return _quote(f"{prefix}.{task}")
+            out.append(f"  subgraph {_quote('cluster_' + prefix)} {{")
+            out.append(f"    label={_quote('@' + function['name'] + ' / ' + kernel['name'])};")
+            for task in kernel["tasks"]:
+                out.append(f"    {node(task)} [label={_quote(task)}];")
+            hbm_in, hbm_out = _quote(f"{prefix}.hbm_in"), _quote(f"{prefix}.hbm_out")
+            directions = {dma["direction"] for dma in kernel.get("dmas", [])}
+            if "in" in directions:
+                out.append(f"    {hbm_in} [label=\"HBM (read)\", shape=cylinder];")
+            if "out" in directions:
+                out.append(f"    {hbm_out} [label=\"HBM (write)\", shape=cylinder];")
+            out.append("  }")
+            for edge in kernel["edges"]:
+                tile = _tile(edge.get("itensor", ""))
+                if edge["kind"] == "fifo":
+                    attrs = f"label={_quote('FIFO ' + tile)}"
+                else:
+                    attrs = (f"label={_quote('converter ' + format(edge['converter_bytes'], ',') + ' B')}, "
+                             "style=dashed, color=red3, fontcolor=red3")
+                out.append(f"  {node(edge['from'])} -> {node(edge['to'])} [{attrs}];")
+            for dma in kernel.get("dmas", []):
+                label = _quote(f"DMA {dma['bytes_per_invocation']:,} B")
+                if dma["direction"] == "in":
+                    ends = f"{hbm_in} -> {node(dma['to'])}"
+                else:
+                    ends = f"{node(dma['from'])} -> {hbm_out}"
+                out.append(f"  {ends} [label={label}, style=dotted, color=gray40];")
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def fifo_sizing_text(sizing: Dict) -> str:
+    """Summary of the --streamtensor-size-fifos report, per top function."""
+    lines = ["FIFO sizing (--streamtensor-size-fifos; latencies are estimates of the "
+             "cycle-level model of docs/fifo-sizing.md, not measurements):"]
+    for function in sizing["functions"]:
+        lines.append(
+            f"  @{function['function']}: {len(function.get('streams', []))} FIFOs, "
+            f"{_bytes(function['total_fifo_bytes'])} after sizing ({function['strategy']}, "
+            f"{function['mode']}) vs {_bytes(function['default_fifo_bytes'])} at the lowering's "
+            f"depths; estimated latency {function['latency_cycles']:,} cycles "
+            f"({function['latency_ms']:.3f} ms at the target clock), "
+            f"{'DEADLOCK predicted' if function['deadlock'] else 'no deadlock predicted'}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,189 @@
+"""Builds the emitted bounded-FIFO simulation with g++, runs it and compares
+every output with PyTorch's."""
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Dict, List, Optional, TextIO
+
+import numpy as np
+
+from .emit import (READ_ROLES, raw_dtype, read_manifest, tensor_file, write_design_data,
+                   write_raw)
+from .output_dir import read_record
+from .tools import RUNTIME_DIR, DriverError, ToolError, build_dir, run_tool
+
+F32_TOLERANCE = 1e-4
+RUN_TIMEOUT_S = 600
+SIM_PROGRAM = "streamtensor-sim"
+
+
+@dataclass
+class OutputCheck:
+    function: str
+    name: str
+    max_abs_error: float
+    ok: bool
+
+
+def _designs(out_dir: str) -> (Dict, List[Dict]):
+    record = read_record(out_dir)
+    if not record.get("designs") or record.get("status") != "complete":
+        how = (f"it was compiled with --until {record['until']}" if record.get("until") != "all"
+               else f"its compilation ended with status '{record.get('status')}'")
+        raise DriverError(f"{out_dir}: no simulation build: {how}; compile again without "
+                          f"--until, with a build that has code generation")
+    return record, record["designs"]
+
+
+def prebuilt_runtime() -> Optional[str]:
+    """The build's libStreamTensorSim.a if it is newer than every runtime/sim source."""
+    library = os.path.join(build_dir(), "lib", "libStreamTensorSim.a")
+    if not os.path.isfile(library):
+        return None
+    sources = os.path.join(RUNTIME_DIR, "sim")
+    newest = max((os.path.getmtime(os.path.join(root, name))
+                  for root, _, names in os.walk(sources) for name in names), default=0.0)
+    return library if os.path.getmtime(library) >= newest else None
+
+
+def build_simulation(directory: str, log: Optional[TextIO]) -> float:
+    """`make sim` of the emitted Makefile; links the build's simulation runtime
+    library when it is up to date instead of compiling runtime/sim/lib again."""
+    make = shutil.which("make")
+    if make is None:
+        raise DriverError("make not found (scripts/install-deps.sh installs it)")
+    command = [make, "-s", "-C", directory, "sim"]
+    library = prebuilt_runtime()
+    if library:
+        command.append(f"SIM_SOURCES={library}")
+    if log:
+        print(f"  building {os.path.relpath(directory)}/{SIM_PROGRAM} (g++, runtime/sim"
+              f"{', prebuilt' if library else ''}) ...", file=log, flush=True)
+    run = run_tool(command, what="building the simulation")
+    return run.seconds
+
+
+def run_simulation(directory: str, data_dir: str) -> float:
+    start = time.monotonic()
+    try:
+        proc = subprocess.run([os.path.join(directory, SIM_PROGRAM), data_dir],
+                              capture_output=True, text=True, timeout=RUN_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        raise DriverError(f"{directory}: the simulation did not finish in {RUN_TIMEOUT_S} s")
+    if proc.returncode != 0:
+        kind = "deadlocked" if "deadlock" in proc.stderr else "failed"
+        raise ToolError(f"{directory}: the simulation {kind} (exit status {proc.returncode})\n"
+                        + proc.stderr.strip())
+    return time.monotonic() - start
+
+
+def _ensure_data(out_dir: str, record: Dict, design: Dict, log: Optional[TextIO]) -> None:
+    """Regenerates data/, params.bin and expected/ from the seed when they are missing."""
+    directory = os.path.join(out_dir, design["directory"])
+    if os.path.isdir(os.path.join(directory, "data")) and \
+            os.path.isdir(os.path.join(directory, "expected")):
+        return
+    if record["program"].get("source") != "zoo":
+        raise DriverError(f"{directory}: data/ or expected/ is missing and this program (an "
+                          f"nn.Module) cannot be rebuilt from its description; compile again")
+    from .emit import Design
+    from .program import rebuild_program
+    if log:
+        print(f"  regenerating the simulation data of @{design['function']} from seed "
+              f"{record['program']['seed']}", file=log, flush=True)
+    write_design_data(rebuild_program(record["program"]),
+                      Design(design["function"], design["directory"], design["kernels"]), out_dir)
+
+
+def _read_outputs(directory: str, data_dir: str) -> "OrderedDict[str, np.ndarray]":
+    outputs = OrderedDict()
+    for tensor in read_manifest(directory)["tensors"]:
+        if tensor["role"] not in ("output", "inout"):
+            continue
+        path = tensor_file(data_dir, tensor["name"], ".out.bin")
+        if not os.path.exists(path):
+            raise DriverError(f"{directory}: the simulation wrote no {os.path.basename(path)}")
+        outputs[tensor["name"]] = np.fromfile(path, dtype=raw_dtype(tensor)).reshape(
+            tensor["shape"])
+    return outputs
+
+
+def compare(function: str, outputs, directory: str) -> List[OutputCheck]:
+    checks = []
+    expected_dir = os.path.join(directory, "expected")
+    for name in sorted(os.listdir(expected_dir)):
+        output = name[:-len(".bin")]
+        actual = outputs.get(output)
+        dtype = actual.dtype if actual is not None else np.dtype("<f4")
+        expected = np.fromfile(os.path.join(expected_dir, name), dtype=dtype).astype(np.float64)
+        if actual is None or actual.size != expected.size:
+            checks.append(OutputCheck(function, output, float("inf"), False))
+            continue
+        error = float(np.max(np.abs(actual.reshape(-1).astype(np.float64) - expected),
+                             initial=0.0))
+        if np.isnan(error):
+            error = float("inf")
+        checks.append(OutputCheck(function, output, error, error <= F32_TOLERANCE))
+    return checks
+
+
+def simulate_dir(out_dir: str, inputs: Optional[Dict[str, Dict[str, np.ndarray]]] = None,
+                 log: Optional[TextIO] = sys.stdout):
+    """Builds and runs every design of `out_dir`.
+
+    Without `inputs`, runs on the seeded data written by compile and returns
+    (outputs, checks) where checks compare every output with PyTorch's. With
+    `inputs` ({function: {input name: array}}), the given arrays replace those
+    inputs (the weights stay) and no comparison is made (checks is empty).
+    """
+    out_dir = os.path.abspath(out_dir)
+    record, designs = _designs(out_dir)
+    all_outputs, checks = OrderedDict(), []
+    for design in designs:
+        directory = os.path.join(out_dir, design["directory"])
+        _ensure_data(out_dir, record, design, log)
+        seconds = build_simulation(directory, log)
+        if log:
+            print(f"  built in {seconds:.1f} s", file=log, flush=True)
+        given = (inputs or {}).get(design["function"])
+        if inputs is None:
+            data_dir = os.path.join(directory, "data")
+            seconds = run_simulation(directory, data_dir)
+            outputs = _read_outputs(directory, data_dir)
+            checks += compare(design["function"], outputs, directory)
+        else:
+            with tempfile.TemporaryDirectory(dir=directory, prefix="run-") as data_dir:
+                _stage_inputs(directory, data_dir, given or {}, design["function"])
+                seconds = run_simulation(directory, data_dir)
+                outputs = _read_outputs(directory, data_dir)
+        if log:
+            print(f"  @{design['function']}: simulated in {seconds:.2f} s (wall, threads "
+                  f"per process, bounded FIFOs)", file=log, flush=True)
+        all_outputs[design["function"]] = outputs
+    return all_outputs, checks
+
+
+def _stage_inputs(directory: str, data_dir: str, given: Dict[str, np.ndarray],
+                  function: str) -> None:
+    manifest = read_manifest(directory)
+    readable = {t["name"]: t for t in manifest["tensors"] if t["role"] in READ_ROLES}
+    unknown = sorted(set(given) - set(readable))
+    if unknown:
+        raise DriverError(f"@{function}: no input named {', '.join(unknown)} (inputs and "
+                          f"weights: {', '.join(readable)})")
+    for name, tensor in readable.items():
+        if name in given:
+            array = np.asarray(given[name])
+            if list(array.shape) != list(tensor["shape"]) and array.size != np.prod(tensor["shape"]):
+                raise DriverError(f"@{function}: input '{name}' has shape {list(array.shape)}, "
+                                  f"the design expects {tensor['shape']}")
+            write_raw(tensor_file(data_dir, name), array, raw_dtype(tensor))
+        else:
+            os.symlink(tensor_file(os.path.join(directory, "data"), name),
+                       tensor_file(data_dir, name))

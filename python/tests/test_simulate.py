@@ -1,0 +1,176 @@
+"""`streamtensor simulate` and the driver's code-generation stage.
+
+The emission, data packing, g++ build, bounded-FIFO run and comparison are
+checked on the hand-written lowered design test/Target/Inputs/scale.mlir
+(y = x * scale.weight + 1), with the PyTorch module that computes the same.
+"""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+
+import numpy as np
+import pytest
+import torch
+import torch.nn as nn
+
+import streamtensor
+from streamtensor.cli import main
+from streamtensor.driver import DriverError, ToolError
+from streamtensor.driver.emit import emit_design, write_design_data
+from streamtensor.driver.output_dir import write_json
+from streamtensor.driver.program import module_program
+from streamtensor.driver.simulation import simulate_dir
+from streamtensor.hls_lint import lint_source
+from conftest import PYTHON_DIR, STREAMTENSOR_OPT
+
+SCALE_DESIGN = os.path.join(os.path.dirname(PYTHON_DIR), "test", "Target", "Inputs",
+                            "scale.mlir")
+
+
+class Weight(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.weight = nn.Parameter(torch.linspace(-2, 2, 16))
+
+
+class Scale(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.scale = Weight()
+
+    def forward(self, x):
+        return x * self.scale.weight + 1
+
+
+def _printed(path):
+    proc = subprocess.run([STREAMTENSOR_OPT, path], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+def _scale_folder(out, lowered_text, module=None):
+    """An output folder as compile writes it, from an already lowered design."""
+    torch.manual_seed(1)
+    program = module_program(module or Scale(), (torch.randn(4, 16),), name="scale",
+                             output_names=["y"])
+    out.mkdir()
+    design, runs = emit_design(lowered_text, "scale", str(out))
+    write_design_data(program, design, str(out))
+    write_json(str(out / "compile.json"), {
+        "program": program.description, "until": "all", "status": "complete",
+        "designs": [{"function": "scale", "directory": design.directory,
+                     "kernels": design.kernels}]})
+    return program, design
+
+
+@pytest.fixture(scope="module")
+def simulated_scale(tmp_path_factory):
+    """The scale design compiled, built and simulated once: (folder, program, design, output)."""
+    out = tmp_path_factory.mktemp("scale") / "out"
+    program, design = _scale_folder(out, _printed(SCALE_DESIGN))
+    assert main(["simulate", str(out)]) == 0
+    return out, program, design
+
+
+def test_emitted_design_matches_pytorch_in_the_simulation(simulated_scale, capsys):
+    out, program, design = simulated_scale
+    directory = out / design.directory
+    for name in ("kernels.cpp", "sim_main.cpp", "host.cpp", "link.cfg", "Makefile",
+                 "manifest.json", "hls_config_scale.cfg", "params.bin", "data/x.bin",
+                 "data/scale.weight.bin", "expected/y.bin", "streamtensor-sim"):
+        assert (directory / name).is_file(), name
+    assert main(["simulate", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "@scale y: max |simulation - PyTorch| = " in printed and "ok" in printed
+    result = np.fromfile(directory / "data" / "y.out.bin", dtype="<f4")
+    np.testing.assert_allclose(result, program.reference_outputs("scale")["y"].reshape(-1),
+                               atol=1e-6)
+
+    x = torch.randn(4, 16)
+    outputs = streamtensor.simulate(str(out), [x])
+    np.testing.assert_allclose(outputs["y"], Scale.forward(program.spec("scale").module, x)
+                               .detach().numpy(), atol=1e-6)
+    assert not [name for name in os.listdir(directory) if name.startswith("run-")]
+
+
+def test_wrong_outputs_are_a_mismatch(simulated_scale, tmp_path, capsys):
+    out = tmp_path / "out"
+    shutil.copytree(simulated_scale[0], out)
+    expected = out / simulated_scale[2].directory / "expected" / "y.bin"
+    values = np.fromfile(expected, dtype="<f4")
+    values[5] += 0.01
+    values.tofile(expected)
+    assert main(["simulate", str(out)]) == 1
+    printed = capsys.readouterr()
+    assert "@scale y: max |simulation - PyTorch| = 0.01" in printed.out
+    assert "MISMATCH" in printed.out
+    with pytest.raises(DriverError, match="differs from PyTorch"):
+        streamtensor.simulate(str(out))
+
+
+def test_deadlock_is_reported_with_process_and_channel(tmp_path):
+    text = _printed(SCALE_DESIGN)
+    head, tail = text.split("func.func private @dma_out_y", 1)
+    read = "dataflow.stream_read %arg0 : !dataflow.stream<f32, 2> -> f32\n"
+    assert read in tail
+    tail = tail.replace(read, read + "        %extra = " + read, 1)
+    out = tmp_path / "out"
+    _scale_folder(out, head + "func.func private @dma_out_y" + tail)
+    with pytest.raises(ToolError) as info:
+        simulate_dir(str(out), None, None)
+    report = str(info.value)
+    assert "the simulation deadlocked" in report
+    assert "dma_out_y" in report and "y_tokens" in report and "empty" in report
+
+
+def test_folder_compiled_until_dataflow_has_no_simulation(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["compile", "--model", "gpt2", "--function", "lm_head", "--until", "dataflow",
+                 "--quiet", "-o", str(out)]) == 0
+    assert main(["simulate", str(out)]) == 1
+    assert "no simulation build: it was compiled with --until dataflow" in \
+        capsys.readouterr().err
+
+
+def test_simulate_needs_a_compiled_folder(tmp_path, capsys):
+    assert main(["simulate", str(tmp_path)]) == 1
+    assert "no compile.json" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("family", ["gpt2", "llama", "qwen2", "gemma3"])
+@pytest.mark.parametrize("step", ["decode", "prefill"])
+def test_tiny_block_compiles_to_a_design_that_matches_pytorch(tmp_path, capsys, family, step):
+    out = tmp_path / "out"
+    assert main(["compile", "--model", family, "--step", step, "--seq", "8", "--max-seq", "64",
+                 "--function", "block", "--quiet", "-o", str(out)]) == 0
+    record = json.loads((out / "compile.json").read_text())
+    assert record["status"] == "complete"
+    assert [s["name"] for s in record["stages"]][-3:] == ["size-fifos", "emit", "pack"]
+    # Every emitted kernel file keeps the rules Vitis dataflow regions need.
+    kernels = sorted((out / "design").glob("*/kernels.cpp"))
+    assert kernels
+    for path in kernels:
+        assert lint_source(path.read_text()) == [], path
+    assert main(["simulate", str(out)]) == 0
+    printed = capsys.readouterr().out
+    outputs = re.findall(r"@block (\w+): max \|simulation - PyTorch\| = (\S+)  ok", printed)
+    assert sorted(name for name, _ in outputs) == sorted(
+        ["y", "k_new", "v_new"] if step == "decode" else ["y", "k", "v"])
+    assert all(float(error) <= 1e-4 for _, error in outputs)
+
+
+def test_user_module_compiles_and_simulates_through_the_api(tmp_path):
+    torch.manual_seed(0)
+    module = nn.Sequential(nn.Linear(32, 64), nn.ReLU(), nn.Linear(64, 16)).eval()
+    x = torch.randn(4, 32)
+    record = streamtensor.compile(module, (x,), str(tmp_path / "mlp"), name="mlp",
+                                  output_names=["y"])
+    assert record["status"] == "complete" and record["designs"][0]["function"] == "mlp"
+    outputs = streamtensor.simulate(str(tmp_path / "mlp"))
+    np.testing.assert_allclose(outputs["y"], module(x).detach().numpy(), atol=1e-4)
+    other = torch.randn(4, 32)
+    np.testing.assert_allclose(streamtensor.simulate(str(tmp_path / "mlp"), [other])["y"],
+                               module(other).detach().numpy(), atol=1e-4)
