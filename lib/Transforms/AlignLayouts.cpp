@@ -20,6 +20,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "streamtensor/Transforms/Passes.h"
+#include "streamtensor/Transforms/TilingDirectives.h"
 
 #include "streamtensor/Dialect/Dataflow/ConverterSizing.h"
 #include "streamtensor/Dialect/Dataflow/DataflowDialect.h"
@@ -33,31 +34,15 @@ namespace streamtensor {
 } // namespace streamtensor
 
 using namespace mlir;
+using streamtensor::kTileSizesAttr;
+using streamtensor::kPermutationAttr;
+using streamtensor::kUnrollAttr;
+using streamtensor::kDataMovementAttr;
+using streamtensor::getDefaultTileSize;
 using streamtensor::dataflow::computeConverterBuffer;
 using streamtensor::dataflow::ITensorType;
 
-static constexpr int64_t kDefaultTileSize = 16;
 static constexpr size_t kMaxPermutedLoops = 5;
-static constexpr llvm::StringLiteral kTileSizesAttr = "streamtensor.tile_sizes";
-static constexpr llvm::StringLiteral kPermutationAttr =
-    "streamtensor.permutation";
-static constexpr llvm::StringLiteral kUnrollAttr = "streamtensor.unroll";
-static constexpr llvm::StringLiteral kDataMovementAttr =
-    "streamtensor.data_movement";
-
-/// The tiling pass's default tile of one range (0 = untiled); kept in step
-/// with getDefaultTileSize in TileLinalg.cpp.
-static int64_t getDefaultTile(int64_t range) {
-  if (range <= kDefaultTileSize)
-    return 0;
-  for (int64_t size = kDefaultTileSize; size > 1; --size)
-    if (range % size == 0)
-      return size;
-  for (int64_t size = kDefaultTileSize + 1; size * size <= range; ++size)
-    if (range % size == 0)
-      return size;
-  return 0;
-}
 
 /// Whether `expr` is a constant plus a weighted sum of dimensions.
 static bool isLinear(AffineExpr expr) {
@@ -283,7 +268,7 @@ static std::optional<OpInfo> analyzeOp(linalg::LinalgOp op) {
   // Sizes: the user's (or the copy pass's), else the tiling defaults.
   for (size_t loop = 0; loop < numLoops; ++loop)
     info.defaultPlan.tiles.push_back(
-        info.compound[loop] ? 0 : getDefaultTile(info.ranges[loop]));
+        info.compound[loop] ? 0 : getDefaultTileSize(info.ranges[loop]));
   if (op->hasAttr(kTileSizesAttr)) {
     std::optional<SmallVector<int64_t>> sizes =
         getArray(op, kTileSizesAttr, numLoops);
@@ -597,7 +582,7 @@ void AlignLayoutsPass::runOnOperation() {
       bool isDefault = true;
       for (size_t loop = 0; loop < info.ranges.size(); ++loop)
         if (info.plan.tiles[loop] !=
-            (info.compound[loop] ? 0 : getDefaultTile(info.ranges[loop])))
+            (info.compound[loop] ? 0 : getDefaultTileSize(info.ranges[loop])))
           isDefault = false;
       if (isDefault && !info.isCopy)
         op->removeAttr(kTileSizesAttr);

@@ -15,6 +15,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "streamtensor/Transforms/Passes.h"
+#include "streamtensor/Transforms/TilingDirectives.h"
 
 #include "mlir/Dialect/Affine/ViewLikeInterfaceUtils.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -31,14 +32,13 @@ namespace streamtensor {
 } // namespace streamtensor
 
 using namespace mlir;
+using streamtensor::kTileSizesAttr;
+using streamtensor::kPermutationAttr;
+using streamtensor::kUnrollAttr;
+using streamtensor::getDefaultTileSize;
 
-static constexpr int64_t kDefaultTileSize = 16;
 static constexpr int64_t kDefaultUnroll = 2;
 
-static constexpr llvm::StringLiteral kTileSizesAttr = "streamtensor.tile_sizes";
-static constexpr llvm::StringLiteral kPermutationAttr =
-    "streamtensor.permutation";
-static constexpr llvm::StringLiteral kUnrollAttr = "streamtensor.unroll";
 static constexpr llvm::StringLiteral kInnerOrderAttr =
     "streamtensor.inner_order";
 static constexpr llvm::StringLiteral kVectorizeAttr = "streamtensor.vectorize";
@@ -107,21 +107,6 @@ struct MergeSlicesInNest : public OpRewritePattern<tensor::ExtractSliceOp> {
   }
 };
 } // namespace
-
-/// The largest divisor of `range` not above 16. When the only such divisor is
-/// 1, tiles of one element would serialize the dimension, so the smallest
-/// divisor above 16 is taken instead: a prime range stays untiled.
-static int64_t getDefaultTileSize(int64_t range) {
-  if (range <= kDefaultTileSize)
-    return 0;
-  for (int64_t size = kDefaultTileSize; size > 1; --size)
-    if (range % size == 0)
-      return size;
-  for (int64_t size = kDefaultTileSize + 1; size * size <= range; ++size)
-    if (range % size == 0)
-      return size;
-  return 0;
-}
 
 /// Loops that index an operand through a compound expression (a convolution
 /// window, say) would need affine.apply slice offsets; tiling them by default

@@ -22,6 +22,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "streamtensor/Transforms/Passes.h"
+#include "streamtensor/Transforms/TilingDirectives.h"
 
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/TilingInterface.h"
@@ -32,25 +33,10 @@ namespace streamtensor {
 } // namespace streamtensor
 
 using namespace mlir;
+using streamtensor::kTileSizesAttr;
+using streamtensor::kDataMovementAttr;
+using streamtensor::getDefaultTileSize;
 
-static constexpr int64_t kDefaultTileSize = 16;
-static constexpr llvm::StringLiteral kTileSizesAttr = "streamtensor.tile_sizes";
-static constexpr llvm::StringLiteral kDataMovementAttr =
-    "streamtensor.data_movement";
-
-/// The tiling pass's default tile of one range (0 = untiled); kept in step
-/// with getDefaultTileSize in TileLinalg.cpp.
-static int64_t getDefaultTile(int64_t range) {
-  if (range <= kDefaultTileSize)
-    return 0;
-  for (int64_t size = kDefaultTileSize; size > 1; --size)
-    if (range % size == 0)
-      return size;
-  for (int64_t size = kDefaultTileSize + 1; size * size <= range; ++size)
-    if (range % size == 0)
-      return size;
-  return 0;
-}
 
 /// Tiles for the loops of one reassociation group (outermost first) that
 /// together index a flat dimension through `sum d_k * stride_k`. The flat
@@ -64,10 +50,10 @@ static void getGroupTiles(ArrayRef<int64_t> shape,
   for (int64_t size : shape)
     flat *= size;
   if (shape.size() == 1) {
-    tiles.push_back(getDefaultTile(flat));
+    tiles.push_back(getDefaultTileSize(flat));
     return;
   }
-  int64_t flatTile = getDefaultTile(flat);
+  int64_t flatTile = getDefaultTileSize(flat);
   int64_t remaining = flatTile ? flatTile : flat;
   SmallVector<int64_t> group(shape.size(), 0);
   bool dense = true;
@@ -187,7 +173,7 @@ static LogicalResult rewriteSlice(RewriterBase &rewriter,
   unsigned numLoops = resultType.getRank();
   SmallVector<int64_t> tiles;
   for (int64_t size : resultType.getShape())
-    tiles.push_back(getDefaultTile(size));
+    tiles.push_back(getDefaultTileSize(size));
   linalg::GenericOp copy = buildCopy(
       rewriter, slice, slice.getSource(), resultType,
       AffineMap::get(numLoops, 0, exprs, ctx),
@@ -265,7 +251,7 @@ static bool bubbleUpSlice(RewriterBase &rewriter,
         copy && copy->hasAttr(kDataMovementAttr)) {
       SmallVector<int64_t> tiles;
       for (int64_t range : copy.getStaticLoopRanges())
-        tiles.push_back(getDefaultTile(range));
+        tiles.push_back(getDefaultTileSize(range));
       copy->setAttr(kTileSizesAttr, rewriter.getDenseI64ArrayAttr(tiles));
     }
   }

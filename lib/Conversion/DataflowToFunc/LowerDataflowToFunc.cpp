@@ -14,6 +14,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "../Recompute.h"
 #include "StreamLoops.h"
 #include "streamtensor/Conversion/Passes.h"
 #include "streamtensor/Dialect/Dataflow/ConverterSizing.h"
@@ -51,30 +52,6 @@ static FailureOr<Value> lookupRouted(IRMapping &topValues, Value value,
     return mapped;
   return user->emitOpError("reads a value that is neither a kernel input nor "
                            "produced by a task, converter or fork");
-}
-
-/// Whether `value` is rebuilt inside each process rather than passed in.
-static bool isConstantLike(Value value) {
-  Operation *def = value.getDefiningOp();
-  if (!def)
-    return false;
-  if (def->hasTrait<OpTrait::ConstantLike>() || isa<tensor::EmptyOp>(def))
-    return true;
-  if (auto fill = dyn_cast<linalg::FillOp>(def))
-    return isConstantLike(fill.getInputs()[0]) &&
-           isConstantLike(fill.getOutputs()[0]);
-  return false;
-}
-
-static Value cloneConstant(OpBuilder &builder, Value value,
-                           IRMapping &mapping) {
-  if (Value mapped = mapping.lookupOrNull(value))
-    return mapped;
-  Operation *def = value.getDefiningOp();
-  for (Value operand : def->getOperands())
-    cloneConstant(builder, operand, mapping);
-  Operation *clone = builder.clone(*def, mapping);
-  return clone->getResult(cast<OpResult>(value).getResultNumber());
 }
 
 //===----------------------------------------------------------------------===//
@@ -623,7 +600,7 @@ LogicalResult KernelLowering::lowerTask(TaskOp task) {
   getUsedValuesDefinedAbove(task.getBody(), captured);
   SmallVector<Value> inputs, constants;
   for (Value value : captured) {
-    if (isConstantLike(value))
+    if (isRecomputable(value))
       constants.push_back(value);
     else
       inputs.push_back(value);
@@ -658,7 +635,7 @@ LogicalResult KernelLowering::lowerTask(TaskOp task) {
       [&](OpBuilder &b, Block &entry) {
         IRMapping mapping;
         for (Value value : constants)
-          cloneConstant(b, value, mapping);
+          recompute(b, value, mapping);
         for (auto [value, arg] : llvm::zip(inputs, entry.getArguments()))
           mapping.map(value, isa<TensorType>(arg.getType())
                                  ? applySourceViews(b, value, arg)
@@ -718,7 +695,7 @@ LogicalResult KernelLowering::lower() {
         if (failed(lowerOutputDMA(output, index, results)))
           return failure();
       builder.create<func::ReturnOp>(kernel.getLoc(), results);
-    } else if (!isa<ITensorEmptyOp>(op) && !isConstantLike(op.getResult(0)))
+    } else if (!isa<ITensorEmptyOp>(op) && !isRecomputable(op.getResult(0)))
       return op.emitOpError("cannot be lowered to a dataflow process");
     if (failed(status))
       return failure();

@@ -13,6 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "../Recompute.h"
 #include "streamtensor/Conversion/ITensorInference.h"
 #include "streamtensor/Conversion/Passes.h"
 #include "streamtensor/Dialect/Dataflow/DataflowOps.h"
@@ -30,35 +31,6 @@ namespace streamtensor {
 using namespace mlir;
 using namespace streamtensor;
 using namespace streamtensor::dataflow;
-
-//===----------------------------------------------------------------------===//
-// Values a kernel can rebuild instead of reading
-//===----------------------------------------------------------------------===//
-
-/// Constants and placeholders are cheaper to recreate inside the kernel than
-/// to stream from external memory.
-static bool isRecomputable(Value value) {
-  Operation *def = value.getDefiningOp();
-  if (!def)
-    return false;
-  if (def->hasTrait<OpTrait::ConstantLike>() || isa<tensor::EmptyOp>(def))
-    return true;
-  if (auto fill = dyn_cast<linalg::FillOp>(def))
-    return isRecomputable(fill.getInputs()[0]) &&
-           isRecomputable(fill.getOutputs()[0]);
-  return false;
-}
-
-/// Clones the recomputable producers of `value` in front of `builder`.
-static Value recompute(OpBuilder &builder, Value value, IRMapping &mapping) {
-  if (Value mapped = mapping.lookupOrNull(value))
-    return mapped;
-  Operation *def = value.getDefiningOp();
-  for (Value operand : def->getOperands())
-    recompute(builder, operand, mapping);
-  Operation *clone = builder.clone(*def, mapping);
-  return clone->getResult(cast<OpResult>(value).getResultNumber());
-}
 
 //===----------------------------------------------------------------------===//
 // Nest analysis
