@@ -37,6 +37,12 @@ inferITensorType(mlir::Operation *op, llvm::ArrayRef<mlir::scf::ForOp> loops,
                  llvm::ArrayRef<mlir::OpFoldResult> strides,
                  mlir::Type dataType);
 
+/// The itensor type streaming all of `tensor` as one token per iteration of
+/// `loops`.
+mlir::FailureOr<dataflow::ITensorType>
+inferWholeTensorType(mlir::Operation *op, llvm::ArrayRef<mlir::scf::ForOp> loops,
+                     mlir::RankedTensorType tensor);
+
 } // namespace streamtensor
 
 #endif // STREAMTENSOR_CONVERSION_ITENSORINFERENCE_H

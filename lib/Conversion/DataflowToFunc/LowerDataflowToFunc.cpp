@@ -16,6 +16,7 @@
 
 #include "../Recompute.h"
 #include "StreamLoops.h"
+#include "streamtensor/Conversion/ITensorInference.h"
 #include "streamtensor/Conversion/Passes.h"
 #include "streamtensor/Dialect/Dataflow/ConverterSizing.h"
 #include "streamtensor/Dialect/Dataflow/DataflowOps.h"
@@ -58,17 +59,6 @@ static FailureOr<Value> lookupRouted(IRMapping &topValues, Value value,
 // Task bodies
 //===----------------------------------------------------------------------===//
 
-/// The loops enclosing `op` inside its task, outermost first.
-static SmallVector<scf::ForOp> getTaskLoops(Operation *op) {
-  SmallVector<scf::ForOp> loops;
-  for (Operation *parent = op->getParentOp(); parent && !isa<TaskOp>(parent);
-       parent = parent->getParentOp())
-    if (auto loop = dyn_cast<scf::ForOp>(parent))
-      loops.push_back(loop);
-  std::reverse(loops.begin(), loops.end());
-  return loops;
-}
-
 /// A kernel input read by a single task access whose loops walk exactly the
 /// itensor's iteration space: the task can fetch each tile from external
 /// memory itself, with no DMA process and FIFO in between (itensor folding).
@@ -79,7 +69,7 @@ static bool isFoldableInput(BlockArgument input) {
   auto read = dyn_cast<ITensorReadOp>(*input.getUsers().begin());
   if (!read || !read->getParentOfType<TaskOp>())
     return false;
-  SmallVector<scf::ForOp> loops = getTaskLoops(read);
+  SmallVector<scf::ForOp> loops = getEnclosingLoops(read, read->getParentOfType<TaskOp>());
   if (loops.size() != type.getNumLoops())
     return false;
   for (auto [k, loop] : llvm::enumerate(loops)) {
@@ -166,7 +156,7 @@ LogicalResult TaskBodyLowering::lowerOp(OpBuilder &builder, Operation *op) {
     if (folded.contains(read.getSource())) {
       ITensorType type = read.getSource().getType();
       SmallVector<Value> ivs;
-      for (scf::ForOp loop : getTaskLoops(read))
+      for (scf::ForOp loop : getEnclosingLoops(read, read->getParentOfType<TaskOp>()))
         ivs.push_back(mapping.lookup(loop.getInductionVar()));
       SmallVector<OpFoldResult> offsets, sizes, strides;
       for (unsigned dim = 0; dim < type.getRank(); ++dim) {

@@ -115,3 +115,15 @@ FailureOr<ITensorType> streamtensor::inferITensorType(
                                  element, ArrayRef<int64_t>(tripCounts),
                                  ArrayRef<int64_t>(steps), map);
 }
+
+FailureOr<ITensorType>
+streamtensor::inferWholeTensorType(Operation *op, ArrayRef<scf::ForOp> loops,
+                                   RankedTensorType tensor) {
+  MLIRContext *ctx = op->getContext();
+  return inferITensorType(
+      op, loops,
+      getAsIndexOpFoldResult(ctx, SmallVector<int64_t>(tensor.getRank(), 0)),
+      tensor.getShape(),
+      getAsIndexOpFoldResult(ctx, SmallVector<int64_t>(tensor.getRank(), 1)),
+      tensor.getElementType());
+}

@@ -165,17 +165,12 @@ LogicalResult NestConverter::analyze() {
   }
   if (failed(loop ? analyzeLoopNest(loop) : analyzeWholeUsesOf(root)))
     return failure();
-  MLIRContext *ctx = root->getContext();
   for (OpResult result : root->getResults()) {
     auto tensor = dyn_cast<RankedTensorType>(result.getType());
     if (!tensor || !tensor.hasStaticShape())
       return root->emitError("kernel results must be statically shaped "
                              "tensors");
-    FailureOr<ITensorType> type = inferITensorType(
-        root, {}, getAsIndexOpFoldResult(ctx, SmallVector<int64_t>(tensor.getRank(), 0)),
-        tensor.getShape(),
-        getAsIndexOpFoldResult(ctx, SmallVector<int64_t>(tensor.getRank(), 1)),
-        tensor.getElementType());
+    FailureOr<ITensorType> type = inferWholeTensorType(root, {}, tensor);
     if (failed(type))
       return failure();
     resultTypes.push_back(*type);
@@ -229,14 +224,8 @@ LogicalResult NestConverter::analyzeWholeUse(Operation *user, Value tensor) {
   if (!type || !type.hasStaticShape())
     return user->emitError("only statically shaped tensors can be streamed "
                            "into a kernel");
-  SmallVector<scf::ForOp> loops = getEnclosingLoops(user, root);
-  MLIRContext *ctx = user->getContext();
-  FailureOr<ITensorType> itensor = inferITensorType(
-      user, loops,
-      getAsIndexOpFoldResult(ctx, SmallVector<int64_t>(type.getRank(), 0)),
-      type.getShape(),
-      getAsIndexOpFoldResult(ctx, SmallVector<int64_t>(type.getRank(), 1)),
-      type.getElementType());
+  FailureOr<ITensorType> itensor =
+      inferWholeTensorType(user, getEnclosingLoops(user, root), type);
   if (failed(itensor))
     return failure();
   wholeReads[{user, tensor}] = addRead(tensor, *itensor);

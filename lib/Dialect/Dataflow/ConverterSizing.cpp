@@ -31,8 +31,7 @@ int64_t ConverterBuffer::getNumElements() const {
 }
 
 int64_t ConverterBuffer::getBytes(Type dataType) const {
-  int64_t bits = dataType.isIntOrFloat() ? dataType.getIntOrFloatBitWidth() : 64;
-  return 2 * getNumElements() * ((bits + 7) / 8);
+  return 2 * getNumElements() * getScalarBytes(dataType);
 }
 
 bool streamtensor::dataflow::isSharedLoop(ITensorType source,

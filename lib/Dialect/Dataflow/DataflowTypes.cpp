@@ -287,10 +287,13 @@ bool ITensorType::isLayoutEquivalentTo(ITensorType other) const {
          getCanonicalLoops(*this) == getCanonicalLoops(other);
 }
 
+int64_t streamtensor::dataflow::getScalarBytes(Type type) {
+  int64_t bits = type.isIntOrFloat() ? type.getIntOrFloatBitWidth() : 64;
+  return (bits + 7) / 8;
+}
+
 int64_t ITensorType::getElementBytes() const {
-  Type data = getDataType();
-  int64_t bits = data.isIntOrFloat() ? data.getIntOrFloatBitWidth() : 64;
-  return getElement().getNumElements() * ((bits + 7) / 8);
+  return getElement().getNumElements() * getScalarBytes(getDataType());
 }
 
 ITensorType ITensorType::cloneWithIteration(ArrayRef<int64_t> tripCounts,

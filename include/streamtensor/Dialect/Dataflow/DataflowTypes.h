@@ -15,4 +15,9 @@
 #define GET_TYPEDEF_CLASSES
 #include "streamtensor/Dialect/Dataflow/DataflowTypes.h.inc"
 
+namespace streamtensor::dataflow {
+/// Bytes one scalar of `type` takes in memory (index counts as 64 bits).
+int64_t getScalarBytes(mlir::Type type);
+} // namespace streamtensor::dataflow
+
 #endif // STREAMTENSOR_DIALECT_DATAFLOW_DATAFLOWTYPES_H

@@ -50,9 +50,7 @@ static int64_t getConnectionCost(Type producer, Type consumer) {
 
 static int64_t getTensorBytes(Type type) {
   auto tensor = cast<RankedTensorType>(type);
-  Type element = tensor.getElementType();
-  int64_t bits = element.isIntOrFloat() ? element.getIntOrFloatBitWidth() : 64;
-  return tensor.getNumElements() * ((bits + 7) / 8);
+  return tensor.getNumElements() * getScalarBytes(tensor.getElementType());
 }
 
 namespace {

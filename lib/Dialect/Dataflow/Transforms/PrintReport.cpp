@@ -35,9 +35,7 @@ static int64_t getBytes(Type type) {
   if (auto itensor = dyn_cast<ITensorType>(type))
     return itensor.getNumTokens() * itensor.getElementBytes();
   auto shaped = cast<ShapedType>(type);
-  Type element = shaped.getElementType();
-  int64_t bits = element.isIntOrFloat() ? element.getIntOrFloatBitWidth() : 64;
-  return shaped.getNumElements() * ((bits + 7) / 8);
+  return shaped.getNumElements() * getScalarBytes(shaped.getElementType());
 }
 
 namespace {
