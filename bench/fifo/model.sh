@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks the FIFO sizing strategies on the dataflow graphs of a compiled
 # model (every dataflow.top function of the lowered IR) and prints a
-# Markdown table (the model table in docs/fifo-sizing.md). Not a test: GPT-2
-# Medium takes about three minutes on two cores.
+# Markdown table (the model table in docs/fifo-sizing.md), then what the
+# stream order check of --streamtensor-size-fifos adds to the asap depths.
+# Not a test: GPT-2 Medium takes about three minutes on two cores.
 #
 #   bench/fifo/model.sh [BUILD_DIR] [CONFIG] [LOWERED_MLIR]
 #
@@ -23,7 +24,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 if [[ -z "$lowered" ]]; then
-  PYTHONPATH="$root/python" python3 -m streamtensor import --model gpt2 \
+  PYTHONPATH="$root/python" /usr/bin/python3 -m streamtensor import --model gpt2 \
     --config "$config" --step decode -o "$work/import.mlir" --force
   "$opt" "$work/import.mlir" --streamtensor-linalg-opt --streamtensor-dataflow \
     -o "$work/dataflow.mlir"
@@ -42,7 +43,7 @@ for graph in "$work"/graph-*.json; do
                  "--strategy=paper-per-edge-lp" "--mode=conservative" \
                  "--strategy=naive" "--depth=2"; do
     "$fifo" "$graph" $options > "$work/result.json"
-    python3 - "$work/result.json" "$name" "$options" <<'PY'
+    /usr/bin/python3 - "$work/result.json" "$name" "$options" <<'PY'
 import json, sys
 result = json.load(open(sys.argv[1]))
 sized = result["simulation"]["sized"]
@@ -65,3 +66,22 @@ print("| %s | %s | %d | %.2f%% | %s | %s | %s |" % (
 PY
   done
 done
+
+echo
+echo "| top function | kernels | streams | scalars per run | asap FIFO bytes (model) | grown by the order check | bytes added | total |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+start=$(date +%s%N)
+"$opt" "$lowered" --streamtensor-size-fifos="output=$work/sizing.json" -o /dev/null
+end=$(date +%s%N)
+/usr/bin/python3 - "$work/sizing.json" <<'PY'
+import json, sys
+for f in json.load(open(sys.argv[1]))["functions"]:
+    check = f["order_check"]
+    print("| %s | %d | %d | %d | %d | %d | %d | %d |" % (
+        f["function"], f["kernels"], len(f["streams"]),
+        sum(s["tokens"] for s in f["streams"]),
+        f["total_fifo_bytes"] - check["added_bytes"],
+        len(check["grown_streams"]), check["added_bytes"], f["total_fifo_bytes"]))
+PY
+echo
+echo "--streamtensor-size-fifos (timing, sizing, order check, simulation): $(( (end - start) / 1000000 )) ms wall on this machine"

@@ -19,6 +19,11 @@ namespace {
 /// transcendental functions: emitted code converts to f32 for those.
 const StringRef kCommonOps[] = {"add", "mul", "mac", "div", "max", "compare"};
 const StringRef kFloatOnlyOps[] = {"exp", "tanh", "sqrt", "rsqrt"};
+/// Library functions a float type may describe; a design that uses one the
+/// target leaves out cannot be timed (the timing model says which).
+const StringRef kFloatOptionalOps[] = {"erf",   "log",  "exp2", "expm1",
+                                       "log2",  "log10", "log1p", "sin",
+                                       "cos",   "tan",  "atan", "powf"};
 const StringRef kElementTypes[] = {"f32", "i32", "i8"};
 const StringRef kConversions[] = {"f32_to_i32", "i32_to_f32", "f32_to_i8",
                                   "i8_to_f32",  "i8_to_i32",  "i32_to_i8"};
@@ -124,9 +129,16 @@ static bool parseOpLatencies(JSONFieldReader &reader,
     if (isFloat)
       allowed.append(std::begin(kFloatOnlyOps), std::end(kFloatOnlyOps));
     std::string typePath = (path + "." + type).str();
-    if (!reader.checkKeys(*ops, allowed, typePath))
+    SmallVector<StringRef> accepted(allowed);
+    if (isFloat)
+      accepted.append(std::begin(kFloatOptionalOps),
+                      std::end(kFloatOptionalOps));
+    if (!reader.checkKeys(*ops, accepted, typePath))
       return false;
-    for (StringRef op : allowed) {
+    for (StringRef op : accepted) {
+      bool required = llvm::is_contained(allowed, op);
+      if (!required && !ops->get(op))
+        continue;
       int64_t cycles = 0;
       if (!reader.getInt(*ops, op, typePath, cycles, 0, kMaxLatency))
         return false;

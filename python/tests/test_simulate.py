@@ -149,6 +149,9 @@ def test_tiny_block_compiles_to_a_design_that_matches_pytorch(tmp_path, capsys, 
     record = json.loads((out / "compile.json").read_text())
     assert record["status"] == "complete"
     assert [s["name"] for s in record["stages"]][-3:] == ["size-fifos", "emit", "pack"]
+    # The timing model's depths, checked against the exact stream order.
+    sizing = json.loads((out / "fifo-sizing.json").read_text())["functions"]
+    assert sizing and all(f["strategy"] == "asap" and "order_check" in f for f in sizing)
     # Every emitted kernel file keeps the rules Vitis dataflow regions need.
     kernels = sorted((out / "design").glob("*/kernels.cpp"))
     assert kernels
@@ -164,7 +167,8 @@ def test_tiny_block_compiles_to_a_design_that_matches_pytorch(tmp_path, capsys, 
 
 def test_user_module_compiles_and_simulates_through_the_api(tmp_path):
     torch.manual_seed(0)
-    module = nn.Sequential(nn.Linear(32, 64), nn.ReLU(), nn.Linear(64, 16)).eval()
+    # Exact GELU (erf) and ReLU, both timed by the target's latencies.
+    module = nn.Sequential(nn.Linear(32, 64), nn.GELU(), nn.Linear(64, 16), nn.ReLU()).eval()
     x = torch.randn(4, 32)
     record = streamtensor.compile(module, (x,), str(tmp_path / "mlp"), name="mlp",
                                   output_names=["y"])

@@ -57,6 +57,18 @@ TEST(Target, OperationLatencies) {
   }
   EXPECT_TRUE(target.getConversionLatency("f32", "i8").has_value());
   EXPECT_FALSE(target.getOpLatency("f16", "add").has_value());
+  EXPECT_EQ(target.getOpLatency("f32", "erf"), 30);
+}
+
+TEST(Target, LibraryFunctionsAreOptional) {
+  llvm::Expected<TargetDesc> target =
+      parseTargetDesc(editDefault("\"erf\": 30,", ""), "user.json");
+  ASSERT_TRUE(bool(target)) << llvm::toString(target.takeError());
+  EXPECT_FALSE(target->getOpLatency("f32", "erf").has_value());
+  EXPECT_EQ(target->getOpLatency("f32", "log"), 12);
+  EXPECT_EQ(parseError(editDefault("\"erf\": 30,", "\"erf\": -1,")),
+            "t.json: $.op_latency_cycles.f32.erf: expected an integer in "
+            "[0, 1048576], got -1");
 }
 
 TEST(Target, UserFileOverridesNumbers) {

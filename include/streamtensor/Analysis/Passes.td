@@ -22,6 +22,13 @@ def SizeFifos : Pass<"streamtensor-size-fifos", "::mlir::ModuleOp"> {
     and of the process arguments that receive them. A process called with
     different depths from several places is cloned.
 
+    The exact order of every process's stream accesses is then replayed
+    with blocking FIFOs of the chosen depths (docs/fifo-sizing.md, "Stream
+    order check"). The replay decides whether the emitted design can stop
+    early, whatever its timing; FIFOs it finds too small are grown (reported
+    under `order_check`), or with `repair-order=false` the pass fails and
+    names the waiting processes.
+
     The sized design is simulated; the top function records the strategy,
     the total FIFO bytes with the new depths and with the depths the IR had
     (`dataflow.fifo_bytes`, `dataflow.fifo_default_bytes`) and the simulated
@@ -37,6 +44,9 @@ def SizeFifos : Pass<"streamtensor-size-fifos", "::mlir::ModuleOp"> {
            "(depth = tokens on the edge)">,
     Option<"mode", "mode", "std::string", "\"normal\"",
            "normal or conservative (paper section 5.3)">,
+    Option<"repairOrder", "repair-order", "bool", "true",
+           "Grow the FIFOs that the stream order check finds too small "
+           "(false: fail instead)">,
     Option<"targetFile", "target", "std::string", "\"\"",
            "Target description JSON (default: the built-in Alveo U55C)">,
     Option<"output", "output", "std::string", "\"\"",

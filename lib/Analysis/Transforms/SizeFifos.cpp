@@ -16,6 +16,7 @@
 #include "streamtensor/Analysis/CycleSim.h"
 #include "streamtensor/Analysis/FifoSizing.h"
 #include "streamtensor/Analysis/Passes.h"
+#include "streamtensor/Analysis/StreamOrderIR.h"
 #include "streamtensor/Analysis/TimingModel.h"
 #include "streamtensor/Dialect/Dataflow/DataflowOps.h"
 #include "streamtensor/Dialect/Dataflow/DataflowTypes.h"
@@ -49,6 +50,50 @@ private:
 
 } // namespace
 
+/// Replays the exact order of stream accesses with the chosen depths and
+/// grows the FIFOs it finds too small (StreamOrder.h). Returns the grown
+/// streams as report entries.
+static FailureOr<json::Array>
+checkStreamOrder(func::FuncOp top, const TopFunctionGraph &built,
+                 bool repair, std::vector<int64_t> &depths) {
+  FailureOr<std::unique_ptr<TopStreamOrder>> order = buildTopStreamOrder(top);
+  if (failed(order))
+    return failure();
+  llvm::DenseMap<Operation *, unsigned> edgeOf;
+  for (const GraphStream &stream : built.streams)
+    edgeOf[stream.streamOp] = stream.edge;
+  StreamOrderNetwork &network = (*order)->network;
+  for (auto [channel, op] : llvm::enumerate((*order)->channelOps)) {
+    auto it = edgeOf.find(op);
+    if (it != edgeOf.end())
+      network.channels[channel].depth = depths[it->second];
+  }
+  StreamOrderOptions options;
+  options.repair = repair;
+  StreamOrderResult replay = replayStreamOrder(network, options);
+  if (!replay.completed) {
+    InFlightDiagnostic diag = mlir::emitError(top.getLoc())
+                              << "the FIFO depths chosen for @"
+                              << top.getSymName()
+                              << " stop the design early: " << replay.reason;
+    for (const std::string &wait : replay.waits)
+      diag.attachNote() << wait;
+    return failure();
+  }
+  json::Array grown;
+  for (unsigned channel : replay.repaired) {
+    Operation *op = (*order)->channelOps[channel];
+    auto it = edgeOf.find(op);
+    if (it == edgeOf.end())
+      continue;
+    grown.push_back(json::Object{{"name", network.channels[channel].name},
+                                 {"model_depth", depths[it->second]},
+                                 {"depth", replay.depths[channel]}});
+    depths[it->second] = replay.depths[channel];
+  }
+  return grown;
+}
+
 LogicalResult SizeFifosPass::sizeTop(func::FuncOp top, const TargetDesc &target,
                                      const FifoSizingOptions &options,
                                      json::Array &report) {
@@ -67,6 +112,12 @@ LogicalResult SizeFifosPass::sizeTop(func::FuncOp top, const TargetDesc &target,
     return mlir::emitError(top.getLoc(), "timing the graph of @")
            << top.getSymName()
            << " failed: " << llvm::toString(timed.takeError());
+  int64_t modelBytes = getTotalFifoBytes(*timed, sized->depths);
+  FailureOr<json::Array> grown =
+      checkStreamOrder(top, *built, repairOrder, sized->depths);
+  if (failed(grown))
+    return failure();
+  sized->totalBytes = getTotalFifoBytes(*timed, sized->depths);
 
   SimOptions sizedRun;
   sizedRun.depths = sized->depths;
@@ -139,6 +190,9 @@ LogicalResult SizeFifosPass::sizeTop(func::FuncOp top, const TargetDesc &target,
   };
   if (!holds.empty())
     entry["holds"] = std::move(holds);
+  entry["order_check"] = json::Object{
+      {"grown_streams", std::move(*grown)},
+      {"added_bytes", sized->totalBytes - modelBytes}};
   if (sized->asapBytes)
     entry["asap_fifo_bytes"] = *sized->asapBytes;
   if (options.mode == FifoMode::Conservative)

@@ -4,7 +4,7 @@ import argparse
 import sys
 
 from .. import models
-from ..driver.flow import FIFO_STRATEGIES, UNTIL
+from ..driver.flow import DEFAULT_FIFO_SIZING, FIFO_STRATEGIES, UNTIL
 from .errors import CliError
 from .import_cmd import _config_table, _non_negative, _positive
 
@@ -41,10 +41,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--memory-budget", type=_non_negative, metavar="BYTES",
                         help="on-chip bytes one fused kernel may spend on converters "
                              "(default: the pass's, 41 MB of the U55C)")
-    parser.add_argument("--fifo-sizing", choices=FIFO_STRATEGIES, default="naive",
-                        help="strategy of --streamtensor-size-fifos: naive (depth = tokens on "
-                             "the edge, never deadlocks), asap or lp-min-bytes (smaller; see "
-                             "docs/fifo-sizing.md) (default: naive)")
+    parser.add_argument("--fifo-sizing", choices=FIFO_STRATEGIES, default=DEFAULT_FIFO_SIZING,
+                        help="strategy of --streamtensor-size-fifos: asap (timing model), "
+                             "lp-min-bytes or naive (depth = tokens on the edge); every "
+                             "strategy's depths are checked against the exact stream order "
+                             "and grown where the design would stop (docs/fifo-sizing.md) "
+                             f"(default: {DEFAULT_FIFO_SIZING})")
     parser.add_argument("--max-seq", type=_positive, default=models.DEFAULT_MAX_SEQ,
                         help=f"decode: KV cache capacity (default: {models.DEFAULT_MAX_SEQ})")
     parser.add_argument("--seq", type=_positive, default=models.DEFAULT_SEQ,

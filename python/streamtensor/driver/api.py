@@ -11,7 +11,7 @@ from .tools import DriverError
 def compile(module, example_inputs, out_dir: str, *, name: str = "forward",
             input_names: Optional[Sequence[str]] = None,
             output_names: Optional[Sequence[str]] = None, until: str = "all",
-            memory_budget: Optional[int] = None, fifo_sizing: str = "naive",
+            memory_budget: Optional[int] = None, fifo_sizing: str = "asap",
             force: bool = False, verbose: bool = False) -> Dict:
     """Compiles `module` called on `example_inputs` into `out_dir`.
 

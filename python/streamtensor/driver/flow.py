@@ -29,10 +29,11 @@ from .stages import StageLog
 from .tools import DriverError, has_tool, run_tool, tool_has_option, tool_path
 
 UNTIL = ("import", "dataflow", "lowered", "all")
-# Strategies of --streamtensor-size-fifos. "naive" (depth = tokens on the
-# edge) cannot deadlock; "asap" deadlocks the simulation of the tiny GPT-2
-# decode block as of this writing (docs/compile.md), hence the default.
-FIFO_STRATEGIES = ("naive", "asap", "lp-min-bytes")
+# Strategies of --streamtensor-size-fifos. Whatever the strategy, the pass
+# replays the stream access order and grows FIFOs that would stop the design
+# early (docs/fifo-sizing.md), so none of them can deadlock the design.
+FIFO_STRATEGIES = ("asap", "lp-min-bytes", "naive")
+DEFAULT_FIFO_SIZING = "asap"
 SIZE_FIFOS_PASS = "--streamtensor-size-fifos"
 CODEGEN_OPTION = "--emit-hlscpp"
 
@@ -70,7 +71,7 @@ def _render_svg(dot_path: str, svg_path: str) -> Optional[str]:
 def compile_program(program: Union["Program", Callable[[], "Program"]], out_dir: str, *,
                     until: str = "all", memory_budget: Optional[int] = None,
                     force: bool = False, log: Optional[TextIO] = sys.stdout,
-                    count_startup: bool = False, fifo_sizing: str = "naive") -> Dict:
+                    count_startup: bool = False, fifo_sizing: str = DEFAULT_FIFO_SIZING) -> Dict:
     """Runs the flow up to `until`; returns the record also written to compile.json.
 
     `program` may be a function building it (e.g. a zoo model), so that the

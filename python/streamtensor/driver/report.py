@@ -122,4 +122,13 @@ def fifo_sizing_text(sizing: Dict) -> str:
             f"depths; estimated latency {function['latency_cycles']:,} cycles "
             f"({function['latency_ms']:.3f} ms at the target clock), "
             f"{'DEADLOCK predicted' if function['deadlock'] else 'no deadlock predicted'}")
+        check = function.get("order_check")
+        if check and check["grown_streams"]:
+            grown = ", ".join(f"{s['name']} {s['model_depth']}->{s['depth']}"
+                              for s in check["grown_streams"])
+            lines.append(f"    stream order check grew {len(check['grown_streams'])} FIFO(s) "
+                         f"by {_bytes(check['added_bytes'])} so the design cannot stop early: "
+                         f"{grown}")
+        elif check:
+            lines.append("    stream order check: the design cannot stop early with these depths")
     return "\n".join(lines) + "\n"

@@ -7,7 +7,9 @@ the export of one top function (same order as in the report). For every top
 function: the sized design must not deadlock, its simulated latency must be
 within 1% of the run with unbounded FIFOs, its FIFO bytes must be at most
 MAX_FRACTION of the safe default (depth = tokens on the edge), and
-streamtensor-fifo on the exported graph must agree with the pass.
+streamtensor-fifo on the exported graph must agree with the pass on the
+depths the timing model chose (the pass then grows the FIFOs its stream
+order check finds too small, which can only shorten the simulated run).
 """
 
 import json
@@ -27,15 +29,20 @@ def main():
         sim = json.loads(subprocess.run(["streamtensor-fifo", graph], check=True,
                                         capture_output=True, text=True).stdout)
         sized, unbounded = sim["simulation"]["sized"], sim["simulation"]["unbounded"]
+        added = function["order_check"]["added_bytes"]
+        grown = function["order_check"]["grown_streams"]
         checks = {
             "no deadlock": not function["deadlock"] and not sized["deadlock"],
             "latency within 1% of unbounded":
                 function["latency_cycles"] <= 1.01 * function["unbounded_latency_cycles"]
                 and sized["latency_cycles"] <= 1.01 * unbounded["latency_cycles"],
-            "same bytes as streamtensor-fifo":
-                sim["total_fifo_bytes"] == function["total_fifo_bytes"],
-            "same latency as streamtensor-fifo":
-                sized["latency_cycles"] == function["latency_cycles"],
+            "same model bytes as streamtensor-fifo":
+                sim["total_fifo_bytes"] == function["total_fifo_bytes"] - added,
+            "grown streams add the bytes reported":
+                (added > 0) == bool(grown) and added >= 0,
+            "latency no longer than streamtensor-fifo's":
+                function["latency_cycles"] <= sized["latency_cycles"]
+                if grown else function["latency_cycles"] == sized["latency_cycles"],
             "default bytes = naive bytes":
                 sim["naive_fifo_bytes"] == function["default_fifo_bytes"],
         }
@@ -44,7 +51,7 @@ def main():
                 sys.exit(f"{name}: failed: {check}")
         total += function["total_fifo_bytes"]
         default += function["default_fifo_bytes"]
-        print(f"{name}: ok")
+        print(f"{name}: ok ({len(grown)} grown by the order check)")
     fraction = total / default
     if fraction > max_fraction:
         sys.exit(f"FIFO bytes {total} are {fraction:.1%} of the default {default}")
