@@ -277,3 +277,17 @@ func.func @first(%h: memref<8xf32> {streamtensor.name = "h", streamtensor.kind =
 func.func @second(%h: memref<8xf32> {streamtensor.name = "h", streamtensor.kind = "output"}) attributes {dataflow.top} {
   return
 }
+
+// -----
+
+// A start hold is emitted into the process body, so the calls of one
+// process must agree on it.
+func.func @top(%x: memref<8xf32> {dataflow.port = 0 : i64}) attributes {dataflow.top} {
+  func.call @p(%x) {dataflow.hold_until_cycle = 10 : i64} : (memref<8xf32>) -> ()
+  // expected-error @+1 {{process @p is called with different dataflow.hold_until_cycle values; each held call needs a process of its own}}
+  func.call @p(%x) : (memref<8xf32>) -> ()
+  return
+}
+func.func private @p(%x: memref<8xf32>) attributes {dataflow.process} {
+  return
+}

@@ -17,8 +17,14 @@ void step(char c) {
   trace += c;
 }
 
+void held() {
+  STREAMTENSOR_HOLD(3);
+  step('h');
+}
+
 void region() {
   STREAMTENSOR_DATAFLOW_BEGIN("top");
+  STREAMTENSOR_PROCESS("h", held());
   STREAMTENSOR_PROCESS("a", step('a'));
   STREAMTENSOR_PROCESS("b", step('b'));
   STREAMTENSOR_PROCESS("c", step('c'));
@@ -32,7 +38,7 @@ TEST(SequentialMacrosTest, ProcessesAreCallsInOrder) {
   caller = std::this_thread::get_id();
   trace.clear();
   region();
-  EXPECT_EQ(trace, "abc");
+  EXPECT_EQ(trace, "habc");
 }
 
 } // namespace

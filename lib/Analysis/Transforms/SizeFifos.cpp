@@ -94,6 +94,21 @@ checkStreamOrder(func::FuncOp top, const TopFunctionGraph &built,
   return grown;
 }
 
+/// The hold of a call is emitted into its callee's body, so a held call
+/// gets a callee no other call shares.
+static void giveOwnCallee(func::CallOp call) {
+  auto module = call->getParentOfType<ModuleOp>();
+  auto callee = SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(
+      call, call.getCalleeAttr());
+  std::optional<SymbolTable::UseRange> uses =
+      SymbolTable::getSymbolUses(callee, module);
+  if (!uses || llvm::range_size(*uses) <= 1)
+    return;
+  func::FuncOp clone = callee.clone();
+  SymbolTable(module).insert(clone, std::next(Block::iterator(callee)));
+  call.setCallee(clone.getSymName());
+}
+
 LogicalResult SizeFifosPass::sizeTop(func::FuncOp top, const TargetDesc &target,
                                      const FifoSizingOptions &options,
                                      json::Array &report) {
@@ -158,6 +173,7 @@ LogicalResult SizeFifosPass::sizeTop(func::FuncOp top, const TargetDesc &target,
       continue;
     call->setAttr("dataflow.hold_until_cycle",
                   builder.getI64IntegerAttr(launch));
+    giveOwnCallee(call);
     holds.push_back(json::Object{{"kernel", graph.getKernel(kernel).name},
                                  {"hold_until_cycle", launch}});
   }

@@ -39,7 +39,9 @@ public:
       : os(os), scope(&globals) {}
 
   /// `argNames` are name hints for the arguments (empty: argN).
-  void emit(func::FuncOp func, StringRef cName, ArrayRef<std::string> argNames);
+  /// `holdCycles` > 0 delays the start of the process (STREAMTENSOR_HOLD).
+  void emit(func::FuncOp func, StringRef cName, ArrayRef<std::string> argNames,
+            int64_t holdCycles);
 
 private:
   raw_ostream &line() { return os.indent(2 * indent); }
@@ -140,7 +142,7 @@ std::string ProcessEmitter::declare(Value value, StringRef prefix) {
 }
 
 void ProcessEmitter::emit(func::FuncOp func, StringRef cName,
-                          ArrayRef<std::string> argNames) {
+                          ArrayRef<std::string> argNames, int64_t holdCycles) {
   os << "static void " << cName << "(";
   for (BlockArgument arg : func.getArguments()) {
     if (arg.getArgNumber())
@@ -164,6 +166,8 @@ void ProcessEmitter::emit(func::FuncOp func, StringRef cName,
   os << ") {\n";
   // A process must stay a function of its own for the dataflow region.
   pragma("inline off");
+  if (holdCycles > 0)
+    line() << "STREAMTENSOR_HOLD(" << holdCycles << ");\n";
   emitBlock(func.getBody().front());
   os << "}\n";
 }
@@ -383,6 +387,32 @@ static SmallVector<std::string> getArgumentHints(Design &design,
   return hints;
 }
 
+/// The start hold that FIFO sizing chose for the calls of a process
+/// (`dataflow.hold_until_cycle`, 0 if none); the calls must agree, since the
+/// hold is emitted into the process body.
+static FailureOr<int64_t> getHoldCycles(Design &design, func::FuncOp callee) {
+  std::optional<int64_t> hold;
+  for (Top &top : design.tops)
+    for (ProcessInstance &process : top.processes) {
+      if (process.callee != callee)
+        continue;
+      int64_t cycles = 0;
+      if (auto attr = process.call->getAttrOfType<IntegerAttr>(
+              "dataflow.hold_until_cycle"))
+        cycles = attr.getInt();
+      if (cycles < 0)
+        return process.call.emitError("dataflow.hold_until_cycle must not be "
+                                      "negative");
+      if (hold && *hold != cycles)
+        return process.call.emitError("process @")
+               << callee.getSymName()
+               << " is called with different dataflow.hold_until_cycle "
+                  "values; each held call needs a process of its own";
+      hold = cycles;
+    }
+  return hold.value_or(0);
+}
+
 static void emitTop(Design &design, Top &top, raw_ostream &os) {
   os << "extern \"C\" void " << top.cName << "(";
   for (Port &port : top.ports) {
@@ -438,6 +468,14 @@ LogicalResult streamtensor::target::emitKernels(ModuleOp module,
   FailureOr<Design> design = Design::build(module);
   if (failed(design))
     return failure();
+  // Checked before anything is written: an error leaves no partial output.
+  llvm::DenseMap<func::FuncOp, int64_t> holds;
+  for (func::FuncOp func : design->processFuncs) {
+    FailureOr<int64_t> hold = getHoldCycles(*design, func);
+    if (failed(hold))
+      return failure();
+    holds[func] = *hold;
+  }
 
   os << "// Kernels of the StreamTensor design '" << design->getName()
      << "' (streamtensor-translate --emit-hlscpp).\n"
@@ -461,7 +499,7 @@ LogicalResult streamtensor::target::emitKernels(ModuleOp module,
     os << "\n";
     ProcessEmitter emitter(os, design->globals);
     emitter.emit(func, design->funcNames.lookup(func),
-                 getArgumentHints(*design, func));
+                 getArgumentHints(*design, func), holds.lookup(func));
   }
   for (Top &top : design->tops) {
     os << "\n";
