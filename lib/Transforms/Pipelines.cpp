@@ -31,6 +31,8 @@ void streamtensor::buildLinalgCleanupPipeline(OpPassManager &pm) {
   pm.addPass(createLinalgElementwiseOpFusionPass());
   pm.addPass(createLinalgFoldUnitExtentDimsPass());
   pm.addPass(createCanonicalizerPass());
+  pm.addNestedPass<func::FuncOp>(createSplitConcatConsumers());
+  pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
 }
 
@@ -39,10 +41,10 @@ void streamtensor::buildDataflowPipeline(OpPassManager &pm,
   // Reshapes and slices between linalg ops become tileable copies, and
   // every op's tile sizes and loop order are chosen to match its neighbours
   // before tiling fixes them.
-  // Producers are not split along slices here: the split leaves slices of
-  // weight arguments, which the conversion streams as whole-tensor kernels.
+  // Producers read through slices are split per slice (q, k and v of a
+  // fused projection); the weight slices this leaves are argument views.
   pm.addNestedPass<func::FuncOp>(
-      createTileableDataMovement(TileableDataMovementOptions{false}));
+      createTileableDataMovement(TileableDataMovementOptions{true}));
   pm.addNestedPass<func::FuncOp>(createAlignLayouts());
   pm.addNestedPass<func::FuncOp>(createTileLinalg());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToDataflow());

@@ -108,4 +108,33 @@ def AlignLayouts : Pass<"streamtensor-align-layouts", "mlir::func::FuncOp"> {
                            "streamtensor::dataflow::DataflowDialect"];
 }
 
+def SplitConcatConsumers
+    : Pass<"streamtensor-split-concat-consumers", "mlir::func::FuncOp"> {
+  let summary = "Split the linalg consumers of large concatenations so each "
+                "part reads one concatenated piece";
+  let description = [{
+    A concatenation (`tensor.insert_slice` ops filling a `tensor.empty`
+    along one dimension, such as a KV cache with the new token's row
+    appended) has to be held whole on chip before a consumer can stream
+    it: a full-tensor converter. When such a concatenation holds at least
+    `min-bytes` and a linalg consumer reads it through an indexing map
+    whose result for the concatenated dimension is a single loop, the
+    consumer is split (upstream `linalg::splitOp`) along that loop at each
+    piece boundary: a parallel loop gives parts whose results are
+    concatenated in turn, a reduction loop gives parts that accumulate one
+    after the other into the same result, in the original order. Slices of
+    the concatenation fold to its pieces, so each part reads one piece as a
+    stream (for a cache: straight from external memory). Splitting repeats
+    on concatenations the splits create (a transpose of the cache, then the
+    matrix product that reads it).
+  }];
+  let options = [
+    Option<"minBytes", "min-bytes", "int64_t", "65536",
+           "Split consumers only of concatenations of at least this many "
+           "bytes">,
+  ];
+  let dependentDialects = ["mlir::linalg::LinalgDialect",
+                           "mlir::tensor::TensorDialect"];
+}
+
 #endif // STREAMTENSOR_TRANSFORMS_PASSES_TD

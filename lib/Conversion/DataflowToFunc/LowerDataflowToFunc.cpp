@@ -274,9 +274,10 @@ private:
 static void copyNameAttrs(func::FuncOp parent, Value source,
                           SmallVectorImpl<NamedAttribute> &attrs,
                           StringRef fallback, StringRef kind, Builder &b) {
-  // A reshape of an argument keeps its bytes: the port is that argument.
-  while (isa_and_nonnull<tensor::ExpandShapeOp, tensor::CollapseShapeOp>(
-      source.getDefiningOp()))
+  // A view (reshape, static slice) of an argument reads its buffer: the
+  // port is that argument.
+  while (isa_and_nonnull<tensor::ExpandShapeOp, tensor::CollapseShapeOp,
+                         tensor::ExtractSliceOp>(source.getDefiningOp()))
     source = source.getDefiningOp()->getOperand(0);
   if (auto arg = dyn_cast<BlockArgument>(source))
     if (arg.getOwner()->getParentOp() == parent.getOperation()) {
@@ -291,15 +292,15 @@ static void copyNameAttrs(func::FuncOp parent, Value source,
 func::FuncOp KernelLowering::createTop() {
   MLIRContext *ctx = kernel.getContext();
   prefix = kernel.getSymName() ? kernel.getSymName()->str() : "kernel";
-  // Kernel inputs that are reshapes of one buffer share its port; each
-  // process applies its reshape itself.
+  // Kernel inputs that are views (reshapes, static slices) of one buffer
+  // share its port; each process applies its view itself.
   DenseMap<Value, unsigned> portOf;
   SmallVector<unsigned> sourcePort;
   for (Value source : kernel.getSources()) {
     SmallVector<Operation *> views;
     Value base = source;
-    while (isa_and_nonnull<tensor::ExpandShapeOp, tensor::CollapseShapeOp>(
-        base.getDefiningOp())) {
+    while (isa_and_nonnull<tensor::ExpandShapeOp, tensor::CollapseShapeOp,
+                           tensor::ExtractSliceOp>(base.getDefiningOp())) {
       views.push_back(base.getDefiningOp());
       base = base.getDefiningOp()->getOperand(0);
     }

@@ -65,6 +65,7 @@ private:
   DestinationKind getDestinationKind(Value init) const;
   LogicalResult analyzeResults(ValueRange results);
   unsigned addRead(Value tensor, ITensorType type);
+  unsigned addInputRead(Value tensor, ITensorType type);
 
   /// Rebuilds `op` (and its nested loops) at `builder`.
   void cloneOp(OpBuilder &builder, Operation *op);
@@ -73,6 +74,10 @@ private:
 
   Operation *root;
   SmallVector<Read> reads;
+  /// Reads of the same whole tile in every iteration: read once, before the
+  /// nest, and the value held (the index of the read in `reads`).
+  llvm::SmallDenseSet<unsigned> hoistedReads;
+  DenseMap<unsigned, Value> hoistedValues;
   /// Read index of each extract_slice, or of each whole-tensor use.
   DenseMap<Operation *, unsigned> sliceReads;
   DenseMap<std::pair<Operation *, Value>, unsigned> wholeReads;
@@ -94,6 +99,23 @@ private:
 unsigned NestConverter::addRead(Value tensor, ITensorType type) {
   reads.push_back({tensor, type});
   return reads.size() - 1;
+}
+
+/// A tile at the same offsets in every iteration covers its whole source:
+/// the task reads it once, before the nest, and keeps it, so its stream
+/// carries one token and no converter replays it.
+unsigned NestConverter::addInputRead(Value tensor, ITensorType type) {
+  AffineMap map = type.getIterMap();
+  if (type.getNumLoops() == 0 || !llvm::all_of(map.getResults(), [](AffineExpr e) {
+        return isa<AffineConstantExpr>(e);
+      }))
+    return addRead(tensor, type);
+  auto once = ITensorType::get(type.getContext(), type.getElement(), {}, {},
+                               AffineMap::get(0, 0, map.getResults(),
+                                              type.getContext()));
+  unsigned index = addRead(tensor, once);
+  hoistedReads.insert(index);
+  return index;
 }
 
 /// Whether `value` is defined outside the nest.
@@ -228,7 +250,7 @@ LogicalResult NestConverter::analyzeWholeUse(Operation *user, Value tensor) {
       inferWholeTensorType(user, getEnclosingLoops(user, root), type);
   if (failed(itensor))
     return failure();
-  wholeReads[{user, tensor}] = addRead(tensor, *itensor);
+  wholeReads[{user, tensor}] = addInputRead(tensor, *itensor);
   return success();
 }
 
@@ -243,7 +265,7 @@ LogicalResult NestConverter::analyzeOp(Operation *op) {
       if (failed(type))
         return failure();
       if (!fromResult) {
-        sliceReads[slice] = addRead(slice.getSource(), *type);
+        sliceReads[slice] = addInputRead(slice.getSource(), *type);
         return success();
       }
       // A tile of a result's destination: overwritten placeholders need no
@@ -391,7 +413,9 @@ void NestConverter::cloneOp(OpBuilder &builder, Operation *op) {
     }
     auto read = sliceReads.find(op);
     if (read != sliceReads.end()) {
-      Value tile = readTile(builder, loc, read->second);
+      Value tile = hoistedValues.lookup(read->second);
+      if (!tile)
+        tile = readTile(builder, loc, read->second);
       mapping.map(slice.getResult(),
                   reshapeTile(builder, loc, tile, slice.getResultType()));
       return;
@@ -414,12 +438,12 @@ void NestConverter::cloneOp(OpBuilder &builder, Operation *op) {
   for (Value operand : op->getOperands()) {
     auto whole = wholeReads.find({op, operand});
     if (whole != wholeReads.end()) {
-      auto tile = cast<RankedTensorType>(reads[whole->second].type.getElement());
-      Value value = readTile(builder, loc, whole->second);
+      Value value = hoistedValues.lookup(whole->second);
+      if (!value)
+        value = readTile(builder, loc, whole->second);
       // The tile is the whole tensor: only the type spelling can differ.
       if (value.getType() != operand.getType())
         value = builder.create<tensor::CastOp>(loc, operand.getType(), value);
-      (void)tile;
       mapping.map(operand, value);
     }
   }
@@ -472,6 +496,8 @@ void NestConverter::rewrite(StringRef name) {
   Block *taskBody = builder.createBlock(
       &task.getBody(), {}, outTypes, SmallVector<Location>(outTypes.size(), loc));
   builder.setInsertionPointToStart(taskBody);
+  for (unsigned index : hoistedReads)
+    hoistedValues[index] = readTile(builder, loc, index);
   SmallVector<Value> outputs;
   auto rootLoop = dyn_cast<scf::ForOp>(root);
   if (rootLoop && !resultChains.empty()) {
@@ -526,13 +552,18 @@ static bool isDataMovement(Operation *op) {
              tensor::PadOp>(op);
 }
 
-/// A reshape of function arguments (or of such reshapes) only renames
-/// external memory: row-major data keeps its bytes, so it stays on the host
-/// and the kernel reads the argument's buffer.
+/// A reshape or a static slice of function arguments (or of such views)
+/// only names part of external memory: it stays on the host, and the kernel
+/// reads the argument's buffer through it.
 static bool isArgumentView(Value value) {
   if (isa<BlockArgument>(value))
     return true;
   Operation *def = value.getDefiningOp();
+  if (auto slice = dyn_cast_or_null<tensor::ExtractSliceOp>(def))
+    return slice.hasUnitStride() &&
+           !ShapedType::isDynamicShape(slice.getStaticOffsets()) &&
+           !ShapedType::isDynamicShape(slice.getStaticSizes()) &&
+           isArgumentView(slice.getSource());
   return isa_and_nonnull<tensor::ExpandShapeOp, tensor::CollapseShapeOp>(def) &&
          isArgumentView(def->getOperand(0));
 }

@@ -52,3 +52,35 @@ func.func @views(%x: tensor<2x8xf32> {streamtensor.kind = "input", streamtensor.
   }
   return %r#0, %r#1 : tensor<16xf32>, tensor<2x2x4xf32>
 }
+
+// Static slices of an argument (the Q and K columns of a fused projection
+// weight) are views too: they share the weight's one port, and each DMA
+// reads its own columns.
+// CHECK-LABEL: func.func @slices_k(
+// CHECK-SAME: %arg0: tensor<4x16xf32> {streamtensor.kind = "weight", streamtensor.name = "w"})
+// CHECK: call @slices_k_dma_in0(%arg0
+// CHECK: call @slices_k_dma_in1(%arg0
+// CHECK-LABEL: func.func private @slices_k_dma_in0(%arg0: tensor<4x16xf32>
+// CHECK: tensor.extract_slice %arg0[0, 0] [4, 8] [1, 1]
+// CHECK-LABEL: func.func private @slices_k_dma_in1(%arg0: tensor<4x16xf32>
+// CHECK: tensor.extract_slice %arg0[0, 8] [4, 8] [1, 1]
+!cols = !dataflow.itensor<4x8xf32, [] * [], () -> (0, 0)>
+func.func @slices(%w: tensor<4x16xf32> {streamtensor.kind = "weight", streamtensor.name = "w"})
+    -> (tensor<4x8xf32>, tensor<4x8xf32>) {
+  %q = tensor.extract_slice %w[0, 0] [4, 8] [1, 1] : tensor<4x16xf32> to tensor<4x8xf32>
+  %k = tensor.extract_slice %w[0, 8] [4, 8] [1, 1] : tensor<4x16xf32> to tensor<4x8xf32>
+  %r:2 = dataflow.kernel "k" ins(%q, %k : tensor<4x8xf32>, tensor<4x8xf32>) -> (tensor<4x8xf32>, tensor<4x8xf32>) {
+  ^bb0(%a: !cols, %b: !cols):
+    %e = dataflow.itensor_empty : !cols
+    %f = dataflow.task "first" inits(%e : !cols) -> (!cols) {
+    ^bb0(%d: !cols):
+      dataflow.yield %a : !cols
+    }
+    %s = dataflow.task "second" inits(%e : !cols) -> (!cols) {
+    ^bb0(%d: !cols):
+      dataflow.yield %b : !cols
+    }
+    dataflow.yield %f, %s : !cols, !cols
+  }
+  return %r#0, %r#1 : tensor<4x8xf32>, tensor<4x8xf32>
+}

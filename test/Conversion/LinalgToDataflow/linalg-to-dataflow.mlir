@@ -173,3 +173,34 @@ func.func @dead_slice(%x: tensor<4x8xf32>) -> tensor<4x8xf32> {
   %unused = tensor.extract_slice %a[0, 0] [2, 8] [1, 1] : tensor<4x8xf32> to tensor<2x8xf32>
   return %a : tensor<4x8xf32>
 }
+
+// A tensor the nest reads whole in every iteration (a layer norm's mean,
+// a scalar) is read once before the nest and kept: its stream carries one
+// token, where a per-iteration read would need a converter to replay it.
+// CHECK-LABEL: func.func @invariant_read
+// CHECK: dataflow.kernel "generic_0" ins(%arg0, %arg1 : tensor<64xf32>, tensor<f32>)
+// CHECK-NEXT: ^bb0(%[[X:.*]]: !dataflow.itensor<16xf32, [4] * [16], (d0) -> (d0)>, %[[M:.*]]: !dataflow.itensor<f32, [] * [], () -> ()>):
+// CHECK: dataflow.task "generic_0"
+// CHECK: %[[MV:.*]] = dataflow.itensor_read %[[M]]
+// CHECK-NEXT: scf.for
+// CHECK: dataflow.itensor_read %[[X]]
+// CHECK: ins(%{{.*}}, %[[MV]] : tensor<16xf32>, tensor<f32>)
+// CHECK-NOT: dataflow.itensor_read %[[M]]
+func.func @invariant_read(%x: tensor<64xf32>, %mean: tensor<f32>) -> tensor<64xf32> {
+  %c0 = arith.constant 0 : index
+  %c16 = arith.constant 16 : index
+  %c64 = arith.constant 64 : index
+  %empty = tensor.empty() : tensor<64xf32>
+  %r = scf.for %i = %c0 to %c64 step %c16 iter_args(%o = %empty) -> (tensor<64xf32>) {
+    %xt = tensor.extract_slice %x[%i] [16] [1] : tensor<64xf32> to tensor<16xf32>
+    %ot = tensor.extract_slice %o[%i] [16] [1] : tensor<64xf32> to tensor<16xf32>
+    %s = linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>, affine_map<(d0) -> ()>, affine_map<(d0) -> (d0)>], iterator_types = ["parallel"]} ins(%xt, %mean : tensor<16xf32>, tensor<f32>) outs(%ot : tensor<16xf32>) {
+    ^bb0(%a: f32, %m: f32, %out: f32):
+      %d = arith.subf %a, %m : f32
+      linalg.yield %d : f32
+    } -> tensor<16xf32>
+    %ins = tensor.insert_slice %s into %o[%i] [16] [1] : tensor<16xf32> into tensor<64xf32>
+    scf.yield %ins : tensor<64xf32>
+  }
+  return %r : tensor<64xf32>
+}
