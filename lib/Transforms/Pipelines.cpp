@@ -54,10 +54,14 @@ void streamtensor::buildDataflowPipeline(OpPassManager &pm,
   pm.addPass(createCSEPass());
   pm.addPass(dataflow::createSizeConverters());
   pm.addPass(dataflow::createEnsureSingleUse());
+  // External tensors get tiled layouts and memory words (paper section 4.5).
+  pm.addPass(dataflow::createPackKernelInterface());
+  pm.addPass(dataflow::createWidenKernelInterface());
 }
 
 void streamtensor::buildLowerDataflowPipeline(OpPassManager &pm) {
   pm.addPass(createLowerDataflowToFunc());
+  pm.addPass(createLowerPackUnpack());
   addUpstream(pm, "one-shot-bufferize{bufferize-function-boundaries "
                   "function-boundary-type-conversion=identity-layout-map},"
                   "buffer-results-to-out-params");
