@@ -47,7 +47,7 @@ struct WidenKernelInterfacePass
     if (busBits < 8 || !llvm::isPowerOf2_64(busBits)) {
       getOperation().emitError("bus-bits must be a power of two of at least "
                                "8, got ")
-          << busBits;
+          << static_cast<int64_t>(busBits);
       return signalPassFailure();
     }
     bool failedAny = false;
