@@ -55,7 +55,7 @@ void writeTensor(const std::string &dir, const std::string &name,
 }
 
 // A weight of the parameter file, checked against the port it feeds.
-const TensorInfo &findWeight(const ParamFile &params, const std::string &name,
+[[maybe_unused]] const TensorInfo &findWeight(const ParamFile &params, const std::string &name,
                              DType dtype, std::uint64_t elements) {
   const TensorInfo &info = params.get(name);
   if (info.dtype != dtype || info.elements() != elements)
@@ -181,7 +181,9 @@ LogicalResult streamtensor::target::emitHostProgram(ModuleOp module,
      << "#include <string>\n"
      << "#include <vector>\n\n"
      << "using namespace streamtensor::host;\n"
-     << kHostHelpers << kLayoutHelpers;
+     << kHostHelpers;
+  if (llvm::any_of(tensors, [](const Tensor &t) { return t.isPacked(); }))
+    os << kLayoutHelpers;
 
   os << "\nnamespace {\n\n"
      << "int run(int argc, char **argv) {\n"

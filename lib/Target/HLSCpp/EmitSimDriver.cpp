@@ -97,7 +97,9 @@ LogicalResult streamtensor::target::emitSimDriver(ModuleOp module,
          << port.cName;
     os << ");\n";
   }
-  os << kDriverHelpers << kLayoutHelpers;
+  os << kDriverHelpers;
+  if (llvm::any_of(design->tensors, [](const Tensor &t) { return t.isPacked(); }))
+    os << kLayoutHelpers;
 
   // Driver locals must not hide the kernels they call.
   NameScope scope(&design->globals);
