@@ -89,7 +89,8 @@ void streamtensor::registerPipelines() {
   PassPipelineRegistration<DataflowPipelineOptions>(
       "streamtensor-dataflow",
       "Tile linalg, build one kernel per nest, fuse kernels under an on-chip "
-      "memory budget, fork shared streams and size layout converters",
+      "memory budget, fork shared streams, size layout converters, and pack "
+      "and widen the external-memory interfaces",
       [](OpPassManager &pm, const DataflowPipelineOptions &options) {
         buildDataflowPipeline(pm, options.memoryBudget);
       });

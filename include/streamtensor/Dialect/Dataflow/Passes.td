@@ -96,7 +96,9 @@ def PrintReport : Pass<"dataflow-report", "::mlir::ModuleOp"> {
     whether it is a plain FIFO (possibly through forks, casts or
     reassociations) or goes through a layout converter, with the converter's
     buffer bytes; every DMA with the bytes it moves per invocation; the share
-    of task-to-task edges that are plain FIFOs; and the on-chip bytes held for
+    of task-to-task edges that are plain FIFOs; every DMA's external-memory
+    layout (packed or not and why, word width; docs/interface-layout.md) and
+    the number of packed and widened DMAs; and the on-chip bytes held for
     intermediate results (both halves of every converter buffer and every
     FIFO at its depth) against the bytes of the intermediate tensors between
     the unfused kernels. Streams carry scalars, so a FIFO holds its depth in
