@@ -263,6 +263,37 @@ Value streamtensor::buildPackedWriteLoops(OpBuilder &b, Location loc,
   return results[0];
 }
 
+/// Fills `init` with the tile at element `offset` of `port`, one word per
+/// iteration: every lane goes to its row-major position in the tile.
+static Value buildTileReadByWords(OpBuilder &b, Location loc,
+                                  RankedTensorType tileType, int64_t lanes,
+                                  Value port, Value offset, Value init) {
+  Value base = divideByLanes(b, loc, offset, lanes);
+  int64_t words = tileType.getNumElements() / lanes;
+  return buildIndexLoops(
+      b, loc, {words}, {1}, init,
+      [&](OpBuilder &wb, Location wl, ValueRange w, ValueRange acc) {
+        Value index = wb.create<arith::AddIOp>(wl, base, w[0]);
+        Value word = wb.create<tensor::ExtractOp>(wl, port, index);
+        Value tile = acc[0];
+        for (int64_t lane = 0; lane < lanes; ++lane) {
+          AffineExpr position = getAffineDimExpr(0, wb.getContext()) * lanes + lane;
+          SmallVector<Value> at;
+          int64_t stride = tileType.getNumElements();
+          for (int64_t size : tileType.getShape()) {
+            stride /= size;
+            AffineExpr coordinate = position.floorDiv(stride) % size;
+            at.push_back(wb.create<affine::AffineApplyOp>(
+                wl, AffineMap::get(1, 0, coordinate), w[0]));
+          }
+          Value value = wb.create<vector::ExtractOp>(wl, word, lane);
+          tile = wb.create<tensor::InsertOp>(wl, value, tile, at);
+        }
+        setWordLoopII(wb, lanes);
+        return SmallVector<Value>{tile};
+      })[0];
+}
+
 Value streamtensor::buildPackedTileRead(OpBuilder &b, Location loc,
                                         ITensorType type,
                                         const InterfaceLayout &layout,
@@ -272,6 +303,9 @@ Value streamtensor::buildPackedTileRead(OpBuilder &b, Location loc,
   Value init = b.create<tensor::EmptyOp>(loc, tileType.getShape(),
                                          tileType.getElementType());
   int64_t lanes = layout.lanes;
+  if (lanes > 1 && tileType.getNumElements() % lanes == 0)
+    return buildTileReadByWords(b, loc, tileType, lanes, port, offset, init);
+  // A word straddles tiles: each element finds its word and lane.
   return buildElementLoops(
       b, loc, tileType.getShape(), init,
       [&](OpBuilder &eb, Location el, ValueRange e, ValueRange acc) {
