@@ -294,14 +294,11 @@ private:
   }
   unsigned counter = 0;
 
-  /// The layouts recorded under `name`, or row-major for all `count` when
-  /// there are none.
-  std::vector<InterfaceLayout> loadLayouts(StringRef name, size_t count) {
-    SmallVector<InterfaceLayout> recorded = getInterfaceLayouts(kernel, name);
-    if (recorded.size() != count)
-      return std::vector<InterfaceLayout>(count);
-    return std::vector<InterfaceLayout>(recorded.begin(), recorded.end());
-  }
+  /// The layouts recorded under `name` for the DMAs streaming `types`, or
+  /// row-major for all when there are none; an error when they are malformed
+  /// or do not describe those DMAs' walks.
+  FailureOr<std::vector<InterfaceLayout>> loadLayouts(StringRef name,
+                                                      TypeRange types);
 };
 } // namespace
 
@@ -324,11 +321,38 @@ static void copyNameAttrs(func::FuncOp parent, Value source,
   attrs.push_back(b.getNamedAttr("streamtensor.kind", b.getStringAttr(kind)));
 }
 
+FailureOr<std::vector<InterfaceLayout>>
+KernelLowering::loadLayouts(StringRef name, TypeRange types) {
+  if (!kernel->hasAttr(name))
+    return std::vector<InterfaceLayout>(types.size());
+  SmallVector<InterfaceLayout> recorded = getInterfaceLayouts(kernel, name);
+  if (recorded.size() != types.size())
+    return kernel.emitOpError("has a malformed ")
+           << name << ": expected one layout dictionary per "
+           << (name == kSourceLayoutsAttr ? "source" : "result") << " ("
+           << types.size() << ")";
+  for (auto [index, layout, type] : llvm::enumerate(recorded, types)) {
+    if (!layout.contiguous)
+      continue;
+    // The DMA loops follow the walk; the layout must be the one it implies.
+    auto itensor = dyn_cast<ITensorType>(type);
+    InterfaceLayout walk;
+    if (itensor)
+      walk = computeInterfaceLayout(itensor);
+    if (!walk.contiguous || walk.shape != layout.shape ||
+        walk.outerDimsPerm != layout.outerDimsPerm ||
+        walk.innerTiles != layout.innerTiles || walk.run != layout.run ||
+        walk.packed != layout.packed)
+      return kernel.emitOpError("entry ")
+             << index << " of " << name << " does not describe the walk of "
+             << type << "; run dataflow-pack-kernel-interface to compute it";
+  }
+  return std::vector<InterfaceLayout>(recorded.begin(), recorded.end());
+}
+
 func::FuncOp KernelLowering::createTop() {
   MLIRContext *ctx = kernel.getContext();
   prefix = kernel.getSymName() ? kernel.getSymName()->str() : "kernel";
-  sourceLayouts = loadLayouts(kSourceLayoutsAttr, kernel.getSources().size());
-  resultLayouts = loadLayouts(kResultLayoutsAttr, kernel.getNumResults());
   // Kernel inputs that are reshapes of one buffer share its port; each
   // process applies its reshape itself. A contiguous layout is built on the
   // host side instead, and its port holds the memory words.
@@ -751,6 +775,17 @@ LogicalResult KernelLowering::lowerTask(TaskOp task) {
 }
 
 LogicalResult KernelLowering::lower() {
+  FailureOr<std::vector<InterfaceLayout>> loadedSources = loadLayouts(
+      kSourceLayoutsAttr, kernel.getBody().front().getArgumentTypes());
+  if (failed(loadedSources))
+    return failure();
+  auto terminator = cast<YieldOp>(kernel.getBody().front().getTerminator());
+  FailureOr<std::vector<InterfaceLayout>> loadedResults =
+      loadLayouts(kResultLayoutsAttr, terminator.getOutputs().getTypes());
+  if (failed(loadedResults))
+    return failure();
+  sourceLayouts = std::move(*loadedSources);
+  resultLayouts = std::move(*loadedResults);
   top = createTop();
   Block &body = kernel.getBody().front();
   for (BlockArgument arg : body.getArguments()) {
