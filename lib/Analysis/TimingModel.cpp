@@ -12,6 +12,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/SymbolTable.h"
@@ -182,6 +183,9 @@ FailureOr<int64_t> ProcessTimer::getLatency(Operation *op) {
           arith::IndexCastUIOp, arith::AndIOp, arith::OrIOp, arith::XOrIOp,
           arith::ShLIOp, arith::ShRSIOp, arith::ShRUIOp, arith::NegFOp,
           arith::BitcastOp, math::AbsFOp, math::AbsIOp>(op))
+    return 0;
+  // Taking a memory word apart or assembling one is wiring.
+  if (isa<vector::ExtractOp, vector::FromElementsOp>(op))
     return 0;
   if (isa<memref::LoadOp, memref::StoreOp, StreamReadOp, StreamWriteOp>(op))
     return 1;

@@ -56,10 +56,14 @@ void streamtensor::buildDataflowPipeline(OpPassManager &pm,
   pm.addPass(createCSEPass());
   pm.addPass(dataflow::createSizeConverters());
   pm.addPass(dataflow::createEnsureSingleUse());
+  // External tensors get tiled layouts and memory words (paper section 4.5).
+  pm.addPass(dataflow::createPackKernelInterface());
+  pm.addPass(dataflow::createWidenKernelInterface());
 }
 
 void streamtensor::buildLowerDataflowPipeline(OpPassManager &pm) {
   pm.addPass(createLowerDataflowToFunc());
+  pm.addPass(createLowerPackUnpack());
   addUpstream(pm, "one-shot-bufferize{bufferize-function-boundaries "
                   "function-boundary-type-conversion=identity-layout-map},"
                   "buffer-results-to-out-params");
@@ -87,7 +91,8 @@ void streamtensor::registerPipelines() {
   PassPipelineRegistration<DataflowPipelineOptions>(
       "streamtensor-dataflow",
       "Tile linalg, build one kernel per nest, fuse kernels under an on-chip "
-      "memory budget, fork shared streams and size layout converters",
+      "memory budget, fork shared streams, size layout converters, and pack "
+      "and widen the external-memory interfaces",
       [](OpPassManager &pm, const DataflowPipelineOptions &options) {
         buildDataflowPipeline(pm, options.memoryBudget);
       });

@@ -291,3 +291,43 @@ func.func @top(%x: memref<8xf32> {dataflow.port = 0 : i64}) attributes {dataflow
 func.func private @p(%x: memref<8xf32>) attributes {dataflow.process} {
   return
 }
+
+// -----
+
+// A port of memory words says how the host lays the tensor out.
+// expected-error @+1 {{port 0 of 'top' holds memory words but has no dataflow.layout}}
+func.func @top(%x: memref<4xvector<16xf32>>) attributes {dataflow.top} {
+  func.call @p(%x) : (memref<4xvector<16xf32>>) -> ()
+  return
+}
+func.func private @p(%x: memref<4xvector<16xf32>>) attributes {dataflow.process} {
+  return
+}
+
+// -----
+
+// The layout must account for every element of the port, in its words.
+// expected-error @+1 {{port 0 of 'top' has an invalid dataflow.layout: its 64 elements in words of 8 do not match the port type 'memref<4xvector<16xf32>>' and logical shape of 64 elements}}
+func.func @top(%x: memref<4xvector<16xf32>> {dataflow.layout = {contiguous = true, packed = false, shape = array<i64: 64>, outer_dims_perm = array<i64: 0>, inner_tiles = array<i64: 16>, run = 64 : i64, lanes = 8 : i64, logical_shape = array<i64: 1, 64>}}) attributes {dataflow.top} {
+  func.call @p(%x) : (memref<4xvector<16xf32>>) -> ()
+  return
+}
+func.func private @p(%x: memref<4xvector<16xf32>>) attributes {dataflow.process} {
+  return
+}
+
+// -----
+
+// Memory words are loaded, stored, built and taken apart, never computed on.
+func.func @top(%x: memref<4xvector<16xf32>> {dataflow.layout = {contiguous = true, packed = false, shape = array<i64: 64>, outer_dims_perm = array<i64: 0>, inner_tiles = array<i64: 16>, run = 64 : i64, lanes = 16 : i64, logical_shape = array<i64: 64>}}) attributes {dataflow.top} {
+  func.call @p(%x) : (memref<4xvector<16xf32>>) -> ()
+  return
+}
+func.func private @p(%x: memref<4xvector<16xf32>>) attributes {dataflow.process} {
+  %c0 = arith.constant 0 : index
+  %w = memref.load %x[%c0] : memref<4xvector<16xf32>>
+  // expected-error @+1 {{result has unsupported type 'vector<16xf32>'}}
+  %s = arith.addf %w, %w : vector<16xf32>
+  memref.store %s, %x[%c0] : memref<4xvector<16xf32>>
+  return
+}

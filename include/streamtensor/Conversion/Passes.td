@@ -42,6 +42,13 @@ def LowerDataflowToFunc
     order. itensor reads and writes become element loops of stream reads and
     writes; converters become a process holding the ping-pong buffer inside
     their shared loops; DMAs walk the external tensor in the stream's order.
+    Ports with a contiguous layout (`dataflow-pack-kernel-interface`,
+    `dataflow-widen-kernel-interface`) hold the packed tensor as a flat
+    tensor of memory words: the host-side function packs, flattens and
+    widens the tensor before the call and undoes it after, the DMA reads or
+    writes one word per iteration of a loop pipelined at one element per
+    cycle, and a folded input reads its tile from the words. The top's
+    argument or result carries the layout as `dataflow.layout`.
     A stream's depth is taken from the `dataflow.depth` attribute of the op
     defining its itensor when present, otherwise it is the number of scalars
     on the edge, which never deadlocks. The functions that held the kernels
@@ -61,8 +68,10 @@ def LowerDataflowToFunc
     "::mlir::affine::AffineDialect",
     "::mlir::arith::ArithDialect",
     "::mlir::func::FuncDialect",
+    "::mlir::linalg::LinalgDialect",
     "::mlir::scf::SCFDialect",
-    "::mlir::tensor::TensorDialect"
+    "::mlir::tensor::TensorDialect",
+    "::mlir::vector::VectorDialect"
   ];
 }
 

@@ -137,4 +137,19 @@ def SplitConcatConsumers
                            "mlir::tensor::TensorDialect"];
 }
 
+def LowerPackUnpack : Pass<"streamtensor-lower-pack-unpack", "mlir::ModuleOp"> {
+  let summary = "Lower host-side tensor.pack/unpack to pad, reshape and transpose";
+  let description = [{
+    The lowering of kernels leaves `tensor.pack` and `tensor.unpack` in the
+    host-side functions around the calls of tops whose ports are packed.
+    This pass rewrites them with upstream `linalg::lowerPack` and
+    `linalg::lowerUnPack` into `tensor.pad`/`tensor.expand_shape`,
+    `linalg.transpose` and `tensor.collapse_shape`/`tensor.extract_slice`,
+    which bufferize. Packing inside top or process functions is refused:
+    the hardware never packs; the host does.
+  }];
+  let dependentDialects = ["mlir::linalg::LinalgDialect",
+                           "mlir::tensor::TensorDialect"];
+}
+
 #endif // STREAMTENSOR_TRANSFORMS_PASSES_TD

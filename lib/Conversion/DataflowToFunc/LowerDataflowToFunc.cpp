@@ -15,11 +15,13 @@
 //===----------------------------------------------------------------------===//
 
 #include "../Recompute.h"
+#include "PackedAccess.h"
 #include "StreamLoops.h"
 #include "streamtensor/Conversion/ITensorInference.h"
 #include "streamtensor/Conversion/Passes.h"
 #include "streamtensor/Dialect/Dataflow/ConverterSizing.h"
 #include "streamtensor/Dialect/Dataflow/DataflowOps.h"
+#include "streamtensor/Dialect/Dataflow/InterfaceLayout.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/IRMapping.h"
@@ -88,8 +90,9 @@ namespace {
 /// element loops over the streams the itensors are mapped to.
 class TaskBodyLowering {
 public:
-  TaskBodyLowering(IRMapping &mapping, const DenseSet<Value> &folded)
-      : mapping(mapping), folded(folded) {}
+  TaskBodyLowering(IRMapping &mapping, const DenseSet<Value> &folded,
+                   const DenseMap<Value, const InterfaceLayout *> &layouts)
+      : mapping(mapping), folded(folded), layouts(layouts) {}
   LogicalResult lowerBlock(OpBuilder &builder, Block &block);
   SmallVector<Value> returned;
 
@@ -99,6 +102,8 @@ private:
   IRMapping &mapping;
   /// itensors read straight from external memory instead of a stream.
   const DenseSet<Value> &folded;
+  /// Contiguous layouts of the kernel inputs, by block argument.
+  const DenseMap<Value, const InterfaceLayout *> &layouts;
 };
 } // namespace
 
@@ -158,6 +163,12 @@ LogicalResult TaskBodyLowering::lowerOp(OpBuilder &builder, Operation *op) {
       SmallVector<Value> ivs;
       for (scf::ForOp loop : getEnclosingLoops(read, read->getParentOfType<TaskOp>()))
         ivs.push_back(mapping.lookup(loop.getInductionVar()));
+      if (const InterfaceLayout *layout = layouts.lookup(read.getSource())) {
+        mapping.map(read.getValue(),
+                    buildPackedTileRead(builder, loc, type, *layout,
+                                        mapping.lookup(read.getSource()), ivs));
+        return success();
+      }
       SmallVector<OpFoldResult> offsets, sizes, strides;
       for (unsigned dim = 0; dim < type.getRank(); ++dim) {
         offsets.push_back(builder
@@ -206,6 +217,18 @@ LogicalResult TaskBodyLowering::lowerOp(OpBuilder &builder, Operation *op) {
 // Kernels
 //===----------------------------------------------------------------------===//
 
+/// The layout of a port as the host sees it: the recorded layout plus the
+/// shape of the tensor the user gives or receives.
+static DictionaryAttr getPortLayoutAttr(const InterfaceLayout &layout,
+                                        ArrayRef<int64_t> logicalShape,
+                                        MLIRContext *ctx) {
+  Builder b(ctx);
+  SmallVector<NamedAttribute> fields(layout.toAttr(ctx).getValue());
+  fields.push_back(b.getNamedAttr("logical_shape",
+                                  b.getDenseI64ArrayAttr(logicalShape)));
+  return b.getDictionaryAttr(fields);
+}
+
 namespace {
 class KernelLowering {
 public:
@@ -246,6 +269,10 @@ private:
   IRMapping topValues;
   /// Kernel inputs folded into the task that reads them.
   DenseSet<Value> folded;
+  /// External-memory layout of every source and result (row-major when the
+  /// pack pass has not run).
+  std::vector<InterfaceLayout> sourceLayouts, resultLayouts;
+  DenseMap<Value, const InterfaceLayout *> contiguousInputs;
   /// The buffers behind the top function's ports.
   SmallVector<Value> ports;
   /// Per kernel input, the reshapes from its port's buffer to it.
@@ -266,6 +293,12 @@ private:
     return current;
   }
   unsigned counter = 0;
+
+  /// The layouts recorded under `name` for the DMAs streaming `types`, or
+  /// row-major for all when there are none; an error when they are malformed
+  /// or do not describe those DMAs' walks.
+  FailureOr<std::vector<InterfaceLayout>> loadLayouts(StringRef name,
+                                                      TypeRange types);
 };
 } // namespace
 
@@ -289,14 +322,62 @@ static void copyNameAttrs(func::FuncOp parent, Value source,
   attrs.push_back(b.getNamedAttr("streamtensor.kind", b.getStringAttr(kind)));
 }
 
+FailureOr<std::vector<InterfaceLayout>>
+KernelLowering::loadLayouts(StringRef name, TypeRange types) {
+  if (!kernel->hasAttr(name))
+    return std::vector<InterfaceLayout>(types.size());
+  SmallVector<InterfaceLayout> recorded = getInterfaceLayouts(kernel, name);
+  if (recorded.size() != types.size())
+    return kernel.emitOpError("has a malformed ")
+           << name << ": expected one layout dictionary per "
+           << (name == kSourceLayoutsAttr ? "source" : "result") << " ("
+           << types.size() << ")";
+  for (auto [index, layout, type] : llvm::enumerate(recorded, types)) {
+    if (!layout.contiguous)
+      continue;
+    // The DMA loops follow the walk; the layout must be the one it implies.
+    auto itensor = dyn_cast<ITensorType>(type);
+    InterfaceLayout walk;
+    if (itensor)
+      walk = computeInterfaceLayout(itensor);
+    if (!walk.contiguous || walk.shape != layout.shape ||
+        walk.outerDimsPerm != layout.outerDimsPerm ||
+        walk.innerTiles != layout.innerTiles || walk.run != layout.run ||
+        walk.packed != layout.packed)
+      return kernel.emitOpError("entry ")
+             << index << " of " << name << " does not describe the walk of "
+             << type << "; run dataflow-pack-kernel-interface to compute it";
+  }
+  return std::vector<InterfaceLayout>(recorded.begin(), recorded.end());
+}
+
 func::FuncOp KernelLowering::createTop() {
   MLIRContext *ctx = kernel.getContext();
   prefix = kernel.getSymName() ? kernel.getSymName()->str() : "kernel";
   // Kernel inputs that are views (reshapes, static slices) of one buffer
-  // share its port; each process applies its view itself.
-  DenseMap<Value, unsigned> portOf;
+  // share its port; each process applies its view itself. A contiguous
+  // layout is built on the host side instead, and its port holds the memory
+  // words.
+  DenseMap<Value, unsigned> portOf, packedPortOf;
   SmallVector<unsigned> sourcePort;
-  for (Value source : kernel.getSources()) {
+  SmallVector<Value> portNames;
+  SmallVector<DictionaryAttr> portLayouts;
+  OpBuilder hostBuilder(kernel);
+  for (auto [index, source] : llvm::enumerate(kernel.getSources())) {
+    const InterfaceLayout &layout = sourceLayouts[index];
+    if (layout.contiguous) {
+      Value buffer = getSourceBuffer(source);
+      auto [it, inserted] = packedPortOf.try_emplace(buffer, ports.size());
+      if (inserted) {
+        ports.push_back(buildPort(hostBuilder, kernel.getLoc(), source, layout));
+        portNames.push_back(source);
+        portLayouts.push_back(getPortLayoutAttr(
+            layout, cast<RankedTensorType>(buffer.getType()).getShape(), ctx));
+      }
+      sourcePort.push_back(it->second);
+      sourceViews.push_back({});
+      continue;
+    }
     SmallVector<Operation *> views;
     Value base = source;
     while (isa_and_nonnull<tensor::ExpandShapeOp, tensor::CollapseShapeOp,
@@ -306,13 +387,21 @@ func::FuncOp KernelLowering::createTop() {
     }
     std::reverse(views.begin(), views.end());
     auto [it, inserted] = portOf.try_emplace(base, ports.size());
-    if (inserted)
+    if (inserted) {
       ports.push_back(base);
+      portNames.push_back(base);
+      portLayouts.push_back({});
+    }
     sourcePort.push_back(it->second);
     sourceViews.push_back(views);
   }
-  auto type = FunctionType::get(ctx, ValueRange(ports).getTypes(),
-                                kernel.getResultTypes());
+  SmallVector<Type> resultTypes;
+  for (auto [layout, result] : llvm::zip(resultLayouts, kernel.getResults()))
+    resultTypes.push_back(
+        layout.contiguous
+            ? getPortType(layout, getElementTypeOrSelf(result.getType()))
+            : result.getType());
+  auto type = FunctionType::get(ctx, ValueRange(ports).getTypes(), resultTypes);
   OpBuilder moduleBuilder(parent);
   moduleBuilder.setInsertionPointAfter(parent);
   auto func = moduleBuilder.create<func::FuncOp>(
@@ -320,10 +409,13 @@ func::FuncOp KernelLowering::createTop() {
   symbols.insert(func);
   func->setAttr("dataflow.top", UnitAttr::get(ctx));
 
-  for (auto [index, port] : llvm::enumerate(ports)) {
+  for (auto [index, port] : llvm::enumerate(portNames)) {
     SmallVector<NamedAttribute> attrs;
     copyNameAttrs(parent, port, attrs, "in" + std::to_string(index), "input",
                   moduleBuilder);
+    if (portLayouts[index])
+      attrs.push_back(moduleBuilder.getNamedAttr(kPortLayoutAttr,
+                                                 portLayouts[index]));
     func.setArgAttrs(index, attrs);
   }
   // Results returned by the parent keep the parent's result names.
@@ -346,6 +438,12 @@ func::FuncOp KernelLowering::createTop() {
       attrs.push_back(moduleBuilder.getNamedAttr(
           "streamtensor.name",
           moduleBuilder.getStringAttr("out" + std::to_string(index))));
+    if (resultLayouts[index].contiguous)
+      attrs.push_back(moduleBuilder.getNamedAttr(
+          kPortLayoutAttr,
+          getPortLayoutAttr(resultLayouts[index],
+                            cast<RankedTensorType>(result.getType()).getShape(),
+                            ctx)));
     func.setResultAttrs(index, attrs);
   }
 
@@ -406,6 +504,13 @@ LogicalResult KernelLowering::lowerInputDMA(BlockArgument arg) {
       name, {tensor, stream}, {},
       [&](OpBuilder &b, Block &entry) {
         Location loc = kernel.getLoc();
+        const InterfaceLayout &layout = sourceLayouts[arg.getArgNumber()];
+        if (layout.contiguous) {
+          buildPackedReadLoops(b, loc, type, layout, entry.getArgument(0),
+                               entry.getArgument(1));
+          b.create<func::ReturnOp>(loc);
+          return success();
+        }
         Value source = applySourceViews(b, arg, entry.getArgument(0));
         Value out = entry.getArgument(1);
         buildIndexLoops(b, loc, type.getTripCounts(), type.getSteps(), {},
@@ -441,6 +546,25 @@ LogicalResult KernelLowering::lowerOutputDMA(Value output, unsigned index,
   }
   auto tensorType = cast<RankedTensorType>(kernel.getResult(index).getType());
   Location loc = kernel.getLoc();
+  const InterfaceLayout &layout = resultLayouts[index];
+  if (layout.contiguous) {
+    ValueRange callResults;
+    func::FuncOp process = createProcess(
+        "dma_out" + std::to_string(index), {*routed},
+        {getPortType(layout, tensorType.getElementType())},
+        [&](OpBuilder &b, Block &entry) {
+          Value filled = buildPackedWriteLoops(b, loc, type, layout,
+                                               entry.getArgument(0),
+                                               tensorType.getElementType());
+          b.create<func::ReturnOp>(loc, filled);
+          return success();
+        },
+        callResults);
+    if (!process)
+      return failure();
+    results.push_back(callResults[0]);
+    return success();
+  }
   // The process allocates the result itself, so bufferization can hand it
   // the caller's output buffer instead of copying into it.
   ValueRange callResults;
@@ -636,7 +760,7 @@ LogicalResult KernelLowering::lowerTask(TaskOp task) {
                  body.getArguments(),
                  entry.getArguments().drop_front(inputs.size())))
           mapping.map(bodyArg, arg);
-        TaskBodyLowering lowering(mapping, folded);
+        TaskBodyLowering lowering(mapping, folded, contiguousInputs);
         if (failed(lowering.lowerBlock(b, body)))
           return failure();
         b.create<func::ReturnOp>(task.getLoc(), lowering.returned);
@@ -653,6 +777,17 @@ LogicalResult KernelLowering::lowerTask(TaskOp task) {
 }
 
 LogicalResult KernelLowering::lower() {
+  FailureOr<std::vector<InterfaceLayout>> loadedSources = loadLayouts(
+      kSourceLayoutsAttr, kernel.getBody().front().getArgumentTypes());
+  if (failed(loadedSources))
+    return failure();
+  auto terminator = cast<YieldOp>(kernel.getBody().front().getTerminator());
+  FailureOr<std::vector<InterfaceLayout>> loadedResults =
+      loadLayouts(kResultLayoutsAttr, terminator.getOutputs().getTypes());
+  if (failed(loadedResults))
+    return failure();
+  sourceLayouts = std::move(*loadedSources);
+  resultLayouts = std::move(*loadedResults);
   top = createTop();
   Block &body = kernel.getBody().front();
   for (BlockArgument arg : body.getArguments()) {
@@ -660,6 +795,8 @@ LogicalResult KernelLowering::lower() {
       continue;
     if (foldInputs && isFoldableInput(arg)) {
       folded.insert(arg);
+      if (sourceLayouts[arg.getArgNumber()].contiguous)
+        contiguousInputs[arg] = &sourceLayouts[arg.getArgNumber()];
       continue;
     }
     if (failed(lowerInputDMA(arg)))
@@ -694,7 +831,14 @@ LogicalResult KernelLowering::lower() {
 
   OpBuilder callBuilder(kernel);
   auto call = callBuilder.create<func::CallOp>(kernel.getLoc(), top, ports);
-  kernel.replaceAllUsesWith(call.getResults());
+  // The host turns contiguous ports back into the logical tensors.
+  SmallVector<Value> results;
+  for (auto [layout, result] : llvm::zip(resultLayouts, call.getResults()))
+    results.push_back(layout.contiguous
+                          ? buildLogical(callBuilder, kernel.getLoc(), result,
+                                         layout)
+                          : result);
+  kernel.replaceAllUsesWith(results);
   kernel.erase();
   return success();
 }

@@ -10,6 +10,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/SymbolTable.h"
 #include "llvm/ADT/StringSet.h"
 
@@ -33,6 +34,15 @@ StringRef target::toString(PortKind kind) {
 }
 
 std::string target::getCType(Type type) {
+  // A memory word of a widened port (docs/lowered-ir.md).
+  if (auto vector = dyn_cast<VectorType>(type)) {
+    std::string lane = getCType(vector.getElementType());
+    if (vector.getRank() != 1 || vector.isScalable() || lane.empty() ||
+        vector.getElementType().isIndex() || vector.getElementType().isInteger(1))
+      return "";
+    return "hls::vector<" + lane + ", " +
+           std::to_string(vector.getNumElements()) + ">";
+  }
   if (type.isF32())
     return "float";
   if (type.isF64())
@@ -85,6 +95,14 @@ StringRef target::getDTypeName(Type type) {
   return "";
 }
 
+int64_t Tensor::getNumElements() const {
+  return type.getNumElements() * getLanes();
+}
+
+Type Tensor::getElementType() const {
+  return getElementTypeOrSelf(type.getElementType());
+}
+
 //===----------------------------------------------------------------------===//
 // Contract checks
 //===----------------------------------------------------------------------===//
@@ -116,7 +134,7 @@ static LogicalResult checkMemRef(Operation *op, MemRefType type,
 }
 
 static LogicalResult checkScalarType(Operation *op, Type type, StringRef what) {
-  if (getCType(type).empty())
+  if (isa<VectorType>(type) || getCType(type).empty())
     return diag(op) << what << " has unsupported type " << type
                     << " (expected f32, f64, i1, i8, i16, i32, i64 or index)";
   return success();
@@ -126,7 +144,8 @@ static bool isAllowedInProcess(Operation *op) {
   return isa<scf::ForOp, scf::IfOp, scf::YieldOp, memref::AllocOp,
              memref::AllocaOp, memref::DeallocOp, memref::LoadOp,
              memref::StoreOp, memref::CopyOp, dataflow::StreamReadOp,
-             dataflow::StreamWriteOp, func::ReturnOp>(op) ||
+             dataflow::StreamWriteOp, func::ReturnOp, vector::ExtractOp,
+             vector::FromElementsOp>(op) ||
          isSupportedScalarOp(op);
 }
 
@@ -171,10 +190,20 @@ static LogicalResult checkProcess(func::FuncOp func) {
     if (auto alloca = dyn_cast<memref::AllocaOp>(op))
       if (failed(checkMemRef(op, alloca.getType(), "local array")))
         return WalkResult::interrupt();
+    if (auto extract = dyn_cast<vector::ExtractOp>(op))
+      if (extract.getSourceVectorType().getRank() != 1) {
+        opDiag(op) << "must take one lane of a one-dimensional memory word";
+        return WalkResult::interrupt();
+      }
+    // Memory words are only loaded, stored, built and taken apart.
+    bool makesWord = isa<memref::LoadOp, vector::FromElementsOp>(op);
     if (!isa<memref::AllocOp, memref::AllocaOp>(op))
-      for (Type type : op->getResultTypes())
+      for (Type type : op->getResultTypes()) {
+        if (makesWord && isa<VectorType>(type) && !getCType(type).empty())
+          continue;
         if (failed(checkScalarType(op, type, "result")))
           return WalkResult::interrupt();
+      }
     return WalkResult::advance();
   });
   return failure(result.wasInterrupted());
@@ -320,6 +349,45 @@ LogicalResult DesignBuilder::buildTop(func::FuncOp func) {
   return buildProcesses(top, portUses.back());
 }
 
+/// Reads the `dataflow.layout` of port `index`: a contiguous layout whose
+/// words fill the port exactly and whose shape has the logical elements.
+static LogicalResult readPortLayout(func::FuncOp func, unsigned index,
+                                    Tensor &tensor) {
+  Attribute attr = func.getArgAttr(index, dataflow::kPortLayoutAttr);
+  if (!attr)
+    return success();
+  auto fail = [&]() {
+    return diag(func) << "port " << index << " of '" << func.getSymName()
+                      << "' has an invalid " << dataflow::kPortLayoutAttr
+                      << ": ";
+  };
+  std::optional<dataflow::InterfaceLayout> layout =
+      dataflow::InterfaceLayout::fromAttr(attr);
+  auto logical = cast<DictionaryAttr>(attr).getAs<DenseI64ArrayAttr>(
+      "logical_shape");
+  if (!layout || !layout->contiguous || !logical)
+    return fail() << "expected a contiguous layout with logical_shape, got "
+                  << attr;
+  int64_t elements = 1, logicalElements = 1;
+  for (int64_t size : layout->shape)
+    elements *= size;
+  for (int64_t size : logical.asArrayRef())
+    logicalElements *= size;
+  MemRefType type = tensor.type;
+  auto word = dyn_cast<VectorType>(type.getElementType());
+  int64_t lanes = word ? word.getNumElements() : 1;
+  if (type.getRank() != 1 || lanes != layout->lanes ||
+      type.getNumElements() * lanes != elements || elements != logicalElements)
+    return fail() << "its " << elements << " elements in words of "
+                  << layout->lanes << " do not match the port type " << type
+                  << " and logical shape of " << logicalElements
+                  << " elements";
+  tensor.layout = *layout;
+  tensor.logicalShape.assign(logical.asArrayRef().begin(),
+                             logical.asArrayRef().end());
+  return success();
+}
+
 LogicalResult DesignBuilder::buildPorts(Top &top) {
   func::FuncOp func = top.func;
   llvm::StringSet<> seen;
@@ -332,7 +400,7 @@ LogicalResult DesignBuilder::buildPorts(Top &top) {
                         << func.getArgument(i).getType();
     if (failed(checkMemRef(func, type, "port " + std::to_string(i))))
       return failure();
-    if (getDTypeName(type.getElementType()).empty())
+    if (getDTypeName(getElementTypeOrSelf(type.getElementType())).empty())
       return diag(func)
              << "port " << i << " of '" << func.getSymName()
              << "' has element type " << type.getElementType()
@@ -365,7 +433,15 @@ LogicalResult DesignBuilder::buildPorts(Top &top) {
     }
     port.cName = top.scope.unique(name);
     port.tensor = portTensors.size();
-    portTensors.push_back(Tensor{name, type});
+    Tensor tensor{name, type};
+    tensor.logicalShape.assign(type.getShape().begin(), type.getShape().end());
+    if (failed(readPortLayout(func, i, tensor)))
+      return failure();
+    if (isa<VectorType>(type.getElementType()) && !tensor.layout)
+      return diag(func) << "port " << i << " of '" << func.getSymName()
+                        << "' holds memory words but has no "
+                        << dataflow::kPortLayoutAttr;
+    portTensors.push_back(std::move(tensor));
     top.ports.push_back(std::move(port));
   }
   return success();
@@ -536,6 +612,12 @@ LogicalResult DesignBuilder::connectTensors() {
       if (tensor.type != local.type)
         return fail() << " as " << local.type << ", but an earlier kernel uses "
                       << tensor.type;
+      if (tensor.logicalShape != local.logicalShape ||
+          tensor.layout.has_value() != local.layout.has_value() ||
+          (tensor.layout && tensor.layout->toAttr(top.func.getContext()) !=
+                                local.layout->toAttr(top.func.getContext())))
+        return fail() << " in a different external-memory layout than an "
+                         "earlier kernel";
       bool readsPort = portUses[topIndex][port.index].reads;
       if (port.kind == PortKind::Output) {
         if (tensor.weight)

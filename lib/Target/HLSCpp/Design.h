@@ -19,6 +19,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "streamtensor/Dialect/Dataflow/DataflowOps.h"
+#include "streamtensor/Dialect/Dataflow/InterfaceLayout.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -45,7 +46,13 @@ llvm::StringRef getDTypeName(mlir::Type type);
 /// kernel output read by a later kernel under the same name is one tensor.
 struct Tensor {
   std::string name;
+  /// The port's memref: the logical tensor, or for a port with a layout
+  /// (`dataflow.layout`) the flat packed tensor, in words when widened.
   mlir::MemRefType type;
+  /// The external-memory layout; the user still gives and receives the
+  /// row-major tensor of `logicalShape`.
+  std::optional<dataflow::InterfaceLayout> layout;
+  llvm::SmallVector<int64_t> logicalShape;
   bool weight = false;
   /// Index of the top writing it; -1 when it comes from outside the design.
   int producer = -1;
@@ -53,7 +60,14 @@ struct Tensor {
   /// initial contents like an input.
   bool inOut = false;
   unsigned hbmChannel = 0;
-  int64_t getNumElements() const { return type.getNumElements(); }
+  /// Scalar elements of the logical tensor.
+  int64_t getNumElements() const;
+  /// The scalar element type (the lane type of a widened port).
+  mlir::Type getElementType() const;
+  /// Elements per memory word.
+  int64_t getLanes() const { return layout ? layout->lanes : 1; }
+  /// Whether the host reorders elements between the user and the port.
+  bool isPacked() const { return layout && layout->packed; }
 };
 
 struct Port {

@@ -199,18 +199,41 @@ clean:
   return success();
 }
 
+static json::Array toJSON(ArrayRef<int64_t> values) {
+  json::Array array;
+  for (int64_t value : values)
+    array.push_back(value);
+  return array;
+}
+
+/// How the tensor sits in external memory (docs/codegen.md, manifest).
+static json::Object getLayoutJSON(const Tensor &tensor) {
+  unsigned bits = tensor.getElementType().getIntOrFloatBitWidth();
+  if (!tensor.layout)
+    return json::Object{{"packed", false},
+                        {"contiguous", false},
+                        {"vector_lanes", 1},
+                        {"word_bits", bits}};
+  const dataflow::InterfaceLayout &layout = *tensor.layout;
+  json::Object object{{"packed", layout.packed},
+                      {"contiguous", true},
+                      {"vector_lanes", layout.lanes},
+                      {"word_bits", layout.lanes * bits},
+                      {"pack_shape", toJSON(layout.shape)}};
+  if (layout.packed) {
+    object["outer_dims_perm"] = toJSON(layout.outerDimsPerm);
+    object["inner_tiles"] = toJSON(layout.innerTiles);
+    object["packed_shape"] = toJSON(layout.getPackedShape());
+  }
+  return object;
+}
+
 LogicalResult streamtensor::target::emitManifest(ModuleOp module,
                                                  raw_ostream &os) {
   FailureOr<Design> design = Design::build(module);
   if (failed(design))
     return failure();
 
-  auto shapeOf = [](MemRefType type) {
-    json::Array shape;
-    for (int64_t dim : type.getShape())
-      shape.push_back(dim);
-    return shape;
-  };
   json::Array tensors;
   for (const Tensor &tensor : design->tensors) {
     StringRef role = tensor.weight          ? "weight"
@@ -220,10 +243,11 @@ LogicalResult streamtensor::target::emitManifest(ModuleOp module,
     json::Object entry{
         {"name", tensor.name},
         {"role", role},
-        {"dtype", getDTypeName(tensor.type.getElementType())},
-        {"shape", shapeOf(tensor.type)},
+        {"dtype", getDTypeName(tensor.getElementType())},
+        {"shape", toJSON(tensor.logicalShape)},
         {"elements", tensor.getNumElements()},
         {"hbm_channel", tensor.hbmChannel},
+        {"layout", getLayoutJSON(tensor)},
     };
     if (tensor.producer >= 0)
       entry["producer"] = design->tops[tensor.producer].cName;

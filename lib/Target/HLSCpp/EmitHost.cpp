@@ -17,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Design.h"
+#include "HostLayouts.h"
 #include "streamtensor/Target/HLSCpp.h"
 
 using namespace mlir;
@@ -54,7 +55,7 @@ void writeTensor(const std::string &dir, const std::string &name,
 }
 
 // A weight of the parameter file, checked against the port it feeds.
-const TensorInfo &findWeight(const ParamFile &params, const std::string &name,
+[[maybe_unused]] const TensorInfo &findWeight(const ParamFile &params, const std::string &name,
                              DType dtype, std::uint64_t elements) {
   const TensorInfo &info = params.get(name);
   if (info.dtype != dtype || info.elements() != elements)
@@ -92,7 +93,7 @@ static StringRef getDTypeEnum(Type type) {
 
 static int64_t getNumBytes(const Tensor &tensor) {
   return tensor.getNumElements() *
-         (tensor.type.getElementType().getIntOrFloatBitWidth() / 8);
+         (tensor.getElementType().getIntOrFloatBitWidth() / 8);
 }
 
 namespace {
@@ -139,12 +140,15 @@ LogicalResult streamtensor::target::emitHostProgram(ModuleOp module,
   // of the same type; then layer L + 1 reads what layer L wrote.
   bool chainable = !hasInOut && inputs.size() == 1 &&
                    finalOutputs.size() == 1 &&
-                   tensors[inputs[0]].type == tensors[finalOutputs[0]].type;
+                   haveSameLayout(tensors[inputs[0]], tensors[finalOutputs[0]],
+                                  module.getContext());
 
   NameScope scope;
   SmallVector<StringRef> fixed;
   StringRef(kHostNames).split(fixed, ' ');
   for (StringRef name : fixed)
+    scope.reserve(name);
+  for (StringRef name : kLayoutHelperNames)
     scope.reserve(name);
   std::vector<std::string> vars, bos;
   for (const Tensor &tensor : tensors) {
@@ -171,12 +175,15 @@ LogicalResult streamtensor::target::emitHostProgram(ModuleOp module,
      << "#include \"streamtensor/host/Accelerator.h\"\n\n"
      << "#include <chrono>\n"
      << "#include <cstdint>\n"
+     << "#include <cstring>\n"
      << "#include <fstream>\n"
      << "#include <iostream>\n"
      << "#include <string>\n"
      << "#include <vector>\n\n"
      << "using namespace streamtensor::host;\n"
      << kHostHelpers;
+  if (llvm::any_of(tensors, [](const Tensor &t) { return t.isPacked(); }))
+    os << kLayoutHelpers;
 
   os << "\nnamespace {\n\n"
      << "int run(int argc, char **argv) {\n"
@@ -217,13 +224,28 @@ LogicalResult streamtensor::target::emitHostProgram(ModuleOp module,
     os << "    weights[layer].push_back(&findWeight(params, perLayer ? "
           "expandLayerPattern(layered["
        << i << "].pattern, layer) : weightNames[" << i << "], "
-       << getDTypeEnum(tensors[w].type.getElementType()) << ", "
+       << getDTypeEnum(tensors[w].getElementType()) << ", "
        << tensors[w].getNumElements() << "));\n";
   os << "  }\n";
-  for (unsigned i : inputs)
-    os << "  const std::vector<char> " << vars[i] << " = readTensor(dir, "
+  // Weights are packed in the parameter file; other tensors are packed here.
+  auto elementBytes = [&](unsigned i) {
+    return std::to_string(tensors[i].getElementType().getIntOrFloatBitWidth() / 8);
+  };
+  for (unsigned i : inputs) {
+    if (!tensors[i].isPacked()) {
+      os << "  const std::vector<char> " << vars[i] << " = readTensor(dir, "
+         << quoteCString(tensors[i].name) << ", " << getNumBytes(tensors[i])
+         << ");\n";
+      continue;
+    }
+    std::string logical = scope.unique(vars[i] + "_logical");
+    os << "  const std::vector<char> " << logical << " = readTensor(dir, "
        << quoteCString(tensors[i].name) << ", " << getNumBytes(tensors[i])
-       << ");\n";
+       << ");\n"
+       << "  std::vector<char> " << vars[i] << "(" << logical << ".size());\n"
+       << "  toPort(" << logical << ".data(), " << vars[i] << ".data(), "
+       << elementBytes(i) << ", " << getPackedOrderCall(tensors[i]) << ");\n";
+  }
 
   os << "\n";
   for (auto [top, accel] : llvm::zip(design->tops, accels))
@@ -279,8 +301,15 @@ LogicalResult streamtensor::target::emitHostProgram(ModuleOp module,
     os << "  std::vector<char> " << data << "(" << getNumBytes(tensors[i])
        << ");\n"
        << "  " << accels[homes[i].top] << ".download(" << bos[i] << ", " << data
-       << ".data(), " << data << ".size());\n"
-       << "  writeTensor(dir, " << quoteCString(tensors[i].name) << ", " << data
+       << ".data(), " << data << ".size());\n";
+    if (tensors[i].isPacked()) {
+      std::string logical = scope.unique(vars[i] + "_logical");
+      os << "  std::vector<char> " << logical << "(" << data << ".size());\n"
+         << "  fromPort(" << data << ".data(), " << logical << ".data(), "
+         << elementBytes(i) << ", " << getPackedOrderCall(tensors[i]) << ");\n";
+      data = logical;
+    }
+    os << "  writeTensor(dir, " << quoteCString(tensors[i].name) << ", " << data
        << ");\n";
   }
   os << "  std::cout << \"ran \" << layers << "

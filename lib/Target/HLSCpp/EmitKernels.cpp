@@ -23,6 +23,7 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "streamtensor/Target/HLSCpp.h"
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -217,6 +218,25 @@ void ProcessEmitter::emitOp(Operation *op) {
                << stripParens(expr(store.getValueToStore())) << ";\n";
       })
       .Case([&](memref::CopyOp copy) { emitCopy(copy); })
+      .Case([&](vector::ExtractOp extract) {
+        if (extract->use_empty())
+          return;
+        OpFoldResult position = extract.getMixedPosition()[0];
+        std::string lane = isa<Attribute>(position)
+                               ? std::to_string(*getConstantIntValue(position))
+                               : stripParens(expr(cast<Value>(position)));
+        std::string word = expr(extract.getVector());
+        std::string name = declare(extract.getResult(), "v");
+        line() << getCType(extract.getType()) << " " << name << " = " << word
+               << "[" << lane << "];\n";
+      })
+      .Case([&](vector::FromElementsOp build) {
+        std::string name = declare(build.getResult(), "v");
+        line() << getCType(build.getType()) << " " << name << " = {";
+        for (auto [index, element] : llvm::enumerate(build.getElements()))
+          os << (index ? ", " : "") << stripParens(expr(element));
+        os << "};\n";
+      })
       .Case([&](dataflow::StreamReadOp read) {
         std::string stream = names.lookup(read.getSource());
         if (read->use_empty()) {
@@ -424,7 +444,7 @@ static void emitTop(Design &design, Top &top, raw_ostream &os) {
   for (Port &port : top.ports) {
     const Tensor &tensor = design.tensors[port.tensor];
     os << "#pragma HLS interface m_axi port=" << port.cName << " bundle=gmem"
-       << port.index << " offset=slave depth=" << tensor.getNumElements()
+       << port.index << " offset=slave depth=" << tensor.type.getNumElements()
        << "\n";
   }
   for (Port &port : top.ports)
@@ -483,7 +503,8 @@ LogicalResult streamtensor::target::emitKernels(ModuleOp module,
         "bounded-FIFO\n"
      << "// simulation headers of runtime/sim/include.\n"
      << "#include <hls_math.h>\n"
-     << "#include <hls_stream.h>\n\n"
+     << "#include <hls_stream.h>\n"
+     << "#include <hls_vector.h>\n\n"
      << "#include <cmath>\n"
      << "#include <cstdint>\n\n"
      << "#include \"" << kDataflowHeader << "\"\n";

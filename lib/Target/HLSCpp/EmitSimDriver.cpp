@@ -15,6 +15,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Design.h"
+#include "HostLayouts.h"
 #include "streamtensor/Target/HLSCpp.h"
 
 using namespace mlir;
@@ -79,7 +80,9 @@ LogicalResult streamtensor::target::emitSimDriver(ModuleOp module,
      << "// 0 on success, 1 on any failure (deadlock, bad tensor file), 2 on "
         "bad usage.\n"
      << "#include \"streamtensor/sim/Error.h\"\n\n"
+     << "#include <hls_vector.h>\n\n"
      << "#include <cstdint>\n"
+     << "#include <cstring>\n"
      << "#include <fstream>\n"
      << "#include <iostream>\n"
      << "#include <stdexcept>\n"
@@ -95,14 +98,33 @@ LogicalResult streamtensor::target::emitSimDriver(ModuleOp module,
     os << ");\n";
   }
   os << kDriverHelpers;
+  if (llvm::any_of(design->tensors, [](const Tensor &t) { return t.isPacked(); }))
+    os << kLayoutHelpers;
 
   // Driver locals must not hide the kernels they call.
   NameScope scope(&design->globals);
   for (StringRef fixed : {"dir", "argc", "argv", "readTensor", "writeTensor"})
     scope.reserve(fixed);
-  std::vector<std::string> vars;
-  for (const Tensor &tensor : design->tensors)
+  for (StringRef fixed : kLayoutHelperNames)
+    scope.reserve(fixed);
+  // A packed tensor has a second variable: its port, in packed order.
+  std::vector<std::string> vars, portVars;
+  for (const Tensor &tensor : design->tensors) {
     vars.push_back(scope.unique(tensor.name));
+    portVars.push_back(tensor.isPacked() ? scope.unique(tensor.name + "_port")
+                                         : vars.back());
+  }
+  auto declarePort = [&](const Tensor &tensor, StringRef var,
+                         StringRef portVar, bool fill) {
+    if (!tensor.isPacked())
+      return;
+    std::string type = getCType(tensor.getElementType());
+    os << "    std::vector<" << type << "> " << portVar << "("
+       << tensor.getNumElements() << ");\n";
+    if (fill)
+      os << "    toPort(" << var << ".data(), " << portVar << ".data(), sizeof("
+         << type << "), " << getPackedOrderCall(tensor) << ");\n";
+  };
 
   os << "\nint main(int argc, char **argv) {\n"
      << "  if (argc != 2) {\n"
@@ -119,26 +141,44 @@ LogicalResult streamtensor::target::emitSimDriver(ModuleOp module,
   for (auto [tensor, var] : llvm::zip(design->tensors, vars)) {
     if (tensor.producer >= 0 && !tensor.inOut)
       continue;
-    std::string type = getCType(tensor.type.getElementType());
+    std::string type = getCType(tensor.getElementType());
     os << "    std::vector<" << type << "> " << var << " = readTensor<" << type
        << ">(dir, " << quoteCString(tensor.name) << ", "
        << tensor.getNumElements() << ", "
-       << quoteCString(getDTypeName(tensor.type.getElementType())) << ");\n";
+       << quoteCString(getDTypeName(tensor.getElementType())) << ");\n";
   }
-  for (auto [tensor, var] : llvm::zip(design->tensors, vars))
-    if (tensor.producer >= 0 && !tensor.inOut)
-      os << "    std::vector<" << getCType(tensor.type.getElementType()) << "> "
+  for (auto [tensor, var, portVar] :
+       llvm::zip(design->tensors, vars, portVars)) {
+    bool produced = tensor.producer >= 0 && !tensor.inOut;
+    if (produced)
+      os << "    std::vector<" << getCType(tensor.getElementType()) << "> "
          << var << "(" << tensor.getNumElements() << ");\n";
+    declarePort(tensor, var, portVar, !produced);
+  }
   for (Top &top : design->tops) {
     os << "    " << top.cName << "(";
-    for (Port &port : top.ports)
-      os << (port.index ? ", " : "") << vars[port.tensor] << ".data()";
+    for (Port &port : top.ports) {
+      const Tensor &tensor = design->tensors[port.tensor];
+      std::string data = portVars[port.tensor] + ".data()";
+      // A widened port takes memory words, laid out like their lanes.
+      if (tensor.getLanes() > 1)
+        data = "reinterpret_cast<" + getCType(tensor.type.getElementType()) +
+               " *>(" + data + ")";
+      os << (port.index ? ", " : "") << data;
+    }
     os << ");\n";
   }
-  for (auto [tensor, var] : llvm::zip(design->tensors, vars))
-    if (tensor.producer >= 0)
-      os << "    writeTensor(dir, " << quoteCString(tensor.name) << ", " << var
-         << ");\n";
+  for (auto [tensor, var, portVar] :
+       llvm::zip(design->tensors, vars, portVars)) {
+    if (tensor.producer < 0)
+      continue;
+    if (tensor.isPacked())
+      os << "    fromPort(" << portVar << ".data(), " << var
+         << ".data(), sizeof(" << getCType(tensor.getElementType()) << "), "
+         << getPackedOrderCall(tensor) << ");\n";
+    os << "    writeTensor(dir, " << quoteCString(tensor.name) << ", " << var
+       << ");\n";
+  }
   os << "  });\n"
      << "}\n";
   return success();

@@ -10,6 +10,7 @@
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Tools/mlir-translate/Translation.h"
 #include "streamtensor/Dialect/Dataflow/DataflowDialect.h"
 #include "streamtensor/Target/HLSCpp.h"
@@ -39,6 +40,7 @@ static llvm::ManagedStatic<TranslateOptions> options;
 static void registerDialects(DialectRegistry &registry) {
   registry.insert<arith::ArithDialect, func::FuncDialect, math::MathDialect,
                   memref::MemRefDialect, scf::SCFDialect,
+                  vector::VectorDialect,
                   streamtensor::dataflow::DataflowDialect>();
 }
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 import numpy as np
 
 from .mlir_text import extract_function
+from .layouts import pack
 from .params import write_params
 from .tools import RUNTIME_DIR, DriverError, ToolRun, run_tool, tool_path
 
@@ -116,7 +117,9 @@ def write_design_data(program: "Program", design: Design, out_dir: str) -> int:
             write_raw(tensor_file(data, name), values[name], raw_dtype(tensor))
             written += values[name].nbytes
             if tensor["role"] == "weight":
-                weights.append((name, values[name].astype(raw_dtype(tensor))))
+                # Parameters are stored in the port's layout (packed offline).
+                weights.append((name, pack(np.asarray(values[name]).astype(raw_dtype(tensor)),
+                                           tensor.get("layout"))))
         if tensor["role"] in ("output", "inout"):
             produced.add(name)
     missing = [name for name in expected if name not in produced]

@@ -46,7 +46,28 @@ def summary_lines(function: Dict) -> List[str]:
         f"kernels at full size)",
         f"  DMAs: {dma_count(function)}, moving {_bytes(function['dma_bytes_per_invocation'])} "
         f"between HBM and the chip per invocation",
+        f"  DMA layouts: {function.get('packed_dmas', 0)} packed (tiled in visiting order), "
+        f"{_strided_dmas(function)} row-major element by element; words moved: "
+        f"{_word_widths(function)}",
     ]
+
+
+def _dma_layouts(function: Dict) -> List[Dict]:
+    return [dma.get("layout", {}) for kernel in function["kernels"]
+            for dma in kernel.get("dmas", [])]
+
+
+def _strided_dmas(function: Dict) -> int:
+    return sum(1 for layout in _dma_layouts(function) if not layout.get("contiguous"))
+
+
+def _word_widths(function: Dict) -> str:
+    """How many DMAs move words of each width, widest first."""
+    widths = {}
+    for layout in _dma_layouts(function):
+        bits = layout.get("word_bits", 0)
+        widths[bits] = widths.get(bits, 0) + 1
+    return ", ".join(f"{count} x {bits}-bit" for bits, count in sorted(widths.items(), reverse=True))
 
 
 def summary_text(report: Dict, title: str = "") -> str:

@@ -47,6 +47,14 @@ def chain_reference(t):
     return {"h": h, "y": h + t["w2"]}
 
 
+def packed_inputs(rng):
+    return {"w": rng.standard_normal((64, 64))}
+
+
+def packed_reference(t):
+    return {"y": t["w"] * np.float32(2.0)}
+
+
 # name: (inputs, reference, names of the weights among the inputs)
 def ops_inputs(rng):
     return {"a": np.array([-7, 2, 200, -1, 7], dtype="<i4"),
@@ -57,6 +65,7 @@ DESIGNS = {
     "scale": (scale_inputs, scale_reference, ["scale.weight"]),
     "center": (center_inputs, center_reference, []),
     "chain": (chain_inputs, chain_reference, ["w1", "w2"]),
+    "packed": (packed_inputs, packed_reference, []),
     "ops": (ops_inputs, None, []),
 }
 

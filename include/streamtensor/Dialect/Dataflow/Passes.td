@@ -53,6 +53,42 @@ def EnsureSingleUse : Pass<"dataflow-ensure-single-use"> {
   }];
 }
 
+def PackKernelInterface : Pass<"dataflow-pack-kernel-interface", "::mlir::ModuleOp"> {
+  let summary = "Give each DMA'd external tensor a tiled layout in visiting order";
+  let description = [{
+    Chooses the external-memory layout of every kernel source and result
+    (paper section 4.5, pack). When the DMA's itensor walks each data
+    dimension with one loop in whole tiles (or covers it with one tile), the
+    tensor is stored as `tensor.pack` would store it with the itensor's
+    element shape as inner tiles and the outer dimensions permuted into the
+    loop order, so every token, and every run of tokens the innermost loops
+    visit, is contiguous; loops that re-read the tensor are allowed. Other
+    accesses keep the row-major layout, and so do tensors passed between
+    kernels in memory, tensors read whole by a task, and function arguments
+    that several DMAs would want in different layouts. The decision, with
+    the reason when a tensor is not packed, is recorded per source and result
+    in the kernel's `dataflow.source_layouts` and `dataflow.result_layouts`;
+    the lowering materializes it (packed ports, `tensor.pack`/`tensor.unpack`
+    in the host-side function).
+  }];
+}
+
+def WidenKernelInterface : Pass<"dataflow-widen-kernel-interface", "::mlir::ModuleOp"> {
+  let summary = "Group the contiguous runs of packed DMAs into memory words";
+  let description = [{
+    For every contiguous layout chosen by `dataflow-pack-kernel-interface`,
+    records in `lanes` how many elements one external-memory word holds:
+    the bus width divided by the element width when the contiguous run is a
+    multiple of it, otherwise the largest power of two dividing the run.
+    Sources that share a function argument get the same width. The lowering
+    turns a width above one into ports of `vector<lanes x T>` words.
+  }];
+  let options = [
+    Option<"busBits", "bus-bits", "int64_t", "512",
+           "Width in bits of one external-memory word (U55C HBM AXI port)">
+  ];
+}
+
 def PrintReport : Pass<"dataflow-report", "::mlir::ModuleOp"> {
   let summary = "Write a JSON report of kernels, tasks, edges, converters and DMAs";
   let description = [{
@@ -60,7 +96,9 @@ def PrintReport : Pass<"dataflow-report", "::mlir::ModuleOp"> {
     whether it is a plain FIFO (possibly through forks, casts or
     reassociations) or goes through a layout converter, with the converter's
     buffer bytes; every DMA with the bytes it moves per invocation; the share
-    of task-to-task edges that are plain FIFOs; and the on-chip bytes held for
+    of task-to-task edges that are plain FIFOs; every DMA's external-memory
+    layout (packed or not and why, word width; docs/interface-layout.md) and
+    the number of packed and widened DMAs; and the on-chip bytes held for
     intermediate results (both halves of every converter buffer and every
     FIFO at its depth) against the bytes of the intermediate tensors between
     the unfused kernels. Streams carry scalars, so a FIFO holds its depth in

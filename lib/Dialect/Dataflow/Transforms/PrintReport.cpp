@@ -7,6 +7,7 @@
 
 #include "streamtensor/Dialect/Dataflow/ConverterSizing.h"
 #include "streamtensor/Dialect/Dataflow/DataflowOps.h"
+#include "streamtensor/Dialect/Dataflow/InterfaceLayout.h"
 #include "streamtensor/Dialect/Dataflow/Passes.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Transforms/RegionUtils.h"
@@ -84,6 +85,7 @@ namespace {
 struct Totals {
   int64_t taskEdges = 0, fifoEdges = 0, converterBytes = 0, fifoBytes = 0;
   int64_t kernels = 0, tasks = 0, converters = 0, dmaBytes = 0;
+  int64_t packedDmas = 0, widenedDmas = 0;
 };
 
 class ReportBuilder {
@@ -96,8 +98,50 @@ private:
 };
 } // namespace
 
+/// The external-memory layout of DMA `index` (docs/dataflow-dialect.md):
+/// row-major accessed element by element until the pack pass has run.
+static json::Object describeLayout(ArrayRef<InterfaceLayout> layouts,
+                                   unsigned index, Type type, Totals &totals) {
+  InterfaceLayout layout;
+  if (index < layouts.size())
+    layout = layouts[index];
+  else
+    layout.reason = "interface not packed (dataflow-pack-kernel-interface "
+                    "has not run)";
+  Type element = getElementTypeOrSelf(type);
+  if (auto itensor = dyn_cast<ITensorType>(type))
+    element = itensor.getDataType();
+  int64_t bits = element.isIntOrFloat() ? element.getIntOrFloatBitWidth() : 0;
+  totals.packedDmas += layout.packed;
+  totals.widenedDmas += layout.lanes > 1;
+  json::Object object{{"packed", layout.packed},
+                      {"contiguous", layout.contiguous},
+                      {"vector_lanes", layout.lanes},
+                      {"word_bits", layout.lanes * bits}};
+  if (!layout.reason.empty())
+    object["reason"] = layout.reason;
+  if (layout.contiguous)
+    object["contiguous_elements"] = layout.run;
+  if (layout.packed) {
+    auto toArray = [](ArrayRef<int64_t> values) {
+      json::Array array;
+      for (int64_t value : values)
+        array.push_back(value);
+      return array;
+    };
+    object["outer_dims_perm"] = toArray(layout.outerDimsPerm);
+    object["inner_tiles"] = toArray(layout.innerTiles);
+    object["packed_shape"] = toArray(layout.getPackedShape());
+  }
+  return object;
+}
+
 json::Object ReportBuilder::describeKernel(KernelOp kernel, Totals &totals) {
   Block &body = kernel.getBody().front();
+  SmallVector<InterfaceLayout> sourceLayouts =
+      getInterfaceLayouts(kernel, kSourceLayoutsAttr);
+  SmallVector<InterfaceLayout> resultLayouts =
+      getInterfaceLayouts(kernel, kResultLayoutsAttr);
   DenseMap<Operation *, std::string> taskNames;
   json::Array tasks, edges, dmas, converters;
   for (TaskOp task : body.getOps<TaskOp>()) {
@@ -167,7 +211,9 @@ json::Object ReportBuilder::describeKernel(KernelOp kernel, Totals &totals) {
             {"to", taskNames.lookup(task)},
             {"source_operand", index},
             {"stream", toString(origin.kernelInput.getType())},
-            {"bytes_per_invocation", bytes}});
+            {"bytes_per_invocation", bytes},
+            {"layout", describeLayout(sourceLayouts, index,
+                                      origin.kernelInput.getType(), totals)}});
       }
     }
   }
@@ -179,7 +225,9 @@ json::Object ReportBuilder::describeKernel(KernelOp kernel, Totals &totals) {
     json::Object dma{{"direction", "out"},
                      {"result", static_cast<int64_t>(index)},
                      {"stream", toString(value.getType())},
-                     {"bytes_per_invocation", bytes}};
+                     {"bytes_per_invocation", bytes},
+                     {"layout", describeLayout(resultLayouts, index,
+                                               value.getType(), totals)}};
     if (origin.task)
       dma["from"] = taskNames.lookup(origin.task);
     dmas.push_back(std::move(dma));
@@ -222,6 +270,8 @@ struct PrintReportPass
           {"fifo_bytes", totals.fifoBytes},
           {"fifo_depth_assumed", static_cast<int64_t>(defaultFifoDepth)},
           {"dma_bytes_per_invocation", totals.dmaBytes},
+          {"packed_dmas", totals.packedDmas},
+          {"widened_dmas", totals.widenedDmas},
           {"intermediate_bytes_after_fusion", after}};
       if (totals.taskEdges > 0)
         entry["fifo_edge_share"] =
