@@ -280,6 +280,13 @@ SimResult Simulator::run() {
   return std::move(result);
 }
 
+bool streamtensor::fitsSimulator(const TimedGraph &graph) {
+  int64_t total = 0;
+  for (const TimedEdge &edge : graph.edges)
+    total += edge.tokens;
+  return total <= DataflowGraphLimits::kMaxTotalTokens;
+}
+
 SimResult streamtensor::simulate(const TimedGraph &graph,
                                  const SimOptions &options) {
   return Simulator(graph, options).run();

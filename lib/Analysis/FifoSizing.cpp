@@ -7,6 +7,7 @@
 #include "streamtensor/Analysis/TokenModelBounds.h"
 
 #include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/FormatVariadic.h"
 
 #include <algorithm>
 #include <cmath>
@@ -149,6 +150,9 @@ static Error sizeWithMinBytesLP(const TimedGraph &graph,
   sizeFromBounds(graph, {}, result);
   int64_t asapBytes = getTotalFifoBytes(graph, result.depths);
   result.asapBytes = asapBytes;
+  // Holds are kept only when a simulation shows they cost no time.
+  if (!fitsSimulator(graph))
+    return Error::success();
 
   std::vector<double> asap = computeAsapStarts(graph);
   std::vector<double> latest = computeLatestStarts(graph, asap);
@@ -231,6 +235,11 @@ streamtensor::sizeFifos(const TimedGraph &graph,
     result.depths.assign(numEdges, options.fixedDepth);
     break;
   case FifoStrategy::SimPeak: {
+    if (!fitsSimulator(graph))
+      return createStringError(inconvertibleErrorCode(),
+                               "sim-peak needs a simulation, and the graph "
+                               "carries more tokens than the simulator "
+                               "records");
     SimResult run = simulate(graph, SimOptions());
     for (unsigned e = 0; e < numEdges; ++e)
       result.depths[e] = std::max<int64_t>(1, run.fifos[e].peakOccupancy);
@@ -336,6 +345,13 @@ streamtensor::sizeFifos(const DataflowGraph &graph, const TargetDesc &target,
     return createStringError(inconvertibleErrorCode(),
                              "lp-min-bytes chooses start times on the real "
                              "schedule and needs the normal mode");
+  if (options.restoreDeadlockedFifos && !graph.fitsSimulator())
+    return createStringError(
+        inconvertibleErrorCode(),
+        formatv("conservative mode checks its depths in a simulation, and "
+                "the graph carries {0} tokens, more than the {1} the "
+                "simulator records; use the normal mode",
+                graph.getTotalTokens(), DataflowGraphLimits::kMaxTotalTokens));
   Expected<DataflowGraph> stretched = stretchToSlowestKernel(graph);
   if (!stretched)
     return stretched.takeError();

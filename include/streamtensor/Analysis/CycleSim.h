@@ -95,7 +95,12 @@ struct SimResult {
   std::vector<std::vector<int64_t>> readCycles;
 };
 
-/// Runs the graph to completion or deadlock. Depths must be >= 1.
+/// Whether the simulator can record the graph's tokens
+/// (DataflowGraphLimits::kMaxTotalTokens).
+bool fitsSimulator(const TimedGraph &graph);
+
+/// Runs the graph to completion or deadlock. Depths must be >= 1, and the
+/// graph must fit the simulator.
 SimResult simulate(const TimedGraph &graph, const SimOptions &options);
 
 } // namespace streamtensor

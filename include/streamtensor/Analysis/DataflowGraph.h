@@ -98,7 +98,15 @@ public:
   /// completes. Returns the bound and the edge that sets it (-1 if none).
   std::pair<int64_t, int> getMinimumLatency(unsigned kernel) const;
 
-  /// Checks every number and endpoint, kernel latencies and acyclicity.
+  /// Tokens over all edges (what the simulator records per run).
+  int64_t getTotalTokens() const;
+  /// Whether simulate() can run the graph: at most kMaxTotalTokens tokens.
+  bool fitsSimulator() const {
+    return getTotalTokens() <= DataflowGraphLimits::kMaxTotalTokens;
+  }
+
+  /// Checks every number and endpoint, kernel latencies and acyclicity (not
+  /// the simulator's token limit: sizing works on larger graphs).
   /// Messages name the kernel or edge ("edge 3 (a -> b): ...").
   llvm::Error verify() const;
 

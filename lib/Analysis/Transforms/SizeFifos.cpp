@@ -134,14 +134,21 @@ LogicalResult SizeFifosPass::sizeTop(func::FuncOp top, const TargetDesc &target,
     return failure();
   sized->totalBytes = getTotalFifoBytes(*timed, sized->depths);
 
-  SimOptions sizedRun;
-  sizedRun.depths = sized->depths;
-  sizedRun.launch = sized->launch;
-  SimResult withDepths = simulate(*timed, sizedRun);
-  SimResult unbounded = simulate(*timed, SimOptions());
-  if (withDepths.deadlock)
-    return mlir::emitError(top.getLoc(), "the FIFOs chosen for @")
-           << top.getSymName() << " deadlock the simulated design";
+  // Graphs beyond what the simulator records are sized all the same; only
+  // the latency estimate is missing (the order check still rules out
+  // deadlock).
+  bool simulated = fitsSimulator(*timed);
+  SimResult withDepths, unbounded;
+  if (simulated) {
+    SimOptions sizedRun;
+    sizedRun.depths = sized->depths;
+    sizedRun.launch = sized->launch;
+    withDepths = simulate(*timed, sizedRun);
+    unbounded = simulate(*timed, SimOptions());
+    if (withDepths.deadlock)
+      return mlir::emitError(top.getLoc(), "the FIFOs chosen for @")
+             << top.getSymName() << " deadlock the simulated design";
+  }
 
   // Rewrite the stream types; the default is the depth the IR had.
   int64_t defaultBytes = 0;
@@ -186,10 +193,12 @@ LogicalResult SizeFifosPass::sizeTop(func::FuncOp top, const TargetDesc &target,
                builder.getI64IntegerAttr(sized->totalBytes));
   top->setAttr("dataflow.fifo_default_bytes",
                builder.getI64IntegerAttr(defaultBytes));
-  top->setAttr("dataflow.fifo_latency_cycles",
-               builder.getI64IntegerAttr(withDepths.cycles));
-  top->setAttr("dataflow.fifo_unbounded_latency_cycles",
-               builder.getI64IntegerAttr(unbounded.cycles));
+  if (simulated) {
+    top->setAttr("dataflow.fifo_latency_cycles",
+                 builder.getI64IntegerAttr(withDepths.cycles));
+    top->setAttr("dataflow.fifo_unbounded_latency_cycles",
+                 builder.getI64IntegerAttr(unbounded.cycles));
+  }
 
   json::Object entry{
       {"function", top.getSymName()},
@@ -199,11 +208,19 @@ LogicalResult SizeFifosPass::sizeTop(func::FuncOp top, const TargetDesc &target,
       {"streams", std::move(streams)},
       {"total_fifo_bytes", sized->totalBytes},
       {"default_fifo_bytes", defaultBytes},
-      {"latency_cycles", withDepths.cycles},
-      {"unbounded_latency_cycles", unbounded.cycles},
-      {"latency_ms", target.cyclesToMilliseconds(double(withDepths.cycles))},
+      {"simulated", simulated},
       {"deadlock", false},
+      {"target_on_chip_bytes", target.getOnChipMemoryBytes()},
   };
+  if (simulated) {
+    entry["latency_cycles"] = withDepths.cycles;
+    entry["unbounded_latency_cycles"] = unbounded.cycles;
+    entry["latency_ms"] = target.cyclesToMilliseconds(double(withDepths.cycles));
+  } else {
+    entry["not_simulated"] = llvm::formatv(
+        "{0} tokens, more than the {1} the cycle-level simulator records",
+        graph.getTotalTokens(), DataflowGraphLimits::kMaxTotalTokens).str();
+  }
   if (!holds.empty())
     entry["holds"] = std::move(holds);
   entry["order_check"] = json::Object{

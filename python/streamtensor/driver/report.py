@@ -136,13 +136,21 @@ def fifo_sizing_text(sizing: Dict) -> str:
     lines = ["FIFO sizing (--streamtensor-size-fifos; latencies are estimates of the "
              "cycle-level model of docs/fifo-sizing.md, not measurements):"]
     for function in sizing["functions"]:
+        if "latency_cycles" in function:
+            timing = (f"estimated latency {function['latency_cycles']:,} cycles "
+                      f"({function['latency_ms']:.3f} ms at the target clock), "
+                      f"{'DEADLOCK predicted' if function['deadlock'] else 'no deadlock predicted'}")
+        else:
+            timing = f"not simulated ({function.get('not_simulated', 'too large')})"
         lines.append(
             f"  @{function['function']}: {len(function.get('streams', []))} FIFOs, "
             f"{_bytes(function['total_fifo_bytes'])} after sizing ({function['strategy']}, "
             f"{function['mode']}) vs {_bytes(function['default_fifo_bytes'])} at the lowering's "
-            f"depths; estimated latency {function['latency_cycles']:,} cycles "
-            f"({function['latency_ms']:.3f} ms at the target clock), "
-            f"{'DEADLOCK predicted' if function['deadlock'] else 'no deadlock predicted'}")
+            f"depths; {timing}")
+        capacity = function.get("target_on_chip_bytes")
+        if capacity and function["total_fifo_bytes"] > capacity:
+            lines.append(f"    warning: the FIFOs alone need more than the target's "
+                         f"{_bytes(capacity)} of on-chip memory; this design does not fit")
         check = function.get("order_check")
         if check and check["grown_streams"]:
             grown = ", ".join(f"{s['name']} {s['model_depth']}->{s['depth']}"

@@ -54,6 +54,14 @@ static bool onlyReturned(Value value) {
   return true;
 }
 
+/// The tensor under reshape and static-slice views of `value`.
+static Value getViewBase(Value value) {
+  while (isa_and_nonnull<tensor::ExpandShapeOp, tensor::CollapseShapeOp,
+                         tensor::ExtractSliceOp>(value.getDefiningOp()))
+    value = value.getDefiningOp()->getOperand(0);
+  return value;
+}
+
 static bool isFunctionArgument(Value value) {
   auto arg = dyn_cast<BlockArgument>(value);
   return arg && isa<func::FuncOp>(arg.getOwner()->getParentOp());
@@ -93,8 +101,10 @@ struct PackKernelInterfacePass
           keepRowMajor(layout, "produced inside the design (by a kernel or "
                                "on the host); kept row-major in memory");
         sources[k].push_back(layout);
-        readers[buffer].push_back({static_cast<unsigned>(k),
-                                   static_cast<unsigned>(index)});
+        // Grouped by the memory they read, slices included: a tensor read
+        // both through a slice view and whole has one (row-major) port.
+        readers[getViewBase(source)].push_back(
+            {static_cast<unsigned>(k), static_cast<unsigned>(index)});
       }
       auto yield = cast<YieldOp>(body.getTerminator());
       for (auto [index, output] : llvm::enumerate(yield.getOutputs())) {
@@ -110,7 +120,8 @@ struct PackKernelInterfacePass
       }
     }
 
-    // One buffer has one layout: DMAs that disagree all read row-major.
+    // One buffer has one layout: DMAs that disagree (or read different
+    // slices of it) all read row-major.
     for (auto &[buffer, refs] : readers) {
       const InterfaceLayout &first = sources[refs[0].kernel][refs[0].index];
       bool agree = llvm::all_of(refs, [&](SourceRef ref) {
