@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "streamtensor/Analysis/StreamOrderIR.h"
+#include "streamtensor/Analysis/TimingModel.h"
 #include "streamtensor/Dialect/Dataflow/DataflowOps.h"
 #include "streamtensor/Dialect/Dataflow/DataflowTypes.h"
 
@@ -100,11 +101,7 @@ streamtensor::buildTopStreamOrder(func::FuncOp top) {
         channel.name = "stream" + std::to_string(order->channelOps.size());
       auto type = cast<StreamType>(stream.getType());
       channel.depth = type.getDepth();
-      Type element = type.getElementType();
-      channel.tokenBytes =
-          element.isIntOrFloat()
-              ? std::max<int64_t>(1, (element.getIntOrFloatBitWidth() + 7) / 8)
-              : 4;
+      channel.tokenBytes = getTokenBytes(type.getElementType());
       channelOf[stream] = order->channelOps.size();
       order->channelOps.push_back(stream);
       order->network.channels.push_back(channel);

@@ -543,7 +543,7 @@ struct CallSite {
 };
 } // namespace
 
-static int64_t getTokenBytes(Type element) {
+int64_t streamtensor::getTokenBytes(Type element) {
   if (element.isIntOrFloat())
     return std::max<int64_t>(1, (element.getIntOrFloatBitWidth() + 7) / 8);
   if (auto vector = dyn_cast<VectorType>(element))

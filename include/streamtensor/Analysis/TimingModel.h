@@ -90,6 +90,9 @@ struct ProcessTiming {
 mlir::FailureOr<ProcessTiming> analyzeProcessTiming(mlir::func::FuncOp func,
                                                     const TargetDesc &target);
 
+/// Bytes of one token of a stream of `element` (a scalar or a vector).
+int64_t getTokenBytes(mlir::Type element);
+
 /// One stream of a top function and the graph edge it became.
 struct GraphStream {
   mlir::Operation *streamOp;
