@@ -10,7 +10,6 @@ program, and `expected/<output>.bin`, PyTorch's outputs on the same inputs.
 
 import json
 import os
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Dict, List
 
@@ -61,13 +60,9 @@ def emit_design(lowered_text: str, function: str, out_dir: str) -> (Design, List
     jobs = [([option], name) for option, name in TRANSLATIONS]
     jobs.append((["--emit-makefile", f"--runtime-dir={RUNTIME_DIR}"], "Makefile"))
     jobs += [(["--emit-hls-config", f"--top={k}"], f"hls_config_{k}.cfg") for k in kernels]
-    # Each translation parses the module on its own: run them side by side.
-    def translate_to(job):
-        options, name = job
-        return run_tool([translate, source, *options, "-o", os.path.join(directory, name)],
-                        what="streamtensor-translate", error_log=error_log)
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        runs += list(pool.map(translate_to, jobs))
+    for options, name in jobs:
+        runs.append(run_tool([translate, source, *options, "-o", os.path.join(directory, name)],
+                             what="streamtensor-translate", error_log=error_log))
     return Design(function, os.path.relpath(directory, out_dir), kernels), runs
 
 
