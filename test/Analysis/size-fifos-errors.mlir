@@ -8,7 +8,7 @@
 // REFUSED: error: FIFO sizing strategy 'paper-per-edge-lp' can under-size FIFOs and is refused in the compile flow (use asap, lp-min-bytes or naive)
 // FIXED: error: FIFO sizing strategy 'fixed' can under-size FIFOs
 // UNKNOWN: error: unknown FIFO sizing strategy 'biggest' (expected asap, lp-min-bytes or naive)
-// MODE: error: unknown FIFO sizing mode 'relaxed' (expected normal or conservative)
+// MODE: error: unknown FIFO sizing mode 'relaxed' (expected normal, conservative or fit)
 // TARGET: error: cannot load target description: {{.*}}missing.json
 
 // The writer and the reader disagree on the number of tokens.

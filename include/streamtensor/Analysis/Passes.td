@@ -43,7 +43,9 @@ def SizeFifos : Pass<"streamtensor-size-fifos", "::mlir::ModuleOp"> {
            "start cycle; recorded as dataflow.hold_until_cycle) or naive "
            "(depth = tokens on the edge)">,
     Option<"mode", "mode", "std::string", "\"normal\"",
-           "normal or conservative (paper section 5.3)">,
+           "normal or conservative (paper section 5.3), or fit: normal "
+           "unless those FIFOs exceed the on-chip memory, then conservative "
+           "if the simulation shows it within 1% of the unbounded latency">,
     Option<"repairOrder", "repair-order", "bool", "true",
            "Grow the FIFOs that the stream order check finds too small "
            "(false: fail instead)">,

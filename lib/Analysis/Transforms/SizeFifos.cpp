@@ -45,7 +45,10 @@ struct SizeFifosPass : public streamtensor::impl::SizeFifosBase<SizeFifosPass> {
 
 private:
   LogicalResult sizeTop(func::FuncOp top, const TargetDesc &target,
-                        const FifoSizingOptions &options, json::Array &report);
+                        FifoSizingOptions options, json::Array &report);
+
+  /// mode=fit: normal mode unless its FIFOs exceed the on-chip memory.
+  bool fitToChip = false;
 };
 
 } // namespace
@@ -109,8 +112,35 @@ static void giveOwnCallee(func::CallOp call) {
   call.setCallee(clone.getSymName());
 }
 
+/// Conservative depths for a design whose normal ones exceed the on-chip
+/// memory, if the simulation shows them no more than 1% slower than
+/// unbounded FIFOs.
+static std::optional<FifoSizingResult>
+sizeToFit(const DataflowGraph &graph, const TimedGraph &timed,
+          const TargetDesc &target, const FifoSizingResult &normal) {
+  if (normal.totalBytes <= target.getOnChipMemoryBytes() ||
+      !fitsSimulator(timed))
+    return std::nullopt;
+  FifoSizingOptions conservative;
+  conservative.mode = FifoMode::Conservative;
+  llvm::Expected<FifoSizingResult> sized =
+      sizeFifos(graph, target, conservative);
+  if (!sized) {
+    llvm::consumeError(sized.takeError());
+    return std::nullopt;
+  }
+  SimOptions run;
+  run.depths = sized->depths;
+  SimResult withDepths = simulate(timed, run);
+  SimResult unbounded = simulate(timed, SimOptions());
+  if (withDepths.deadlock || sized->totalBytes >= normal.totalBytes ||
+      double(withDepths.cycles) > 1.01 * double(unbounded.cycles))
+    return std::nullopt;
+  return std::move(*sized);
+}
+
 LogicalResult SizeFifosPass::sizeTop(func::FuncOp top, const TargetDesc &target,
-                                     const FifoSizingOptions &options,
+                                     FifoSizingOptions options,
                                      json::Array &report) {
   FailureOr<TopFunctionGraph> built = graphFromTopFunction(top, target);
   if (failed(built))
@@ -127,6 +157,15 @@ LogicalResult SizeFifosPass::sizeTop(func::FuncOp top, const TargetDesc &target,
     return mlir::emitError(top.getLoc(), "timing the graph of @")
            << top.getSymName()
            << " failed: " << llvm::toString(timed.takeError());
+  std::optional<int64_t> normalBytes;
+  if (fitToChip && options.strategy != FifoStrategy::Naive)
+    if (std::optional<FifoSizingResult> fitted =
+            sizeToFit(graph, *timed, target, *sized)) {
+      normalBytes = sized->totalBytes;
+      *sized = std::move(*fitted);
+      options.mode = FifoMode::Conservative;
+      options.strategy = FifoStrategy::Asap;
+    }
   int64_t modelBytes = getTotalFifoBytes(*timed, sized->depths);
   FailureOr<json::Array> grown =
       checkStreamOrder(top, *built, repairOrder, sized->depths);
@@ -228,6 +267,12 @@ LogicalResult SizeFifosPass::sizeTop(func::FuncOp top, const TargetDesc &target,
       {"added_bytes", sized->totalBytes - modelBytes}};
   if (sized->asapBytes)
     entry["asap_fifo_bytes"] = *sized->asapBytes;
+  if (normalBytes)
+    entry["fit_to_chip"] = json::Object{
+        {"normal_fifo_bytes", *normalBytes},
+        {"chosen", "conservative: the normal depths exceed the on-chip "
+                   "memory, and the conservative ones are within 1% of the "
+                   "unbounded latency"}};
   if (options.mode == FifoMode::Conservative)
     entry["conservative_restored_fifos"] = int64_t(sized->restoredFifos);
   report.push_back(std::move(entry));
@@ -300,15 +345,16 @@ void SizeFifosPass::runOnOperation() {
     return signalPassFailure();
   }
   options.strategy = *parsed;
-  if (mode == "normal")
+  if (mode == "normal" || mode == "fit")
     options.mode = FifoMode::Normal;
   else if (mode == "conservative")
     options.mode = FifoMode::Conservative;
   else {
     mlir::emitError(module.getLoc(), "unknown FIFO sizing mode '")
-        << mode << "' (expected normal or conservative)";
+        << mode << "' (expected normal, conservative or fit)";
     return signalPassFailure();
   }
+  fitToChip = mode == "fit";
 
   SmallVector<func::FuncOp> tops;
   for (auto func : module.getOps<func::FuncOp>())

@@ -169,7 +169,7 @@ def _run_flow(program, out_dir: str, until: str, memory_budget: Optional[int],
     codegen_input = "lowered.mlir"
     if fifo_sizing_available():
         sizing = run_tool([opt, path("lowered.mlir"),
-                           f"{SIZE_FIFOS_PASS}=strategy={fifo_sizing} "
+                           f"{SIZE_FIFOS_PASS}=strategy={fifo_sizing} mode=fit "
                            f"output={path('fifo-sizing.json')}",
                            "-o", path("sized.mlir")],
                           what=f"streamtensor-opt {SIZE_FIFOS_PASS}",

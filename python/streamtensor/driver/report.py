@@ -147,6 +147,11 @@ def fifo_sizing_text(sizing: Dict) -> str:
             f"{_bytes(function['total_fifo_bytes'])} after sizing ({function['strategy']}, "
             f"{function['mode']}) vs {_bytes(function['default_fifo_bytes'])} at the lowering's "
             f"depths; {timing}")
+        fit = function.get("fit_to_chip")
+        if fit:
+            lines.append(f"    normal depths needed {_bytes(fit['normal_fifo_bytes'])}, more than "
+                         f"the on-chip memory; conservative depths chosen (within 1% of the "
+                         f"unbounded latency in the model)")
         capacity = function.get("target_on_chip_bytes")
         if capacity and function["total_fifo_bytes"] > capacity:
             lines.append(f"    warning: the FIFOs alone need more than the target's "
