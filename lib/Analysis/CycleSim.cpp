@@ -3,6 +3,7 @@
 #include "streamtensor/Analysis/CycleSim.h"
 
 #include <algorithm>
+#include <deque>
 #include <limits>
 
 using namespace llvm;
@@ -11,13 +12,50 @@ using namespace streamtensor;
 namespace {
 constexpr int64_t kNever = std::numeric_limits<int64_t>::max();
 
+/// Cycles of the writes and reads of one FIFO. With per-token records,
+/// indexed by token; otherwise only the written tokens not yet read, and
+/// the reads a writer may still wait on (the last `depth`).
 struct Fifo {
   int64_t depth = kNever;
   int64_t tokens = 0;
+  bool windowed = false;
   std::vector<int64_t> writeCycle;
   std::vector<int64_t> readCycle;
+  std::deque<int64_t> unreadWrites, recentReads;
+  /// Token index of recentReads.front().
+  int64_t recentReadsBase = 0;
   int64_t written = 0;
   int64_t read = 0;
+
+  int64_t getWriteCycle(int64_t k) const {
+    return windowed ? unreadWrites[k - read] : writeCycle[k];
+  }
+  int64_t getReadCycle(int64_t k) const {
+    return windowed ? recentReads[k - recentReadsBase] : readCycle[k];
+  }
+  void recordWrite(int64_t k, int64_t cycle) {
+    ++written;
+    if (!windowed) {
+      writeCycle[k] = cycle;
+      return;
+    }
+    unreadWrites.push_back(cycle);
+    // The next write waits on read k + 1 - depth at the earliest.
+    while (!recentReads.empty() && recentReadsBase < k + 1 - depth) {
+      recentReads.pop_front();
+      ++recentReadsBase;
+    }
+  }
+  void recordRead(int64_t k, int64_t cycle) {
+    ++read;
+    if (!windowed) {
+      readCycle[k] = cycle;
+      return;
+    }
+    unreadWrites.pop_front();
+    if (depth != kNever)
+      recentReads.push_back(cycle);
+  }
 };
 
 struct NodeRun {
@@ -123,7 +161,7 @@ void Simulator::runNode(unsigned n) {
         run.waitOnFull = false;
         return;
       }
-      ready = fifo.writeCycle[k] + 1;
+      ready = fifo.getWriteCycle(k) + 1;
     } else {
       int64_t k = run.nextOut[port];
       if (k >= fifo.depth) {
@@ -133,7 +171,7 @@ void Simulator::runNode(unsigned n) {
           run.waitOnFull = true;
           return;
         }
-        ready = fifo.readCycle[freed] + 1;
+        ready = fifo.getReadCycle(freed) + 1;
       }
     }
 
@@ -153,16 +191,14 @@ void Simulator::runNode(unsigned n) {
     const TimedEdge &edge = graph.edges[timedPort.edge];
     if (isRead) {
       int64_t k = run.nextIn[port]++;
-      fifo.readCycle[k] = cycle;
-      ++fifo.read;
+      fifo.recordRead(k, cycle);
       run.inOffset[port] = k + 1 < edge.tokens
                                ? timedPort.schedule.offset(k + 1)
                                : kNever;
       wake(edge.producer, timedPort.edge, /*onFull=*/true);
     } else {
       int64_t k = run.nextOut[port]++;
-      fifo.writeCycle[k] = cycle;
-      ++fifo.written;
+      fifo.recordWrite(k, cycle);
       run.outOffset[port] = k + 1 < edge.tokens
                                 ? timedPort.schedule.offset(k + 1)
                                 : kNever;
@@ -207,8 +243,11 @@ SimResult Simulator::run() {
     fifo.tokens = graph.edges[e].tokens;
     if (!options.depths.empty())
       fifo.depth = std::max<int64_t>(1, options.depths[e]);
-    fifo.writeCycle.resize(fifo.tokens);
-    fifo.readCycle.resize(fifo.tokens);
+    fifo.windowed = !options.recordsTokens();
+    if (!fifo.windowed) {
+      fifo.writeCycle.resize(fifo.tokens);
+      fifo.readCycle.resize(fifo.tokens);
+    }
   }
   result.nodes.resize(numNodes);
   result.fifos.resize(numEdges);
@@ -261,6 +300,10 @@ SimResult Simulator::run() {
     SimFifoStats &stats = result.fifos[e];
     stats.written = fifo.written;
     stats.read = fifo.read;
+    if (fifo.windowed) {
+      stats.peakOccupancy = -1;
+      continue;
+    }
     int64_t readsBefore = 0;
     for (int64_t k = 0; k < fifo.written; ++k) {
       while (readsBefore < fifo.read &&
@@ -280,11 +323,14 @@ SimResult Simulator::run() {
   return std::move(result);
 }
 
-bool streamtensor::fitsSimulator(const TimedGraph &graph) {
+bool streamtensor::fitsSimulator(const TimedGraph &graph,
+                                 const SimOptions &options) {
   int64_t total = 0;
   for (const TimedEdge &edge : graph.edges)
     total += edge.tokens;
-  return total <= DataflowGraphLimits::kMaxTotalTokens;
+  return total <= (options.recordsTokens()
+                       ? DataflowGraphLimits::kMaxTotalTokens
+                       : DataflowGraphLimits::kMaxStreamedTokens);
 }
 
 SimResult streamtensor::simulate(const TimedGraph &graph,

@@ -151,7 +151,9 @@ static Error sizeWithMinBytesLP(const TimedGraph &graph,
   int64_t asapBytes = getTotalFifoBytes(graph, result.depths);
   result.asapBytes = asapBytes;
   // Holds are kept only when a simulation shows they cost no time.
-  if (!fitsSimulator(graph))
+  SimOptions latencyOnly;
+  latencyOnly.recordPeaks = false;
+  if (!fitsSimulator(graph, latencyOnly))
     return Error::success();
 
   std::vector<double> asap = computeAsapStarts(graph);
@@ -174,11 +176,11 @@ static Error sizeWithMinBytesLP(const TimedGraph &graph,
   // The latest starts come from the nominal schedule; where kernels stall on
   // slow producers a hold can still lengthen the run. Keep the holds only if
   // the simulation finishes as early as without them.
-  SimOptions heldRun;
+  SimOptions heldRun = latencyOnly;
   heldRun.depths = held.depths;
   heldRun.launch = launch;
   SimResult withHolds = simulate(graph, heldRun);
-  SimResult unbounded = simulate(graph, SimOptions());
+  SimResult unbounded = simulate(graph, latencyOnly);
   if (!withHolds.deadlock && withHolds.cycles <= unbounded.cycles) {
     result.depths = std::move(held.depths);
     result.delays = std::move(held.delays);
@@ -235,7 +237,7 @@ streamtensor::sizeFifos(const TimedGraph &graph,
     result.depths.assign(numEdges, options.fixedDepth);
     break;
   case FifoStrategy::SimPeak: {
-    if (!fitsSimulator(graph))
+    if (!fitsSimulator(graph, SimOptions()))
       return createStringError(inconvertibleErrorCode(),
                                "sim-peak needs a simulation, and the graph "
                                "carries more tokens than the simulator "
@@ -311,6 +313,7 @@ static void repairConservativeDepths(const TimedGraph &graph,
   while (true) {
     SimOptions options;
     options.depths = result.depths;
+    options.recordPeaks = false;
     SimResult run = simulate(graph, options);
     if (!run.deadlock)
       return;
@@ -350,8 +353,9 @@ streamtensor::sizeFifos(const DataflowGraph &graph, const TargetDesc &target,
         inconvertibleErrorCode(),
         formatv("conservative mode checks its depths in a simulation, and "
                 "the graph carries {0} tokens, more than the {1} the "
-                "simulator records; use the normal mode",
-                graph.getTotalTokens(), DataflowGraphLimits::kMaxTotalTokens));
+                "simulator runs; use the normal mode",
+                graph.getTotalTokens(),
+                DataflowGraphLimits::kMaxStreamedTokens));
   Expected<DataflowGraph> stretched = stretchToSlowestKernel(graph);
   if (!stretched)
     return stretched.takeError();

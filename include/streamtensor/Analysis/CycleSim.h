@@ -35,6 +35,13 @@ struct SimOptions {
   llvm::ArrayRef<int64_t> launch;
   /// Keep the per-token and per-stall records a trace needs.
   bool recordTrace = false;
+  /// Keep a cycle per token to report each FIFO's peak occupancy. Without
+  /// it (and without a trace) only the tokens in flight are kept, so larger
+  /// graphs fit, and peakOccupancy is -1.
+  bool recordPeaks = true;
+
+  /// Whether the run keeps a record per token.
+  bool recordsTokens() const { return recordTrace || recordPeaks; }
 };
 
 struct SimNodeStats {
@@ -95,9 +102,10 @@ struct SimResult {
   std::vector<std::vector<int64_t>> readCycles;
 };
 
-/// Whether the simulator can record the graph's tokens
-/// (DataflowGraphLimits::kMaxTotalTokens).
-bool fitsSimulator(const TimedGraph &graph);
+/// Whether the simulator can run the graph with these options
+/// (DataflowGraphLimits: kMaxTotalTokens when it records every token,
+/// kMaxStreamedTokens otherwise).
+bool fitsSimulator(const TimedGraph &graph, const SimOptions &options);
 
 /// Runs the graph to completion or deadlock. Depths must be >= 1, and the
 /// graph must fit the simulator.

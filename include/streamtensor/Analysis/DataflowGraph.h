@@ -60,7 +60,10 @@ struct DataflowEdge {
 struct DataflowGraphLimits {
   static constexpr int64_t kMaxCycles = int64_t(1) << 40;
   static constexpr int64_t kMaxTokenBytes = int64_t(1) << 20;
+  /// Runs that record every token (peak occupancies, traces).
   static constexpr int64_t kMaxTotalTokens = int64_t(1) << 26;
+  /// Runs that keep only the tokens in flight.
+  static constexpr int64_t kMaxStreamedTokens = int64_t(1) << 32;
   static constexpr unsigned kMaxKernels = 1 << 16;
 };
 
@@ -100,9 +103,9 @@ public:
 
   /// Tokens over all edges (what the simulator records per run).
   int64_t getTotalTokens() const;
-  /// Whether simulate() can run the graph: at most kMaxTotalTokens tokens.
+  /// Whether simulate() can run the graph without per-token records.
   bool fitsSimulator() const {
-    return getTotalTokens() <= DataflowGraphLimits::kMaxTotalTokens;
+    return getTotalTokens() <= DataflowGraphLimits::kMaxStreamedTokens;
   }
 
   /// Checks every number and endpoint, kernel latencies and acyclicity (not

@@ -118,8 +118,10 @@ static void giveOwnCallee(func::CallOp call) {
 static std::optional<FifoSizingResult>
 sizeToFit(const DataflowGraph &graph, const TimedGraph &timed,
           const TargetDesc &target, const FifoSizingResult &normal) {
+  SimOptions latencyOnly;
+  latencyOnly.recordPeaks = false;
   if (normal.totalBytes <= target.getOnChipMemoryBytes() ||
-      !fitsSimulator(timed))
+      !fitsSimulator(timed, latencyOnly))
     return std::nullopt;
   FifoSizingOptions conservative;
   conservative.mode = FifoMode::Conservative;
@@ -129,10 +131,10 @@ sizeToFit(const DataflowGraph &graph, const TimedGraph &timed,
     llvm::consumeError(sized.takeError());
     return std::nullopt;
   }
-  SimOptions run;
+  SimOptions run = latencyOnly;
   run.depths = sized->depths;
   SimResult withDepths = simulate(timed, run);
-  SimResult unbounded = simulate(timed, SimOptions());
+  SimResult unbounded = simulate(timed, latencyOnly);
   if (withDepths.deadlock || sized->totalBytes >= normal.totalBytes ||
       double(withDepths.cycles) > 1.01 * double(unbounded.cycles))
     return std::nullopt;
@@ -176,14 +178,16 @@ LogicalResult SizeFifosPass::sizeTop(func::FuncOp top, const TargetDesc &target,
   // Graphs beyond what the simulator records are sized all the same; only
   // the latency estimate is missing (the order check still rules out
   // deadlock).
-  bool simulated = fitsSimulator(*timed);
+  SimOptions latencyOnly;
+  latencyOnly.recordPeaks = false;
+  bool simulated = fitsSimulator(*timed, latencyOnly);
   SimResult withDepths, unbounded;
   if (simulated) {
-    SimOptions sizedRun;
+    SimOptions sizedRun = latencyOnly;
     sizedRun.depths = sized->depths;
     sizedRun.launch = sized->launch;
     withDepths = simulate(*timed, sizedRun);
-    unbounded = simulate(*timed, SimOptions());
+    unbounded = simulate(*timed, latencyOnly);
     if (withDepths.deadlock)
       return mlir::emitError(top.getLoc(), "the FIFOs chosen for @")
              << top.getSymName() << " deadlock the simulated design";
@@ -257,8 +261,8 @@ LogicalResult SizeFifosPass::sizeTop(func::FuncOp top, const TargetDesc &target,
     entry["latency_ms"] = target.cyclesToMilliseconds(double(withDepths.cycles));
   } else {
     entry["not_simulated"] = llvm::formatv(
-        "{0} tokens, more than the {1} the cycle-level simulator records",
-        graph.getTotalTokens(), DataflowGraphLimits::kMaxTotalTokens).str();
+        "{0} tokens, more than the {1} the cycle-level simulator runs",
+        graph.getTotalTokens(), DataflowGraphLimits::kMaxStreamedTokens).str();
   }
   if (!holds.empty())
     entry["holds"] = std::move(holds);
