@@ -245,11 +245,12 @@ Value streamtensor::buildPackedWriteLoops(OpBuilder &b, Location loc,
         return buildIndexLoops(
             rb, rl, {words}, {1}, args,
             [&](OpBuilder &wb, Location wl, ValueRange w, ValueRange acc) {
-              SmallVector<Value> elements;
-              for (int64_t lane = 0; lane < lanes; ++lane)
+              SmallVector<Value> elements{
+                  wb.create<StreamReadOp>(wl, elementType, stream)};
+              for (int64_t lane = 1; lane < lanes; ++lane)
                 elements.push_back(
                     wb.create<StreamReadOp>(wl, elementType, stream));
-              Value word = elements[0];
+              Value word = elements.front();
               if (lanes > 1)
                 word = wb.create<vector::FromElementsOp>(
                     wl, portType.getElementType(), elements);

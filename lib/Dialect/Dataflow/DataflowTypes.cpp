@@ -33,7 +33,7 @@ static ParseResult parseIntegerList(AsmParser &parser,
                                     SmallVectorImpl<int64_t> &values) {
   return parser.parseCommaSeparatedList(
       AsmParser::Delimiter::Square, [&]() -> ParseResult {
-        int64_t value;
+        int64_t value = 0;
         if (parser.parseInteger(value))
           return failure();
         values.push_back(value);

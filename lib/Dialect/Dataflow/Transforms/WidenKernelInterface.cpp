@@ -28,9 +28,9 @@ static int64_t getLanes(int64_t run, Type elementType, int64_t busBits) {
   // Index and other target-sized types have no width in memory.
   if (!elementType.isIntOrFloat())
     return 1;
-  unsigned bits = elementType.getIntOrFloatBitWidth();
+  int64_t bits = elementType.getIntOrFloatBitWidth();
   int64_t lanes = 1;
-  while ((lanes * 2) * bits <= static_cast<uint64_t>(busBits) &&
+  while ((lanes * 2) * bits <= busBits &&
          run % (lanes * 2) == 0)
     lanes *= 2;
   return lanes;
