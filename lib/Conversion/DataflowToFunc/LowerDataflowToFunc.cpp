@@ -547,31 +547,22 @@ LogicalResult KernelLowering::lowerOutputDMA(Value output, unsigned index,
   auto tensorType = cast<RankedTensorType>(kernel.getResult(index).getType());
   Location loc = kernel.getLoc();
   const InterfaceLayout &layout = resultLayouts[index];
-  if (layout.contiguous) {
-    ValueRange callResults;
-    func::FuncOp process = createProcess(
-        "dma_out" + std::to_string(index), {*routed},
-        {getPortType(layout, tensorType.getElementType())},
-        [&](OpBuilder &b, Block &entry) {
-          Value filled = buildPackedWriteLoops(b, loc, type, layout,
-                                               entry.getArgument(0),
-                                               tensorType.getElementType());
-          b.create<func::ReturnOp>(loc, filled);
-          return success();
-        },
-        callResults);
-    if (!process)
-      return failure();
-    results.push_back(callResults[0]);
-    return success();
-  }
   // The process allocates the result itself, so bufferization can hand it
   // the caller's output buffer instead of copying into it.
+  Type resultType = layout.contiguous
+                        ? getPortType(layout, tensorType.getElementType())
+                        : Type(tensorType);
   ValueRange callResults;
   func::FuncOp process = createProcess(
-      "dma_out" + std::to_string(index), {*routed}, {tensorType},
+      "dma_out" + std::to_string(index), {*routed}, {resultType},
       [&](OpBuilder &b, Block &entry) {
         Value in = entry.getArgument(0);
+        if (layout.contiguous) {
+          b.create<func::ReturnOp>(
+              loc, buildPackedWriteLoops(b, loc, type, layout, in,
+                                         tensorType.getElementType()));
+          return success();
+        }
         Value init = b.create<tensor::EmptyOp>(loc, tensorType.getShape(),
                                                tensorType.getElementType());
         SmallVector<Value> filled = buildIndexLoops(
