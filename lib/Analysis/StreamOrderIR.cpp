@@ -6,7 +6,6 @@
 //===----------------------------------------------------------------------===//
 
 #include "streamtensor/Analysis/StreamOrderIR.h"
-#include "streamtensor/Analysis/TimingModel.h"
 #include "streamtensor/Dialect/Dataflow/DataflowOps.h"
 #include "streamtensor/Dialect/Dataflow/DataflowTypes.h"
 
@@ -14,11 +13,9 @@
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/SymbolTable.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/StringSet.h"
 
 using namespace mlir;
 using namespace streamtensor;
-using streamtensor::dataflow::StreamOp;
 using streamtensor::dataflow::StreamReadOp;
 using streamtensor::dataflow::StreamType;
 using streamtensor::dataflow::StreamWriteOp;
@@ -35,20 +32,11 @@ static bool accessesStreams(Operation *op) {
 static LogicalResult appendBlock(Block &block, func::FuncOp process,
                                  StreamAccessProgram &program) {
   for (Operation &op : block) {
-    if (auto read = dyn_cast<StreamReadOp>(op)) {
-      auto arg = dyn_cast<BlockArgument>(read.getSource());
-      if (!arg || arg.getOwner() != &process.getBody().front())
-        return op.emitError("stream is not an argument of process @")
-               << process.getSymName();
-      program.addAccess(arg.getArgNumber(), /*isWrite=*/false, 1);
-      continue;
-    }
-    if (auto write = dyn_cast<StreamWriteOp>(op)) {
-      auto arg = dyn_cast<BlockArgument>(write.getDest());
-      if (!arg || arg.getOwner() != &process.getBody().front())
-        return op.emitError("stream is not an argument of process @")
-               << process.getSymName();
-      program.addAccess(arg.getArgNumber(), /*isWrite=*/true, 1);
+    if (isa<StreamReadOp, StreamWriteOp>(op)) {
+      FailureOr<unsigned> port = getStreamArgNumber(&op, process);
+      if (failed(port))
+        return failure();
+      program.addAccess(*port, isa<StreamWriteOp>(op), 1);
       continue;
     }
     if (op.getNumRegions() == 0 || !accessesStreams(&op))
@@ -85,35 +73,20 @@ streamtensor::buildStreamAccessProgram(func::FuncOp process) {
 }
 
 FailureOr<std::unique_ptr<TopStreamOrder>>
-streamtensor::buildTopStreamOrder(func::FuncOp top) {
+streamtensor::buildTopStreamOrder(const TopFunctionGraph &graph) {
   auto order = std::make_unique<TopStreamOrder>();
-  if (top.isExternal())
-    return mlir::emitError(top.getLoc(), "top function has no body");
   llvm::DenseMap<Operation *, unsigned> channelOf;
+  for (auto [index, stream] : llvm::enumerate(graph.streams)) {
+    const DataflowEdge &edge = graph.graph.getEdge(stream.edge);
+    auto type = cast<StreamType>(stream.streamOp->getResult(0).getType());
+    order->network.channels.push_back(
+        {edge.name, type.getDepth(), edge.tokenBytes});
+    channelOf[stream.streamOp] = index;
+  }
   llvm::DenseMap<Operation *, StreamAccessProgram *> programOf;
-  llvm::StringSet<> processNames;
-  for (Operation &op : top.getBody().front()) {
-    if (auto stream = dyn_cast<StreamOp>(op)) {
-      StreamOrderNetwork::Channel channel;
-      if (auto name = stream->getAttrOfType<StringAttr>("dataflow.name"))
-        channel.name = name.getValue().str();
-      else
-        channel.name = "stream" + std::to_string(order->channelOps.size());
-      auto type = cast<StreamType>(stream.getType());
-      channel.depth = type.getDepth();
-      channel.tokenBytes = getTokenBytes(type.getElementType());
-      channelOf[stream] = order->channelOps.size();
-      order->channelOps.push_back(stream);
-      order->network.channels.push_back(channel);
-      continue;
-    }
-    auto call = dyn_cast<func::CallOp>(op);
-    if (!call)
-      continue;
+  for (auto [call, kernel] : graph.calls) {
     auto callee = SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(
         call, call.getCalleeAttr());
-    if (!callee || !callee->hasAttr("dataflow.process"))
-      continue;
     StreamAccessProgram *&program = programOf[callee];
     if (!program) {
       FailureOr<StreamAccessProgram> built = buildStreamAccessProgram(callee);
@@ -125,11 +98,8 @@ streamtensor::buildTopStreamOrder(func::FuncOp top) {
       program = order->programs.back().get();
     }
     StreamOrderNetwork::Process process;
-    std::string name = callee.getSymName().str();
-    process.name = name;
-    for (int n = 2; processNames.contains(process.name); ++n)
-      process.name = name + "#" + std::to_string(n);
-    processNames.insert(process.name);
+    process.name = kernel >= 0 ? graph.graph.getKernel(kernel).name
+                               : callee.getSymName().str();
     process.program = program;
     for (Value operand : call.getOperands()) {
       Operation *def = operand.getDefiningOp();

@@ -166,14 +166,23 @@ LogicalResult ProcessTimer::checkCycles(Operation *op, int64_t cycles) {
                        "model does not handle it");
 }
 
-FailureOr<int64_t> ProcessTimer::getStreamArg(Operation *op) {
-  Value stream = isa<StreamReadOp>(op) ? cast<StreamReadOp>(op).getSource()
-                                       : cast<StreamWriteOp>(op).getDest();
+FailureOr<unsigned> streamtensor::getStreamArgNumber(Operation *access,
+                                                     func::FuncOp process) {
+  Value stream = isa<StreamReadOp>(access)
+                     ? cast<StreamReadOp>(access).getSource()
+                     : cast<StreamWriteOp>(access).getDest();
   auto arg = dyn_cast<BlockArgument>(stream);
-  if (!arg || arg.getOwner() != &func.getBody().front())
-    return op->emitError("stream is not an argument of process @")
-           << func.getSymName();
-  return int64_t(arg.getArgNumber());
+  if (!arg || arg.getOwner() != &process.getBody().front())
+    return access->emitError("stream is not an argument of process @")
+           << process.getSymName();
+  return arg.getArgNumber();
+}
+
+FailureOr<int64_t> ProcessTimer::getStreamArg(Operation *op) {
+  FailureOr<unsigned> arg = getStreamArgNumber(op, func);
+  if (failed(arg))
+    return failure();
+  return int64_t(*arg);
 }
 
 FailureOr<int64_t> ProcessTimer::getLatency(Operation *op) {

@@ -15,6 +15,7 @@
 #define STREAMTENSOR_ANALYSIS_STREAMORDERIR_H
 
 #include "streamtensor/Analysis/StreamOrder.h"
+#include "streamtensor/Analysis/TimingModel.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Support/LogicalResult.h"
@@ -29,17 +30,16 @@ namespace streamtensor {
 mlir::FailureOr<StreamAccessProgram>
 buildStreamAccessProgram(mlir::func::FuncOp process);
 
-/// The processes a `dataflow.top` function calls and the streams between
-/// them, with the depths of the stream types.
+/// The processes of a top function's dataflow graph (kernels and DMA
+/// engines) and its streams. Channel i is graph edge `streams[i].edge`; its
+/// depth is that of the stream type.
 struct TopStreamOrder {
   StreamOrderNetwork network;
-  /// The `dataflow.stream` op of each channel.
-  std::vector<mlir::Operation *> channelOps;
   std::vector<std::unique_ptr<StreamAccessProgram>> programs;
 };
 
 mlir::FailureOr<std::unique_ptr<TopStreamOrder>>
-buildTopStreamOrder(mlir::func::FuncOp top);
+buildTopStreamOrder(const TopFunctionGraph &graph);
 
 } // namespace streamtensor
 

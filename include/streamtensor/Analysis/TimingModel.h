@@ -90,6 +90,12 @@ struct ProcessTiming {
 mlir::FailureOr<ProcessTiming> analyzeProcessTiming(mlir::func::FuncOp func,
                                                     const TargetDesc &target);
 
+/// The argument number of the stream a `dataflow.stream_read` or
+/// `dataflow.stream_write` accesses; an error at `access` unless the stream
+/// is an argument of `process`.
+mlir::FailureOr<unsigned> getStreamArgNumber(mlir::Operation *access,
+                                             mlir::func::FuncOp process);
+
 /// Bytes of one token of a stream of `element` (a scalar or a vector).
 int64_t getTokenBytes(mlir::Type element);
 

@@ -59,18 +59,12 @@ private:
 static FailureOr<json::Array>
 checkStreamOrder(func::FuncOp top, const TopFunctionGraph &built,
                  bool repair, std::vector<int64_t> &depths) {
-  FailureOr<std::unique_ptr<TopStreamOrder>> order = buildTopStreamOrder(top);
+  FailureOr<std::unique_ptr<TopStreamOrder>> order = buildTopStreamOrder(built);
   if (failed(order))
     return failure();
-  llvm::DenseMap<Operation *, unsigned> edgeOf;
-  for (const GraphStream &stream : built.streams)
-    edgeOf[stream.streamOp] = stream.edge;
   StreamOrderNetwork &network = (*order)->network;
-  for (auto [channel, op] : llvm::enumerate((*order)->channelOps)) {
-    auto it = edgeOf.find(op);
-    if (it != edgeOf.end())
-      network.channels[channel].depth = depths[it->second];
-  }
+  for (auto [channel, stream] : llvm::enumerate(built.streams))
+    network.channels[channel].depth = depths[stream.edge];
   StreamOrderOptions options;
   options.repair = repair;
   StreamOrderResult replay = replayStreamOrder(network, options);
@@ -85,14 +79,11 @@ checkStreamOrder(func::FuncOp top, const TopFunctionGraph &built,
   }
   json::Array grown;
   for (unsigned channel : replay.repaired) {
-    Operation *op = (*order)->channelOps[channel];
-    auto it = edgeOf.find(op);
-    if (it == edgeOf.end())
-      continue;
+    unsigned edge = built.streams[channel].edge;
     grown.push_back(json::Object{{"name", network.channels[channel].name},
-                                 {"model_depth", depths[it->second]},
+                                 {"model_depth", depths[edge]},
                                  {"depth", replay.depths[channel]}});
-    depths[it->second] = replay.depths[channel];
+    depths[edge] = replay.depths[channel];
   }
   return grown;
 }
