@@ -348,7 +348,9 @@ streamtensor::sizeFifos(const DataflowGraph &graph, const TargetDesc &target,
     return createStringError(inconvertibleErrorCode(),
                              "lp-min-bytes chooses start times on the real "
                              "schedule and needs the normal mode");
-  if (options.restoreDeadlockedFifos && !graph.fitsSimulator())
+  SimOptions latencyOnly;
+  latencyOnly.recordPeaks = false;
+  if (options.restoreDeadlockedFifos && !fitsSimulator(*timed, latencyOnly))
     return createStringError(
         inconvertibleErrorCode(),
         formatv("conservative mode checks its depths in a simulation, and "

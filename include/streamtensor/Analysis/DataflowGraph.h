@@ -101,12 +101,8 @@ public:
   /// completes. Returns the bound and the edge that sets it (-1 if none).
   std::pair<int64_t, int> getMinimumLatency(unsigned kernel) const;
 
-  /// Tokens over all edges (what the simulator records per run).
+  /// Tokens over all edges (what the simulator replays per run).
   int64_t getTotalTokens() const;
-  /// Whether simulate() can run the graph without per-token records.
-  bool fitsSimulator() const {
-    return getTotalTokens() <= DataflowGraphLimits::kMaxStreamedTokens;
-  }
 
   /// Checks every number and endpoint, kernel latencies and acyclicity (not
   /// the simulator's token limit: sizing works on larger graphs).

@@ -105,14 +105,12 @@ static void giveOwnCallee(func::CallOp call) {
 
 /// Conservative depths for a design whose normal ones exceed the on-chip
 /// memory, if the simulation shows them no more than 1% slower than
-/// unbounded FIFOs.
+/// unbounded FIFOs (`unboundedCycles`).
 static std::optional<FifoSizingResult>
 sizeToFit(const DataflowGraph &graph, const TimedGraph &timed,
-          const TargetDesc &target, const FifoSizingResult &normal) {
-  SimOptions latencyOnly;
-  latencyOnly.recordPeaks = false;
-  if (normal.totalBytes <= target.getOnChipMemoryBytes() ||
-      !fitsSimulator(timed, latencyOnly))
+          const TargetDesc &target, const FifoSizingResult &normal,
+          const SimOptions &latencyOnly, int64_t unboundedCycles) {
+  if (normal.totalBytes <= target.getOnChipMemoryBytes())
     return std::nullopt;
   FifoSizingOptions conservative;
   conservative.mode = FifoMode::Conservative;
@@ -125,9 +123,8 @@ sizeToFit(const DataflowGraph &graph, const TimedGraph &timed,
   SimOptions run = latencyOnly;
   run.depths = sized->depths;
   SimResult withDepths = simulate(timed, run);
-  SimResult unbounded = simulate(timed, latencyOnly);
   if (withDepths.deadlock || sized->totalBytes >= normal.totalBytes ||
-      double(withDepths.cycles) > 1.01 * double(unbounded.cycles))
+      double(withDepths.cycles) > 1.01 * double(unboundedCycles))
     return std::nullopt;
   return std::move(*sized);
 }
@@ -150,10 +147,19 @@ LogicalResult SizeFifosPass::sizeTop(func::FuncOp top, const TargetDesc &target,
     return mlir::emitError(top.getLoc(), "timing the graph of @")
            << top.getSymName()
            << " failed: " << llvm::toString(timed.takeError());
+  // Graphs beyond what the simulator runs are sized all the same; only the
+  // latency estimate is missing (the order check still rules out deadlock).
+  SimOptions latencyOnly;
+  latencyOnly.recordPeaks = false;
+  bool simulated = fitsSimulator(*timed, latencyOnly);
+  SimResult withDepths, unbounded;
+  if (simulated)
+    unbounded = simulate(*timed, latencyOnly);
+
   std::optional<int64_t> normalBytes;
-  if (fitToChip && options.strategy != FifoStrategy::Naive)
-    if (std::optional<FifoSizingResult> fitted =
-            sizeToFit(graph, *timed, target, *sized)) {
+  if (fitToChip && simulated && options.strategy != FifoStrategy::Naive)
+    if (std::optional<FifoSizingResult> fitted = sizeToFit(
+            graph, *timed, target, *sized, latencyOnly, unbounded.cycles)) {
       normalBytes = sized->totalBytes;
       *sized = std::move(*fitted);
       options.mode = FifoMode::Conservative;
@@ -166,19 +172,11 @@ LogicalResult SizeFifosPass::sizeTop(func::FuncOp top, const TargetDesc &target,
     return failure();
   sized->totalBytes = getTotalFifoBytes(*timed, sized->depths);
 
-  // Graphs beyond what the simulator records are sized all the same; only
-  // the latency estimate is missing (the order check still rules out
-  // deadlock).
-  SimOptions latencyOnly;
-  latencyOnly.recordPeaks = false;
-  bool simulated = fitsSimulator(*timed, latencyOnly);
-  SimResult withDepths, unbounded;
   if (simulated) {
     SimOptions sizedRun = latencyOnly;
     sizedRun.depths = sized->depths;
     sizedRun.launch = sized->launch;
     withDepths = simulate(*timed, sizedRun);
-    unbounded = simulate(*timed, latencyOnly);
     if (withDepths.deadlock)
       return mlir::emitError(top.getLoc(), "the FIFOs chosen for @")
              << top.getSymName() << " deadlock the simulated design";
