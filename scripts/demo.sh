@@ -37,7 +37,7 @@ echo
 [ -f "$out/report.txt" ] && [ "$status" != 0 ] && cat "$out/report.txt" && echo
 $python - "$out/report.json" "$check" <<'PY'
 import json, sys
-(block,) = json.load(open(sys.argv[1]))["functions"]
+(block,) = json.load(open(sys.argv[1]))["functions"].values()
 print(f"summary: {block['num_kernels']} fused kernel(s), {block['num_tasks']} tasks, "
       f"{block['fifo_edges']} plain FIFO edges and {block['num_converters']} layout converters "
       f"({block['fifo_edge_share']:.0%} FIFO edges); numerical check: {sys.argv[2]}")

@@ -70,7 +70,7 @@ def main():
                 peak = max(r[3]["stages"][i]["peak_rss_kb"] for r in runs)
                 whose = "tool process" if stage["memory_of"] == "tool" else "Python process"
                 stage_rows.append((step, stage["name"], seconds, peak, whose))
-            for function in report["functions"]:
+            for function in report["functions"].values():
                 figure_rows.append((step, function))
             notes = record.get("notes", [])
 

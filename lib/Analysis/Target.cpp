@@ -72,6 +72,14 @@ double TargetDesc::getChannelBytesPerCycle() const {
   return hbm.channelGBps * 1e9 / (clockMHz * 1e6);
 }
 
+double TargetDesc::getTotalHbmBytesPerCycle() const {
+  return hbm.totalGBps * 1e9 / (clockMHz * 1e6);
+}
+
+int64_t TargetDesc::getLaunchCycles() const {
+  return static_cast<int64_t>(kernelLaunchMicroseconds * clockMHz + 0.5);
+}
+
 static bool parseSlr(JSONFieldReader &reader, const json::Value &value,
                      const Twine &path, SlrResources &slr) {
   const json::Object *object = reader.asObject(value, path);
@@ -92,7 +100,9 @@ static bool parseHbm(JSONFieldReader &reader, const json::Object &object,
   if (!reader.checkKeys(object,
                         {"pseudo_channels", "channel_bytes", "channel_gbps",
                          "port_bits", "read_latency_cycles",
-                         "write_latency_cycles", "max_outstanding_bytes"},
+                         "write_latency_cycles", "max_outstanding_bytes",
+                         "total_gbps", "outstanding_bursts", "max_burst_beats",
+                         "min_access_bytes"},
                         path))
     return false;
   if (!reader.getInt(object, "pseudo_channels", path, hbm.pseudoChannels, 1,
@@ -107,7 +117,15 @@ static bool parseHbm(JSONFieldReader &reader, const json::Object &object,
       !reader.getInt(object, "write_latency_cycles", path,
                      hbm.writeLatencyCycles, 0, kMaxLatency) ||
       !reader.getInt(object, "max_outstanding_bytes", path,
-                     hbm.maxOutstandingBytes, 1, kMaxCount))
+                     hbm.maxOutstandingBytes, 1, kMaxCount) ||
+      !reader.getNumber(object, "total_gbps", path, hbm.totalGBps, 1e-3,
+                        1e6) ||
+      !reader.getInt(object, "outstanding_bursts", path,
+                     hbm.outstandingBursts, 1, 1024) ||
+      !reader.getInt(object, "max_burst_beats", path, hbm.maxBurstBeats, 1,
+                     4096) ||
+      !reader.getInt(object, "min_access_bytes", path, hbm.minAccessBytes, 1,
+                     4096))
     return false;
   if (hbm.portBits % 8 != 0)
     return reader.fail(path + ".port_bits", "must be a multiple of 8");
@@ -160,7 +178,8 @@ Expected<TargetDesc> streamtensor::parseTargetDesc(StringRef text,
     if (!top ||
         !reader.checkKeys(*top,
                           {"name", "device", "clock_mhz",
-                           "shell_reserved_fraction", "slrs", "on_chip_memory",
+                           "shell_reserved_fraction", "kernel_launch_us",
+                           "slrs", "on_chip_memory",
                            "hbm", "op_latency_cycles",
                            "conversion_latency_cycles"},
                           "$"))
@@ -169,7 +188,9 @@ Expected<TargetDesc> streamtensor::parseTargetDesc(StringRef text,
         !reader.getString(*top, "device", "$", target.device) ||
         !reader.getNumber(*top, "clock_mhz", "$", target.clockMHz, 1, 2000) ||
         !reader.getNumber(*top, "shell_reserved_fraction", "$",
-                          target.shellReservedFraction, 0, 0.9))
+                          target.shellReservedFraction, 0, 0.9) ||
+        !reader.getNumber(*top, "kernel_launch_us", "$",
+                          target.kernelLaunchMicroseconds, 0, 1e6))
       return false;
     const json::Array *slrs = reader.getArray(*top, "slrs", "$");
     if (!slrs)

@@ -143,7 +143,7 @@ public:
 private:
   FailureOr<int64_t> getLatency(Operation *op);
   FailureOr<int64_t> getStreamArg(Operation *op);
-  FailureOr<BlockTiming> timeBlock(Block &block);
+  FailureOr<BlockTiming> timeBlock(Block &block, bool inBranch);
   FailureOr<BlockTiming>
   timeSegment(ArrayRef<Operation *> ops,
               llvm::DenseMap<Operation *, int64_t> *starts);
@@ -196,6 +196,11 @@ FailureOr<int64_t> ProcessTimer::getLatency(Operation *op) {
   // Taking a memory word apart or assembling one is wiring.
   if (isa<vector::ExtractOp, vector::FromElementsOp>(op))
     return 0;
+  // HLS schedules a load from an m_axi port with the interface's read
+  // latency; a store is posted.
+  if (auto load = dyn_cast<memref::LoadOp>(op))
+    if (isa<BlockArgument>(load.getMemref()))
+      return target.hbm.readLatencyCycles;
   if (isa<memref::LoadOp, memref::StoreOp, StreamReadOp, StreamWriteOp>(op))
     return 1;
   if (auto copy = dyn_cast<memref::CopyOp>(op)) {
@@ -264,7 +269,7 @@ ProcessTimer::timeSegment(ArrayRef<Operation *> ops,
       for (Region *region : {&ifOp.getThenRegion(), &ifOp.getElseRegion()}) {
         if (region->empty())
           continue;
-        FailureOr<BlockTiming> branch = timeBlock(region->front());
+        FailureOr<BlockTiming> branch = timeBlock(region->front(), true);
         if (failed(branch))
           return failure();
         if (!branch->accesses.empty())
@@ -316,6 +321,7 @@ ProcessTimer::timeSegment(ArrayRef<Operation *> ops,
       ready[value] = done;
     if (starts)
       (*starts)[op] = start;
+    result.opStarts[op] = start;
     timing.latency = std::max(timing.latency, done);
 
     if (streamArg) {
@@ -330,7 +336,7 @@ ProcessTimer::timeSegment(ArrayRef<Operation *> ops,
   return timing;
 }
 
-FailureOr<BlockTiming> ProcessTimer::timeBlock(Block &block) {
+FailureOr<BlockTiming> ProcessTimer::timeBlock(Block &block, bool inBranch) {
   BlockTiming timing;
   SmallVector<Operation *> segment;
   auto flush = [&]() -> LogicalResult {
@@ -339,6 +345,9 @@ FailureOr<BlockTiming> ProcessTimer::timeBlock(Block &block) {
     FailureOr<BlockTiming> part = timeSegment(segment, nullptr);
     if (failed(part))
       return failure();
+    // A branch's latency is part of its scf.if's.
+    if (!inBranch)
+      result.segmentLatency[segment.back()] = part->latency;
     mergeShifted(timing.accesses, part->accesses, timing.latency);
     timing.latency += part->latency;
     segment.clear();
@@ -478,7 +487,7 @@ FailureOr<BlockTiming> ProcessTimer::timeLoop(scf::ForOp loop) {
       repeat(timing.accesses, trips, ii);
     }
   } else {
-    FailureOr<BlockTiming> body = timeBlock(*loop.getBody());
+    FailureOr<BlockTiming> body = timeBlock(*loop.getBody(), false);
     if (failed(body))
       return failure();
     if (trips > 0) {
@@ -519,7 +528,7 @@ LogicalResult ProcessTimer::run() {
   if (walk.wasInterrupted())
     return failure();
 
-  FailureOr<BlockTiming> body = timeBlock(func.getBody().front());
+  FailureOr<BlockTiming> body = timeBlock(func.getBody().front(), false);
   if (failed(body))
     return failure();
   result.latency = std::max<int64_t>(1, body->latency);

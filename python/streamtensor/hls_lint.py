@@ -16,9 +16,10 @@ Rules, checked on every function of the file:
   loop-exit           no break, return, goto or throw inside a loop: every
                       loop has its single exit at its condition
   region-body         a dataflow region holds only stream declarations,
-                      pragmas and process calls: no loops, branches or other
-                      variables, so nothing is read in one iteration that
-                      an earlier one wrote
+                      pragmas and process calls (and the timed simulation's
+                      STREAMTENSOR_TIMED_MEMORY/PORT, no code for Vitis): no
+                      loops, branches or other variables, so nothing is read
+                      in one iteration that an earlier one wrote
 
 This is a checker for the code StreamTensor emits (docs/codegen.md), not a
 C++ parser: it relies on that code's shape (one statement per call, no
@@ -327,7 +328,8 @@ class Linter:
                 endpoints[name] = {"read": [], "write": []}
                 continue
             if re.match(r"^(STREAMTENSOR_DATAFLOW_BEGIN\s*\(\s*\"\"\s*\)|"
-                        r"STREAMTENSOR_DATAFLOW_END\s*\(\s*\))$", text):
+                        r"STREAMTENSOR_DATAFLOW_END\s*\(\s*\)|"
+                        r"STREAMTENSOR_TIMED_(MEMORY|PORT)\s*\(.*\))$", text):
                 continue
             m = re.match(r"^STREAMTENSOR_PROCESS\s*\(\s*\"\"\s*,\s*(.*)\)$", text)
             call_text = m.group(1) if m else text

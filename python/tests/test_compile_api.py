@@ -53,7 +53,7 @@ def test_user_module_compiles_through_the_api(tmp_path):
         proc = subprocess.run([STREAMTENSOR_OPT, str(out / name), "-o", os.devnull],
                               capture_output=True, text=True)
         assert proc.returncode == 0, proc.stderr
-    (function,) = json.loads((out / "report.json").read_text())["functions"]
+    (function,) = json.loads((out / "report.json").read_text())["functions"].values()
     assert function["name"] == "mlp" and function["num_tasks"] >= 2
 
 

@@ -33,7 +33,7 @@ def test_tiny_blocks_compile_to_verified_dataflow_ir(tmp_path, capsys, family, s
     assert "dataflow.kernel" in (out / "dataflow.mlir").read_text()
     assert not (out / "lowered.mlir").exists()
     report = json.loads((out / "report.json").read_text())
-    assert [f["name"] for f in report["functions"]] == ["block"]
+    assert list(report["functions"]) == ["block"]
     record = json.loads((out / "compile.json").read_text())
     assert record["status"] == "complete"
     assert record["program"]["model"] == family and record["program"]["step"] == step
@@ -51,7 +51,7 @@ def test_exact_command_line_writes_ir_and_report(tmp_path):
     _verify(out / "dataflow.mlir")
     assert not (out / "lowered.mlir").exists()
     report = json.loads((out / "report.json").read_text())
-    block = report["functions"][0]
+    block = report["functions"]["block"]
     assert "tensor<1024x1024xf32>" in (out / "block.mlir").read_text()
     assert f"FIFO-edge share: {block['fifo_edge_share']:.1%}" in proc.stdout
     assert (out / "report.txt").read_text() in proc.stdout
@@ -62,7 +62,7 @@ def test_report_text_states_every_figure_of_the_json(tmp_path):
     assert main(["compile", "--model", "gpt2", "--function", "block", "--until", "dataflow",
                  "--quiet", "-o", str(out)]) == 0
     text = (out / "report.txt").read_text()
-    (block,) = json.loads((out / "report.json").read_text())["functions"]
+    (block,) = json.loads((out / "report.json").read_text())["functions"].values()
     assert "lm_head" not in text
     for key in ("converter_bytes", "fifo_bytes", "intermediate_bytes_before_fusion",
                 "intermediate_bytes_after_fusion", "dma_bytes_per_invocation"):
@@ -79,14 +79,14 @@ def test_dataflow_graph_has_every_task_and_edge(tmp_path):
                  "--quiet", "-o", str(out)]) == 0
     dot = (out / "dataflow.dot").read_text()
     report = json.loads((out / "report.json").read_text())
-    for function in report["functions"]:
+    for function in report["functions"].values():
         for kernel in function["kernels"]:
             for task in kernel["tasks"]:
                 assert f'"{function["name"]}.{kernel["name"]}.{task}" [label=' in dot
             converters = [e for e in kernel["edges"] if e["kind"] == "converter"]
             assert dot.count("style=dashed") >= len(converters)
     edges = sum(len(k["edges"]) + len(k.get("dmas", []))
-                for f in report["functions"] for k in f["kernels"])
+                for f in report["functions"].values() for k in f["kernels"])
     assert dot.count(" -> ") == edges
     assert (out / "dataflow.svg").read_text().lstrip().startswith("<?xml")
 
@@ -97,7 +97,7 @@ def test_memory_budget_reaches_the_fusion_pass(tmp_path):
               "--quiet"]
     assert main(common + ["-o", str(unlimited)]) == 0
     assert main(common + ["--memory-budget", "0", "-o", str(tight)]) == 0
-    kernels = [json.loads((d / "report.json").read_text())["functions"][0]["num_kernels"]
+    kernels = [json.loads((d / "report.json").read_text())["functions"]["block"]["num_kernels"]
                for d in (unlimited, tight)]
     assert kernels[1] > kernels[0]
     assert json.loads((tight / "compile.json").read_text())["memory_budget"] == 0

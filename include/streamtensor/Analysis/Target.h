@@ -43,6 +43,13 @@ struct HbmDesc {
   int64_t writeLatencyCycles = 0;
   /// Bytes a memory port may have in flight (outstanding bursts x length).
   int64_t maxOutstandingBytes = 0;
+  /// Bandwidth of all pseudo-channels together.
+  double totalGBps = 0;
+  /// Bursts one m_axi port keeps in flight, and beats per burst.
+  int64_t outstandingBursts = 0;
+  int64_t maxBurstBeats = 0;
+  /// Smallest transfer a pseudo-channel serves for a new burst.
+  int64_t minAccessBytes = 0;
 };
 
 struct TargetDesc {
@@ -51,6 +58,8 @@ struct TargetDesc {
   double clockMHz = 0;
   /// Fraction of the device the platform shell and routing take.
   double shellReservedFraction = 0;
+  /// Host to kernel start plus kernel end to host, once per kernel call.
+  double kernelLaunchMicroseconds = 0;
   std::vector<SlrResources> slrs;
   int64_t bram36Bits = 0;
   int64_t uramBits = 0;
@@ -72,6 +81,10 @@ struct TargetDesc {
   int64_t getOnChipMemoryBytes() const;
   /// Bytes one pseudo-channel moves per kernel-clock cycle.
   double getChannelBytesPerCycle() const;
+  /// Bytes all of HBM moves per kernel-clock cycle.
+  double getTotalHbmBytesPerCycle() const;
+  /// The kernel launch cost in kernel-clock cycles.
+  int64_t getLaunchCycles() const;
   int64_t getPortBytesPerCycle() const { return hbm.portBits / 8; }
   double cyclesToMilliseconds(double cycles) const {
     return cycles / (clockMHz * 1e3);

@@ -13,7 +13,9 @@
 //    or a `dataflow.pipeline_ii` attribute force a larger one; latency
 //    (N - 1) * II + iteration latency;
 //  - the iteration latency is the longest path of operation latencies
-//    (targets/u55c.json) through the body's data and memory dependences;
+//    (targets/u55c.json) through the body's data and memory dependences; a
+//    load from an m_axi port takes the HBM read latency, as HLS schedules
+//    it, and the timed simulation adds what bursts and bandwidth cost;
 //  - other loops run their body N times one after another, and the
 //    operations and loops of a block run in program order: nothing overlaps
 //    beyond the pipelined innermost loop.
@@ -35,6 +37,7 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Value.h"
 #include "mlir/Support/LogicalResult.h"
+#include "llvm/ADT/DenseMap.h"
 
 #include <cstdint>
 #include <map>
@@ -82,6 +85,14 @@ struct ProcessTiming {
   /// Per stream argument of the function (by argument number).
   std::map<unsigned, StreamAccessTiming> streams;
   std::vector<LoopTiming> loops;
+  /// The static schedule the emitted code carries into the timed simulation:
+  /// the issue cycle of each operation of a straight-line segment or of a
+  /// pipelined iteration, from the start of that segment or iteration
+  /// (operations nested in scf.if are not listed), and the latency of each
+  /// straight-line segment outside pipelined loops, keyed by its last
+  /// operation.
+  llvm::DenseMap<mlir::Operation *, int64_t> opStarts;
+  llvm::DenseMap<mlir::Operation *, int64_t> segmentLatency;
 };
 
 /// Times a process function. Unsupported IR (non-constant loop bounds, an

@@ -115,6 +115,9 @@ LogicalResult streamtensor::target::emitMakefile(ModuleOp module,
      << R"mk(#
 #   make sim                    bounded-FIFO simulation of the kernels (g++ only)
 #   make run-sim DATA=dir       run it on dir/<tensor>.bin, writing dir/<tensor>.out.bin
+#   make sim-timed              the same simulation counting cycles (estimates of
+#                               the target model, docs/timed-simulation.md)
+#   make run-sim-timed DATA=dir run it, writing the cycle report to dir/timing.json
 #   make sw_emu | hw_emu | hw   kernels (v++ -c), xclbin (v++ -l) and host program
 #   make run-<target> PARAMS=params.bin DATA=dir
 #   make host                   host program only (XRT headers and libxrt_coreutil)
@@ -142,7 +145,7 @@ HOST_SOURCES = $(wildcard $(STREAMTENSOR_RUNTIME)/host/lib/*.cpp)
 check-runtime = $(if $(wildcard $(SIM_INCLUDE)/streamtensor_dataflow.h),,$(error \
   STREAMTENSOR_RUNTIME='$(STREAMTENSOR_RUNTIME)' is not the runtime/ folder of StreamTensor))
 
-.PHONY: all sim run-sim host sw_emu hw_emu hw run-sw_emu run-hw_emu run-hw clean
+.PHONY: all sim run-sim sim-timed run-sim-timed host sw_emu hw_emu hw run-sw_emu run-hw_emu run-hw clean
 all: sim
 
 # Vitis finds this header next to the kernels; the simulation uses it too.
@@ -157,6 +160,15 @@ streamtensor-sim: kernels.cpp sim_main.cpp streamtensor_dataflow.h
 
 run-sim: streamtensor-sim
 	./streamtensor-sim $(DATA)
+
+sim-timed: streamtensor-sim-timed
+streamtensor-sim-timed: kernels.cpp sim_main.cpp streamtensor_dataflow.h
+	$(check-runtime)
+	$(CXX) $(SIM_CXXFLAGS) -DSTREAMTENSOR_SIM_TIMED -I$(SIM_INCLUDE) kernels.cpp sim_main.cpp \
+	  $(SIM_SOURCES) -o $@ -pthread
+
+run-sim-timed: streamtensor-sim-timed
+	STREAMTENSOR_SIM_TIMING_OUT=$(DATA)/timing.json ./streamtensor-sim-timed $(DATA)
 
 host: streamtensor-host
 streamtensor-host: host.cpp
@@ -193,7 +205,7 @@ run-hw: hw
 	./streamtensor-host hw/design.xclbin $(PARAMS) $(DATA)
 
 clean:
-	rm -rf streamtensor-sim streamtensor-host sw_emu hw_emu hw *.xo *.hls _x .Xil \
+	rm -rf streamtensor-sim streamtensor-sim-timed streamtensor-host sw_emu hw_emu hw *.xo *.hls _x .Xil \
 	  emconfig.json .run *.log
 )mk";
   return success();

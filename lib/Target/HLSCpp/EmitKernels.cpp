@@ -15,10 +15,18 @@
 // with a single use in the same block, which are folded into that use; loads
 // and stream reads are never folded, so their order is the IR's.
 //
+// Each process also carries its static schedule (the timing model's) in the
+// STREAMTENSOR_TIMED_* macros of streamtensor_dataflow.h, and port accesses
+// go through STREAMTENSOR_LOAD/STORE: no code for Vitis, the clock of the
+// timed simulation otherwise (docs/timed-simulation.md).
+//
 //===----------------------------------------------------------------------===//
 
 #include "Design.h"
 #include "Expressions.h"
+#include "mlir/IR/Diagnostics.h"
+#include "streamtensor/Analysis/Target.h"
+#include "streamtensor/Analysis/TimingModel.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -42,7 +50,7 @@ public:
   /// `argNames` are name hints for the arguments (empty: argN).
   /// `holdCycles` > 0 delays the start of the process (STREAMTENSOR_HOLD).
   void emit(func::FuncOp func, StringRef cName, ArrayRef<std::string> argNames,
-            int64_t holdCycles);
+            int64_t holdCycles, const TargetDesc &target);
 
 private:
   raw_ostream &line() { return os.indent(2 * indent); }
@@ -50,12 +58,17 @@ private:
   void pragma(const Twine &text) { line() << "#pragma HLS " << text << "\n"; }
 
   std::string expr(Value value);
-  std::string access(Value memref, ValueRange indices);
+  std::string access(Value memref, ValueRange indices, bool store = false);
+  /// STREAMTENSOR_TIMED_AT before a stream or port access with a scheduled
+  /// issue cycle, STREAMTENSOR_TIMED_DELAY after the end of a segment.
+  void emitTimedAt(Operation *op);
+  void emitTimedDelay(Operation *op);
   std::string declare(Value value, StringRef prefix);
   bool isFolded(Operation *op) const;
 
   void emitBlock(Block &block);
   void emitOp(Operation *op);
+  void emitOpCode(Operation *op);
   void emitFor(scf::ForOp loop);
   void emitIf(scf::IfOp branch);
   void emitAlloc(Operation *op, MemRefType type);
@@ -68,6 +81,12 @@ private:
   DenseMap<Value, std::string> names;
   /// Result variables of each scf.if, assigned by the yields of its regions.
   DenseMap<Operation *, SmallVector<std::string>> ifResults;
+  /// The static schedule, if the timing model could time the process.
+  std::optional<ProcessTiming> timing;
+  DenseMap<Operation *, const LoopTiming *> loopTimings;
+  /// Inside scf.if the schedule is the branch's, folded into its parent's.
+  unsigned branchDepth = 0;
+  std::string untimedReason;
 };
 
 } // namespace
@@ -103,9 +122,13 @@ std::string ProcessEmitter::expr(Value value) {
 
 /// Ports are flat pointers indexed row-major; local arrays keep their shape
 /// so that array_partition can name their dimensions.
-std::string ProcessEmitter::access(Value memref, ValueRange indices) {
+std::string ProcessEmitter::access(Value memref, ValueRange indices,
+                                  bool store) {
   auto type = cast<MemRefType>(memref.getType());
   std::string base = names.lookup(memref);
+  if (type.getRank() == 0 && isa<BlockArgument>(memref))
+    return std::string(store ? "STREAMTENSOR_STORE(" : "STREAMTENSOR_LOAD(") +
+           base + ", 0)";
   if (type.getRank() == 0)
     return base + "[0]";
   if (!isa<BlockArgument>(memref)) {
@@ -133,7 +156,37 @@ std::string ProcessEmitter::access(Value memref, ValueRange indices) {
     sum = std::to_string(offset);
   else if (offset != 0)
     sum = "(" + sum + " + " + std::to_string(offset) + ")";
-  return base + "[" + stripParens(sum) + "]";
+  return std::string(store ? "STREAMTENSOR_STORE(" : "STREAMTENSOR_LOAD(") +
+         base + ", " + stripParens(sum) + ")";
+}
+
+static bool isTimedAccess(Operation *op) {
+  if (isa<dataflow::StreamReadOp, dataflow::StreamWriteOp>(op))
+    return true;
+  if (auto load = dyn_cast<memref::LoadOp>(op))
+    return isa<BlockArgument>(load.getMemref());
+  if (auto store = dyn_cast<memref::StoreOp>(op))
+    return isa<BlockArgument>(store.getMemref());
+  if (auto copy = dyn_cast<memref::CopyOp>(op))
+    return isa<BlockArgument>(copy.getSource()) ||
+           isa<BlockArgument>(copy.getTarget());
+  return false;
+}
+
+void ProcessEmitter::emitTimedAt(Operation *op) {
+  if (!timing || branchDepth || !isTimedAccess(op))
+    return;
+  auto it = timing->opStarts.find(op);
+  if (it != timing->opStarts.end())
+    line() << "STREAMTENSOR_TIMED_AT(" << it->second << ");\n";
+}
+
+void ProcessEmitter::emitTimedDelay(Operation *op) {
+  if (!timing || branchDepth)
+    return;
+  auto it = timing->segmentLatency.find(op);
+  if (it != timing->segmentLatency.end() && it->second > 0)
+    line() << "STREAMTENSOR_TIMED_DELAY(" << it->second << ");\n";
 }
 
 std::string ProcessEmitter::declare(Value value, StringRef prefix) {
@@ -143,7 +196,26 @@ std::string ProcessEmitter::declare(Value value, StringRef prefix) {
 }
 
 void ProcessEmitter::emit(func::FuncOp func, StringRef cName,
-                          ArrayRef<std::string> argNames, int64_t holdCycles) {
+                          ArrayRef<std::string> argNames, int64_t holdCycles,
+                          const TargetDesc &target) {
+  {
+    // What the timing model cannot time is emitted untimed; the timed
+    // simulation refuses to run it (STREAMTENSOR_TIMED_UNSUPPORTED).
+    std::string why;
+    ScopedDiagnosticHandler capture(func.getContext(), [&](Diagnostic &diag) {
+      if (why.empty())
+        why = diag.str();
+      return success();
+    });
+    FailureOr<ProcessTiming> timed = analyzeProcessTiming(func, target);
+    if (succeeded(timed)) {
+      timing = std::move(*timed);
+      for (LoopTiming &loop : timing->loops)
+        loopTimings[loop.loop.getOperation()] = &loop;
+    } else {
+      untimedReason = why.empty() ? "the timing model cannot time it" : why;
+    }
+  }
   os << "static void " << cName << "(";
   for (BlockArgument arg : func.getArguments()) {
     if (arg.getArgNumber())
@@ -167,6 +239,9 @@ void ProcessEmitter::emit(func::FuncOp func, StringRef cName,
   os << ") {\n";
   // A process must stay a function of its own for the dataflow region.
   pragma("inline off");
+  if (!timing)
+    line() << "STREAMTENSOR_TIMED_UNSUPPORTED("
+           << quoteCString(cName.str() + ": " + untimedReason) << ");\n";
   if (holdCycles > 0)
     line() << "STREAMTENSOR_HOLD(" << holdCycles << ");\n";
   emitBlock(func.getBody().front());
@@ -179,6 +254,12 @@ void ProcessEmitter::emitBlock(Block &block) {
 }
 
 void ProcessEmitter::emitOp(Operation *op) {
+  emitTimedAt(op);
+  emitOpCode(op);
+  emitTimedDelay(op);
+}
+
+void ProcessEmitter::emitOpCode(Operation *op) {
   if (isSupportedScalarOp(op)) {
     // Folded into their use, or dead.
     if (isFolded(op) || op->use_empty())
@@ -214,7 +295,7 @@ void ProcessEmitter::emitOp(Operation *op) {
                << ";\n";
       })
       .Case([&](memref::StoreOp store) {
-        line() << access(store.getMemRef(), store.getIndices()) << " = "
+        line() << access(store.getMemRef(), store.getIndices(), true) << " = "
                << stripParens(expr(store.getValueToStore())) << ";\n";
       })
       .Case([&](memref::CopyOp copy) { emitCopy(copy); })
@@ -290,6 +371,14 @@ void ProcessEmitter::emitFor(scf::ForOp loop) {
   std::optional<int64_t> step = getConstantIntValue(loop.getStep());
   std::string increment =
       step && *step == 1 ? "++" + iv : iv + " += " + expr(loop.getStep());
+  const LoopTiming *timed =
+      timing && !branchDepth ? loopTimings.lookup(loop.getOperation()) : nullptr;
+  std::string pipeline;
+  if (timed && timed->pipelined) {
+    pipeline = scope.numbered("timed");
+    line() << "STREAMTENSOR_TIMED_PIPELINE(" << pipeline << ", " << timed->ii
+           << ", " << timed->iterationLatency << ");\n";
+  }
   line() << "loop" << numLoops++ << ": for (int " << iv << " = " << lb << "; "
          << iv << " < " << ub << "; " << increment << ") {\n";
   ++indent;
@@ -305,9 +394,13 @@ void ProcessEmitter::emitFor(scf::ForOp loop) {
     else if (factor.getInt() > 1)
       pragma("unroll factor=" + Twine(factor.getInt()));
   }
+  if (!pipeline.empty())
+    line() << "STREAMTENSOR_TIMED_ITERATION(" << pipeline << ");\n";
   emitBlock(*loop.getBody());
   --indent;
   line() << "}\n";
+  if (!pipeline.empty())
+    line() << "STREAMTENSOR_TIMED_PIPELINE_END(" << pipeline << ");\n";
 }
 
 void ProcessEmitter::emitIf(scf::IfOp branch) {
@@ -318,6 +411,7 @@ void ProcessEmitter::emitIf(scf::IfOp branch) {
   }
   line() << "if (" << stripParens(expr(branch.getCondition())) << ") {\n";
   ++indent;
+  ++branchDepth;
   emitBlock(branch.getThenRegion().front());
   --indent;
   if (!branch.getElseRegion().empty()) {
@@ -326,6 +420,7 @@ void ProcessEmitter::emitIf(scf::IfOp branch) {
     emitBlock(branch.getElseRegion().front());
     --indent;
   }
+  --branchDepth;
   line() << "}\n";
 }
 
@@ -344,7 +439,7 @@ void ProcessEmitter::emitCopy(memref::CopyOp copy) {
   }
   if (opened)
     pragma("pipeline II=1");
-  auto element = [&](Value memref) {
+  auto element = [&](Value memref, bool store) {
     auto memrefType = cast<MemRefType>(memref.getType());
     std::string base = names.lookup(memref);
     if (memrefType.getRank() == 0)
@@ -362,9 +457,11 @@ void ProcessEmitter::emitCopy(memref::CopyOp copy) {
       std::string term = stride == 1 ? iv : iv + " * " + std::to_string(stride);
       flat = flat.empty() ? term : flat + " + " + term;
     }
-    return base + "[" + flat + "]";
+    return std::string(store ? "STREAMTENSOR_STORE(" : "STREAMTENSOR_LOAD(") +
+           base + ", " + flat + ")";
   };
-  line() << element(copy.getTarget()) << " = " << element(copy.getSource())
+  line() << element(copy.getTarget(), true) << " = "
+         << element(copy.getSource(), false)
          << ";\n";
   for (; opened; --opened) {
     --indent;
@@ -433,7 +530,8 @@ static FailureOr<int64_t> getHoldCycles(Design &design, func::FuncOp callee) {
   return hold.value_or(0);
 }
 
-static void emitTop(Design &design, Top &top, raw_ostream &os) {
+static void emitTop(Design &design, Top &top, const TargetDesc &target,
+                    raw_ostream &os) {
   os << "extern \"C\" void " << top.cName << "(";
   for (Port &port : top.ports) {
     const Tensor &tensor = design.tensors[port.tensor];
@@ -452,6 +550,23 @@ static void emitTop(Design &design, Top &top, raw_ostream &os) {
        << " bundle=control\n";
   os << "#pragma HLS interface s_axilite port=return bundle=control\n";
   os << "#pragma HLS dataflow\n";
+  // What the timed simulation charges for external memory and the launch.
+  os << "  STREAMTENSOR_TIMED_MEMORY(" << target.clockMHz << ", "
+     << target.hbm.readLatencyCycles << ", " << target.hbm.writeLatencyCycles
+     << ", " << target.hbm.outstandingBursts << ", "
+     << target.hbm.maxBurstBeats << ", " << target.getChannelBytesPerCycle()
+     << ", " << target.getTotalHbmBytesPerCycle() << ", "
+     << target.hbm.minAccessBytes << ", " << target.getLaunchCycles()
+     << ");\n";
+  for (Port &port : top.ports) {
+    const Tensor &tensor = design.tensors[port.tensor];
+    int64_t users = llvm::count_if(top.processes, [&](ProcessInstance &p) {
+      return llvm::is_contained(p.call.getOperands(), port.value);
+    });
+    os << "  STREAMTENSOR_TIMED_PORT(" << port.cName << ", "
+       << tensor.type.getNumElements() << ", " << quoteCString(port.cName)
+       << ", " << tensor.hbmChannel << ", " << users << ");\n";
+  }
   for (Stream &stream : top.streams) {
     int64_t depth = stream.type.getDepth();
     os << "  hls::stream<" << getCType(stream.type.getElementType()) << ", "
@@ -488,6 +603,7 @@ LogicalResult streamtensor::target::emitKernels(ModuleOp module,
   FailureOr<Design> design = Design::build(module);
   if (failed(design))
     return failure();
+  const TargetDesc &target = getDefaultTargetDesc();
   // Checked before anything is written: an error leaves no partial output.
   llvm::DenseMap<func::FuncOp, int64_t> holds;
   for (func::FuncOp func : design->processFuncs) {
@@ -520,11 +636,11 @@ LogicalResult streamtensor::target::emitKernels(ModuleOp module,
     os << "\n";
     ProcessEmitter emitter(os, design->globals);
     emitter.emit(func, design->funcNames.lookup(func),
-                 getArgumentHints(*design, func), holds.lookup(func));
+                 getArgumentHints(*design, func), holds.lookup(func), target);
   }
   for (Top &top : design->tops) {
     os << "\n";
-    emitTop(*design, top, os);
+    emitTop(*design, top, target, os);
   }
   return success();
 }

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 from .emit import emit_design, write_design_data
 from .output_dir import RECORD, prepare_output_dir, write_json
-from .report import fifo_sizing_text, graphviz, summary_text
+from .estimate import add_estimates, estimate_text
+from .report import fifo_sizing_text, graphviz, keyed_by_function, summary_text
 from .stages import StageLog
 from .tools import DriverError, has_tool, run_tool, tool_has_option, tool_path
 
@@ -148,7 +149,8 @@ def _run_flow(program, out_dir: str, until: str, memory_budget: Optional[int],
     stages.tool_stages("dataflow", "tile, kernels, fusion, converters (dataflow.mlir)",
                        [dataflow])
     artifact("dataflow.mlir", "report.json")
-    report = json.loads(_read(path("report.json")))
+    report = keyed_by_function(json.loads(_read(path("report.json"))))
+    write_json(path("report.json"), report)
     _write(path("report.txt"), summary_text(report, _title(program)))
     _write(path("dataflow.dot"), graphviz(report))
     artifact("report.txt", "dataflow.dot")
@@ -167,6 +169,7 @@ def _run_flow(program, out_dir: str, until: str, memory_budget: Optional[int],
     stages.tool_stages("lower", "processes and FIFOs on memrefs (lowered.mlir)", [lower])
     artifact("lowered.mlir")
     codegen_input = "lowered.mlir"
+    sizing_report = None
     if fifo_sizing_available():
         sizing = run_tool([opt, path("lowered.mlir"),
                            f"{SIZE_FIFOS_PASS}=strategy={fifo_sizing} mode=fit "
@@ -203,6 +206,11 @@ def _run_flow(program, out_dir: str, until: str, memory_budget: Optional[int],
     stages.tool_stages("emit", "HLS C++, host, configs, Makefile (design/)", runs)
     stages.python_stage("pack", "simulation data, params.bin, PyTorch outputs",
                         lambda: [write_design_data(program, d, out_dir) for d in designs])
+    if sizing_report is not None:
+        add_estimates(report, sizing_report, designs)
+        write_json(path("report.json"), report)
+        with open(path("report.txt"), "a", encoding="utf-8") as f:
+            f.write("\n" + estimate_text(report))
     return _finish(stages, done("complete"))
 
 

@@ -10,6 +10,14 @@ from typing import Dict, List
 _TILE = re.compile(r"itensor<([^,]*),")
 
 
+def keyed_by_function(report: Dict) -> Dict:
+    """The pass writes `functions` as a list; report.json keys it by name."""
+    functions = report.get("functions", [])
+    if isinstance(functions, list):
+        report["functions"] = {f["name"]: f for f in functions}
+    return report
+
+
 def _bytes(n: int) -> str:
     if n >= 1 << 20:
         return f"{n:,} B ({n / (1 << 20):.2f} MiB)"
@@ -76,7 +84,7 @@ def summary_text(report: Dict, title: str = "") -> str:
         lines += [title, ""]
     lines.append("Static figures computed by the compiler from the fused dataflow IR "
                  "(not measured on a board).")
-    for function in report["functions"]:
+    for function in report["functions"].values():
         lines += [""] + summary_lines(function)
     return "\n".join(lines) + "\n"
 
@@ -95,7 +103,7 @@ def graphviz(report: Dict) -> str:
     edges solid, converter edges dashed with their buffer bytes, DMAs to HBM dotted."""
     out = ["digraph dataflow {", "  rankdir=LR;", "  node [shape=box, fontsize=10];",
            "  edge [fontsize=9];", "  compound=true;"]
-    for function in report["functions"]:
+    for function in report["functions"].values():
         for kernel in function["kernels"]:
             prefix = f"{function['name']}.{kernel['name']}"
 

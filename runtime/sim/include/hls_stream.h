@@ -7,6 +7,10 @@
 #define STREAMTENSOR_SIM_HLS_STREAM_H
 
 #include "streamtensor/sim/Channel.h"
+#ifdef STREAMTENSOR_SIM_TIMED
+#include "streamtensor/sim/Timing.h"
+#include <vector>
+#endif
 
 #include <cstddef>
 #include <deque>
@@ -86,15 +90,40 @@ private:
   void take(T &out) {
     out = std::move(items_.front());
     items_.pop_front();
+#ifdef STREAMTENSOR_SIM_TIMED
+    // A token is readable the cycle after its write; its slot is free the
+    // cycle after its read.
+    auto &clock = streamtensor::sim::timing::clock();
+    clock.stallUntil(ready_.front(), clock.stalledOnRead);
+    ready_.pop_front();
+    if (std::size_t depth = core_.depth()) {
+      freed_.resize(depth);
+      freed_[reads_ % depth] = clock.now() + 1;
+    }
+    ++reads_;
+#endif
     core_.popped();
   }
   void put(const T &value) {
+#ifdef STREAMTENSOR_SIM_TIMED
+    // Token k waits for the slot token k - depth freed.
+    auto &clock = streamtensor::sim::timing::clock();
+    if (std::size_t depth = core_.depth(); depth && writes_ >= depth)
+      clock.stallUntil(freed_[writes_ % depth], clock.stalledOnWrite);
+    ready_.push_back(clock.now() + 1);
+    ++writes_;
+#endif
     items_.push_back(value);
     core_.pushed();
   }
 
   mutable streamtensor::sim::detail::ChannelCore core_;
   std::deque<T> items_;
+#ifdef STREAMTENSOR_SIM_TIMED
+  std::deque<streamtensor::sim::timing::Cycle> ready_;
+  std::vector<streamtensor::sim::timing::Cycle> freed_;
+  std::size_t reads_ = 0, writes_ = 0;
+#endif
 };
 
 template <typename T, int Depth> class stream : public stream<T, 0> {

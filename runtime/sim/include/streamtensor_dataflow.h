@@ -11,8 +11,25 @@
 //
 // STREAMTENSOR_HOLD(cycles), first in a process body, keeps the process from
 // starting before that many cycles of the region have passed (the start time
-// the FIFO sizing chose for it). It only delays: the simulation, which runs
-// no clock, skips it.
+// the FIFO sizing chose for it). It only delays: the plain simulation, which
+// runs no clock, skips it; the timed one starts the process that late.
+//
+// The STREAMTENSOR_TIMED_* macros and STREAMTENSOR_LOAD/STORE carry the static
+// schedule of each process into the timed simulation (built with
+// -DSTREAMTENSOR_SIM_TIMED, docs/timed-simulation.md). For Vitis and the
+// plain simulation they are no code, and STREAMTENSOR_LOAD(port, i) and
+// STREAMTENSOR_STORE(port, i) are `port[i]`:
+//
+//   STREAMTENSOR_TIMED_PIPELINE(t0, 1, 9);      // II 1, iteration latency 9
+//   loop0: for (int i = 0; i < 64; ++i) {
+//   #pragma HLS pipeline II=1
+//     STREAMTENSOR_TIMED_ITERATION(t0);
+//     STREAMTENSOR_TIMED_AT(0);                  // issued 0 cycles in
+//     float v = STREAMTENSOR_LOAD(weights, i);
+//     ...
+//   }
+//   STREAMTENSOR_TIMED_PIPELINE_END(t0);
+//   STREAMTENSOR_TIMED_DELAY(5);                 // a straight-line segment
 //
 // This file depends on nothing but the preprocessor when used with Vitis, so
 // code generators copy it next to the kernels.
@@ -26,7 +43,12 @@
 #define STREAMTENSOR_PROCESS(name, ...)                                        \
   streamtensor_dataflow_region_.spawn(name, [&]() { __VA_ARGS__; })
 #define STREAMTENSOR_DATAFLOW_END() streamtensor_dataflow_region_.run()
+#if defined(STREAMTENSOR_SIM_TIMED)
+#include "streamtensor/sim/Timing.h"
+#define STREAMTENSOR_HOLD(cycles) ::streamtensor::sim::timing::delay(cycles)
+#else
 #define STREAMTENSOR_HOLD(cycles) static_assert((cycles) >= 0, "hold")
+#endif
 #else
 #include <ap_utils.h>
 // static_assert emits no code, so the region holds nothing but the calls.
@@ -39,6 +61,42 @@
        ++streamtensor_hold_) {                                                 \
     _Pragma("HLS pipeline II=1") ap_wait();                                    \
   }
+#endif
+
+#if defined(STREAMTENSOR_SIM_RUNTIME) && defined(STREAMTENSOR_SIM_TIMED)
+#include "streamtensor/sim/Timing.h"
+#define STREAMTENSOR_TIMED_AT(offset) ::streamtensor::sim::timing::at(offset)
+#define STREAMTENSOR_TIMED_DELAY(cycles)                                       \
+  ::streamtensor::sim::timing::delay(cycles)
+#define STREAMTENSOR_TIMED_PIPELINE(var, ii, depth)                            \
+  ::streamtensor::sim::timing::Pipeline var(ii, depth)
+#define STREAMTENSOR_TIMED_ITERATION(var) var.iterate()
+#define STREAMTENSOR_TIMED_PIPELINE_END(var) var.finish()
+#define STREAMTENSOR_LOAD(port, index)                                         \
+  ::streamtensor::sim::timing::load(port, index)
+#define STREAMTENSOR_STORE(port, index)                                        \
+  ::streamtensor::sim::timing::store(port, index)
+#define STREAMTENSOR_TIMED_MEMORY(...)                                         \
+  ::streamtensor::sim::timing::configure(                                      \
+      ::streamtensor::sim::timing::MemoryConfig{__VA_ARGS__})
+#define STREAMTENSOR_TIMED_PORT(port, elements, name, channel, users)          \
+  ::streamtensor::sim::timing::registerPort(port, sizeof(*(port)) * (elements), \
+                                            sizeof(*(port)), name, channel,    \
+                                            users)
+#define STREAMTENSOR_TIMED_UNSUPPORTED(why)                                    \
+  ::streamtensor::sim::timing::unsupported(why)
+#else
+#define STREAMTENSOR_TIMED_AT(offset) static_assert(true, "")
+#define STREAMTENSOR_TIMED_DELAY(cycles) static_assert(true, "")
+#define STREAMTENSOR_TIMED_PIPELINE(var, ii, depth) static_assert(true, "")
+#define STREAMTENSOR_TIMED_ITERATION(var) static_assert(true, "")
+#define STREAMTENSOR_TIMED_PIPELINE_END(var) static_assert(true, "")
+#define STREAMTENSOR_LOAD(port, index) (port)[index]
+#define STREAMTENSOR_STORE(port, index) (port)[index]
+#define STREAMTENSOR_TIMED_MEMORY(...) static_assert(true, "")
+#define STREAMTENSOR_TIMED_PORT(port, elements, name, channel, users)          \
+  static_assert(true, "")
+#define STREAMTENSOR_TIMED_UNSUPPORTED(why) static_assert(true, "")
 #endif
 
 #endif

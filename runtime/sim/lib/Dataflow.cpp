@@ -1,6 +1,7 @@
 #include "streamtensor/sim/Dataflow.h"
 
 #include "Runtime.h"
+#include "streamtensor/sim/Timing.h"
 
 #include <cstring>
 #include <pthread.h>
@@ -17,6 +18,7 @@ struct Dataflow::Task {
   std::function<void()> body;
   std::shared_ptr<ThreadState> state;
   RegionState *region = nullptr;
+  timing::Region *clocks = nullptr;
   pthread_t thread{};
   bool started = false;
   // The failure that ended the process, and when it happened relative to the
@@ -63,6 +65,7 @@ void recordError(Dataflow::Task *task, ErrorKind kind, const std::string &report
 void *processMain(void *arg) {
   auto *task = static_cast<Dataflow::Task *>(arg);
   Runtime::adopt(task->state);
+  timing::beginProcess(task->clocks);
   try {
     task->body();
   } catch (const SimulationError &e) {
@@ -77,6 +80,7 @@ void *processMain(void *arg) {
   // Wake the other processes: without this one they may wait forever.
   if (task->error)
     Runtime::get().abortAll(task->error->kind(), task->error->what());
+  timing::endProcess(task->clocks, task->state->name);
   Runtime::adopt(nullptr);
   finish(task);
   return nullptr;
@@ -116,7 +120,10 @@ void Dataflow::run() {
   // Nested regions are named after the process that runs them.
   RegionState region;
   region.name = caller->process ? caller->name + "/" + name_ : name_;
+  // A region run by the host side (not by a process) is one kernel call.
+  timing::Region *clocks = timing::beginRegion(region.name, !caller->process);
   for (auto &task : tasks_) {
+    task->clocks = clocks;
     task->state = std::make_shared<ThreadState>(region.name + "/" + task->name, true);
     task->region = &region;
     region.processes.push_back(task->state);
@@ -152,6 +159,7 @@ void Dataflow::run() {
     if (task->started)
       pthread_join(task->thread, nullptr);
   caller->status = ThreadStatus::Running;
+  timing::endRegion(clocks);
 
   std::string leftovers = runtime.leftoverReport(region);
   runtime.removeThreads(region.processes, caller.get());

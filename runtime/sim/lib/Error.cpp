@@ -1,6 +1,7 @@
 #include "streamtensor/sim/Error.h"
 
 #include "Runtime.h"
+#include "streamtensor/sim/Timing.h"
 
 #include <iostream>
 
@@ -43,6 +44,11 @@ int runMain(const std::function<void()> &body) {
   }
   for (const std::string &message : takePendingErrors())
     fail(message);
+  if (status == 0) {
+    std::string error = timing::writeReport();
+    if (!error.empty())
+      fail(error);
+  }
   return status;
 }
 
