@@ -443,6 +443,17 @@ int64_t ProcessTimer::getRecurrenceII(
   return recurrence;
 }
 
+/// The loop that is the whole body of `loop`, if any: the two form a perfect
+/// nest that HLS flattens when the inner one is pipelined.
+static scf::ForOp getPerfectlyNestedLoop(scf::ForOp loop) {
+  Block *body = loop.getBody();
+  if (!llvm::hasSingleElement(body->without_terminator()))
+    return nullptr;
+  if (loop.getNumResults() != 0)
+    return nullptr;
+  return dyn_cast<scf::ForOp>(body->front());
+}
+
 FailureOr<BlockTiming> ProcessTimer::timeLoop(scf::ForOp loop) {
   std::optional<int64_t> lower = getConstantIntValue(loop.getLowerBound());
   std::optional<int64_t> upper = getConstantIntValue(loop.getUpperBound());
@@ -478,6 +489,7 @@ FailureOr<BlockTiming> ProcessTimer::timeLoop(scf::ForOp loop) {
     info.pipelined = true;
     info.ii = ii;
     info.iterationLatency = std::max<int64_t>(1, iteration->latency);
+    info.pipelineTrips = trips;
     if (trips > 0) {
       if (trips - 1 > kMaxProcessCycles / ii)
         return loop.emitError("loop takes more than 2^44 cycles; the timing "
@@ -485,6 +497,37 @@ FailureOr<BlockTiming> ProcessTimer::timeLoop(scf::ForOp loop) {
       timing.latency = (trips - 1) * ii + info.iterationLatency;
       timing.accesses = iteration->accesses;
       repeat(timing.accesses, trips, ii);
+    }
+  } else if (scf::ForOp inner = getPerfectlyNestedLoop(loop)) {
+    FailureOr<BlockTiming> body = timeLoop(inner);
+    if (failed(body))
+      return failure();
+    // timeLoop(inner) recorded the inner loop last.
+    LoopTiming &nested = result.loops.back();
+    if (nested.pipelined) {
+      nested.inFlattenedNest = true;
+      nested.flattened = false;
+      info.pipelined = info.flattened = true;
+      info.ii = nested.ii;
+      info.iterationLatency = nested.iterationLatency;
+      if (nested.pipelineTrips > 0 &&
+          trips > kMaxProcessCycles / nested.pipelineTrips / nested.ii)
+        return loop.emitError("loop takes more than 2^44 cycles; the timing "
+                              "model does not handle it");
+      info.pipelineTrips = trips * nested.pipelineTrips;
+      if (info.pipelineTrips > 0) {
+        timing.latency =
+            (info.pipelineTrips - 1) * info.ii + info.iterationLatency;
+        timing.accesses = body->accesses;
+        repeat(timing.accesses, trips, nested.pipelineTrips * info.ii);
+      }
+    } else if (trips > 0) {
+      if (body->latency > 0 && trips > kMaxProcessCycles / body->latency)
+        return loop.emitError("loop takes more than 2^44 cycles; the timing "
+                              "model does not handle it");
+      timing.latency = trips * body->latency;
+      timing.accesses = body->accesses;
+      repeat(timing.accesses, trips, body->latency);
     }
   } else {
     FailureOr<BlockTiming> body = timeBlock(*loop.getBody(), false);

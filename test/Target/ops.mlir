@@ -17,20 +17,23 @@
 // LINT: 2 function(s), 1 dataflow region(s), 0 stream(s): ok
 
 // CPP-LABEL: static void ops_0(int32_t *a, float *f, int32_t *ri, float *rf) {
-// CPP: int32_t v0 = a[0];
+// An operation the timing model has no latency for leaves the process
+// untimed; the timed simulation refuses to run it.
+// CPP: STREAMTENSOR_TIMED_UNSUPPORTED("ops_0: the timing model has no rule for 'arith.ceildivui'");
+// CPP: int32_t v0 = STREAMTENSOR_LOAD(a, 0);
 // CPP: int8_t [[T:v[0-9]+]] = (int8_t)v2;
 // CPP: bool [[C:v[0-9]+]] = (uint32_t)v3 < (uint32_t)v1;
 // CPP: if ([[C]]) {
-// CPP: ri[2] = (v0 / v1) - (((v0 % v1) != 0) && ((v0 < 0) != (v1 < 0)));
-// CPP: ri[5] = (int32_t)((uint32_t)v0 % (uint32_t)v1);
-// CPP: ri[15] = (int32_t)((int8_t)([[T]] + [[T]]));
+// CPP: STREAMTENSOR_STORE(ri, 2) = (v0 / v1) - (((v0 % v1) != 0) && ((v0 < 0) != (v1 < 0)));
+// CPP: STREAMTENSOR_STORE(ri, 5) = (int32_t)((uint32_t)v0 % (uint32_t)v1);
+// CPP: STREAMTENSOR_STORE(ri, 15) = (int32_t)((int8_t)([[T]] + [[T]]));
 // CPP: float buf0[4];
 // CPP: #pragma HLS pipeline II=1
 // CPP-NEXT: buf1[c0] = buf0[c0];
 // CPP: float scalar[1];
-// CPP: rf[4] = hls::exp(v{{[0-9]+}});
-// CPP: rf[11] = std::nearbyint(v{{[0-9]+}});
-// CPP: rf[17] = hls::fmax((-INFINITY), v{{[0-9]+}});
+// CPP: STREAMTENSOR_STORE(rf, 4) = hls::exp(v{{[0-9]+}});
+// CPP: STREAMTENSOR_STORE(rf, 11) = std::nearbyint(v{{[0-9]+}});
+// CPP: STREAMTENSOR_STORE(rf, 17) = hls::fmax((-INFINITY), v{{[0-9]+}});
 
 // INT:      -3
 // INT-NEXT: -1

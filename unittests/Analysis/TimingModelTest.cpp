@@ -8,6 +8,7 @@
 
 #include "streamtensor/Analysis/TimingModel.h"
 #include "streamtensor/Dialect/Dataflow/DataflowDialect.h"
+#include "streamtensor/Dialect/Dataflow/DataflowOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -312,4 +313,88 @@ func.func @top(%x: memref<8xf32>, %y: memref<8xf32> {dataflow.port = 5 : i64}) a
   EXPECT_EQ(out.initialDelay, 6);
   EXPECT_EQ(out.producerII, 1);
   EXPECT_EQ(out.name, "s1");
+}
+
+/// A perfect nest of 4 x 16 around a pipelined loop that loads from an m_axi
+/// port: one pipeline of 64 iterations (as Vitis flattens it) whose
+/// iteration holds the HBM read latency (100), the write issued at 100:
+/// L = 63 + 101 = 164; the schedule lists both accesses.
+TEST_F(TimingModelTest, FlattenedNestWithPortLoad) {
+  const char *source = R"mlir(
+func.func private @dma(%x: memref<64xf32>, %out: !dataflow.stream<f32, 2>) attributes {dataflow.process} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %c16 = arith.constant 16 : index
+  scf.for %i = %c0 to %c4 step %c1 {
+    scf.for %j = %c0 to %c16 step %c1 {
+      %k = arith.muli %i, %c16 : index
+      %a = arith.addi %k, %j : index
+      %v = memref.load %x[%a] : memref<64xf32>
+      dataflow.stream_write %v into %out : f32 -> !dataflow.stream<f32, 2>
+    }
+  }
+  return
+}
+)mlir";
+  FailureOr<ProcessTiming> timing = time(source, "dma");
+  ASSERT_TRUE(succeeded(timing)) << errors;
+  EXPECT_EQ(timing->latency, 164);
+  ASSERT_EQ(timing->loops.size(), 2u);
+  const LoopTiming &inner = timing->loops[0], &outer = timing->loops[1];
+  EXPECT_TRUE(inner.inFlattenedNest);
+  EXPECT_TRUE(outer.flattened);
+  EXPECT_EQ(outer.pipelineTrips, 64);
+  EXPECT_EQ(outer.iterationLatency, 101);
+  const StreamAccessTiming &out = timing->streams.at(1);
+  EXPECT_EQ(out.tokens, 64);
+  EXPECT_EQ(out.firstCycle, 100);
+  EXPECT_EQ(out.lastCycle, 163);
+
+  func::FuncOp func = module->lookupSymbol<func::FuncOp>("dma");
+  int64_t loadStart = -1, writeStart = -1;
+  func.walk([&](Operation *op) {
+    if (isa<memref::LoadOp>(op))
+      loadStart = timing->opStarts.lookup(op);
+    if (isa<dataflow::StreamWriteOp>(op))
+      writeStart = timing->opStarts.lookup(op);
+  });
+  EXPECT_EQ(loadStart, 0);
+  EXPECT_EQ(writeStart, 100);
+  // Only the constants before the nest form a segment, of no cycles.
+  for (const auto &segment : timing->segmentLatency)
+    EXPECT_EQ(segment.second, 0);
+}
+
+/// The loop after a straight-line segment is not part of a perfect nest; the
+/// segment's latency is recorded at its last operation for the emitter.
+TEST_F(TimingModelTest, SegmentLatencyBeforeALoop) {
+  const char *source = R"mlir(
+func.func private @scale(%in: !dataflow.stream<f32, 2>, %out: !dataflow.stream<f32, 2>) attributes {dataflow.process} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c8 = arith.constant 8 : index
+  %s = dataflow.stream_read %in : !dataflow.stream<f32, 2> -> f32
+  %t = arith.mulf %s, %s : f32
+  scf.for %i = %c0 to %c8 step %c1 {
+    %v = dataflow.stream_read %in : !dataflow.stream<f32, 2> -> f32
+    %w = arith.mulf %v, %t : f32
+    dataflow.stream_write %w into %out : f32 -> !dataflow.stream<f32, 2>
+  }
+  return
+}
+)mlir";
+  FailureOr<ProcessTiming> timing = time(source, "scale");
+  ASSERT_TRUE(succeeded(timing)) << errors;
+  func::FuncOp func = module->lookupSymbol<func::FuncOp>("scale");
+  Operation *mul = nullptr;
+  func.walk([&](arith::MulFOp op) {
+    if (!mul)
+      mul = op;
+  });
+  ASSERT_TRUE(mul);
+  // Read 0..1, multiply 1..4: the segment takes 4 cycles; then the loop
+  // (read 0, multiply 1..4, write 4; iteration latency 5) takes 7 + 5.
+  EXPECT_EQ(timing->segmentLatency.lookup(mul), 4);
+  EXPECT_EQ(timing->latency, 4 + 12);
 }

@@ -16,6 +16,9 @@
 //    (targets/u55c.json) through the body's data and memory dependences; a
 //    load from an m_axi port takes the HBM read latency, as HLS schedules
 //    it, and the timed simulation adds what bursts and bandwidth cost;
+//  - a perfect nest of constant-bound loops around a pipelined loop is
+//    flattened into one pipeline of the product of their trip counts, as
+//    Vitis does;
 //  - other loops run their body N times one after another, and the
 //    operations and loops of a block run in program order: nothing overlaps
 //    beyond the pipelined innermost loop.
@@ -75,6 +78,13 @@ struct LoopTiming {
   int64_t ii = 0;
   int64_t recurrenceII = 0;
   int64_t iterationLatency = 0;
+  /// A perfect nest around a pipelined loop runs as one pipeline, as Vitis
+  /// flattens it (the emitter writes `loop_flatten`): its outermost loop is
+  /// `flattened` and pipelined, with `pipelineTrips` iterations in all; the
+  /// loops inside it are `inFlattenedNest`.
+  bool flattened = false;
+  bool inFlattenedNest = false;
+  int64_t pipelineTrips = 0;
   /// Cycles from loop entry to exit.
   int64_t latency = 0;
 };

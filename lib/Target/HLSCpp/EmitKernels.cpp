@@ -84,6 +84,7 @@ private:
   /// The static schedule, if the timing model could time the process.
   std::optional<ProcessTiming> timing;
   DenseMap<Operation *, const LoopTiming *> loopTimings;
+  DenseMap<Operation *, std::string> flattenedPipeline;
   /// Inside scf.if the schedule is the branch's, folded into its parent's.
   unsigned branchDepth = 0;
   std::string untimedReason;
@@ -373,12 +374,27 @@ void ProcessEmitter::emitFor(scf::ForOp loop) {
       step && *step == 1 ? "++" + iv : iv + " += " + expr(loop.getStep());
   const LoopTiming *timed =
       timing && !branchDepth ? loopTimings.lookup(loop.getOperation()) : nullptr;
+  // The pipeline this loop's iterations issue in: its own, or for the loops
+  // of a flattened nest the one declared before the nest's outermost loop.
   std::string pipeline;
-  if (timed && timed->pipelined) {
+  bool ownsPipeline = timed && timed->pipelined && !timed->inFlattenedNest;
+  if (ownsPipeline) {
     pipeline = scope.numbered("timed");
     line() << "STREAMTENSOR_TIMED_PIPELINE(" << pipeline << ", " << timed->ii
            << ", " << timed->iterationLatency << ");\n";
+    for (scf::ForOp inner = loop; timed->flattened;) {
+      inner = dyn_cast<scf::ForOp>(inner.getBody()->front());
+      const LoopTiming *nested = inner ? loopTimings.lookup(inner) : nullptr;
+      if (!nested || !nested->inFlattenedNest)
+        break;
+      flattenedPipeline[inner.getOperation()] = pipeline;
+    }
+  } else if (timed && timed->inFlattenedNest) {
+    pipeline = flattenedPipeline.lookup(loop.getOperation());
   }
+  bool issues = timed && timed->pipelined &&
+                !llvm::any_of(loop.getBody()->without_terminator(),
+                              [](Operation &op) { return isa<scf::ForOp>(op); });
   line() << "loop" << numLoops++ << ": for (int " << iv << " = " << lb << "; "
          << iv << " < " << ub << "; " << increment << ") {\n";
   ++indent;
@@ -394,12 +410,16 @@ void ProcessEmitter::emitFor(scf::ForOp loop) {
     else if (factor.getInt() > 1)
       pragma("unroll factor=" + Twine(factor.getInt()));
   }
-  if (!pipeline.empty())
+  if (issues && !pipeline.empty()) {
+    // Vitis flattens such perfect nests by default; say so where it happens.
+    if (timed->inFlattenedNest)
+      pragma("loop_flatten");
     line() << "STREAMTENSOR_TIMED_ITERATION(" << pipeline << ");\n";
+  }
   emitBlock(*loop.getBody());
   --indent;
   line() << "}\n";
-  if (!pipeline.empty())
+  if (ownsPipeline)
     line() << "STREAMTENSOR_TIMED_PIPELINE_END(" << pipeline << ");\n";
 }
 
