@@ -58,6 +58,7 @@ def main():
     parser.add_argument("--work", help="keep the compiled folders here")
     args = parser.parse_args()
     work = args.work or tempfile.mkdtemp(prefix="agreement-")
+    os.makedirs(work, exist_ok=True)
     rows = []
     for config in args.configs:
         for model in args.models:

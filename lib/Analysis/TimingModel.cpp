@@ -17,10 +17,14 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/SymbolTable.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/TypeSwitch.h"
+
+#include <cmath>
+#include <deque>
 
 using namespace mlir;
 using namespace streamtensor;
@@ -107,6 +111,13 @@ using AccessMap = std::map<unsigned, StreamAccessTiming>;
 struct BlockTiming {
   int64_t latency = 0;
   AccessMap accesses;
+  /// Bytes moved through m_axi ports.
+  int64_t bytesRead = 0, bytesWritten = 0;
+
+  void addBytes(const BlockTiming &other, int64_t times = 1) {
+    bytesRead += other.bytesRead * times;
+    bytesWritten += other.bytesWritten * times;
+  }
 };
 
 void mergeShifted(AccessMap &into, const AccessMap &from, int64_t offset) {
@@ -116,8 +127,11 @@ void mergeShifted(AccessMap &into, const AccessMap &from, int64_t offset) {
     if (inserted) {
       merged.firstCycle += offset;
       merged.lastCycle += offset;
+      merged.schedule = AccessSchedule();
+      merged.schedule.append(access.schedule, offset);
       continue;
     }
+    merged.schedule.append(access.schedule, offset);
     merged.tokens += access.tokens;
     merged.firstCycle = std::min(merged.firstCycle, access.firstCycle + offset);
     merged.lastCycle = std::max(merged.lastCycle, access.lastCycle + offset);
@@ -129,14 +143,15 @@ void repeat(AccessMap &accesses, int64_t times, int64_t period) {
   for (auto &[arg, access] : accesses) {
     access.tokens *= times;
     access.lastCycle += (times - 1) * period;
+    access.schedule.repeat(times, period);
   }
 }
 
 class ProcessTimer {
 public:
   ProcessTimer(func::FuncOp func, const TargetDesc &target,
-               ProcessTiming &result)
-      : func(func), target(target), result(result) {}
+               ProcessTiming &result, const PortShares *shares)
+      : func(func), target(target), result(result), shares(shares) {}
 
   LogicalResult run();
 
@@ -150,11 +165,13 @@ private:
   FailureOr<BlockTiming> timeLoop(scf::ForOp loop);
   int64_t getRecurrenceII(scf::ForOp loop,
                           const llvm::DenseMap<Operation *, int64_t> &starts);
+  int64_t getPortII(scf::ForOp loop);
   LogicalResult checkCycles(Operation *op, int64_t cycles);
 
   func::FuncOp func;
   const TargetDesc &target;
   ProcessTiming &result;
+  const PortShares *shares;
 };
 
 } // namespace
@@ -276,8 +293,19 @@ ProcessTimer::timeSegment(ArrayRef<Operation *> ops,
           return op->emitError("stream accessed under scf.if: the number of "
                                "tokens is not static");
         latency = std::max(latency, branch->latency);
+        // The larger branch's traffic: an upper bound.
+        timing.bytesRead = std::max(timing.bytesRead, branch->bytesRead);
+        timing.bytesWritten =
+            std::max(timing.bytesWritten, branch->bytesWritten);
       }
     } else {
+      if (auto load = dyn_cast<memref::LoadOp>(op))
+        if (isa<BlockArgument>(load.getMemref()))
+          timing.bytesRead += getTokenBytes(load.getType());
+      if (auto store = dyn_cast<memref::StoreOp>(op))
+        if (isa<BlockArgument>(store.getMemref()))
+          timing.bytesWritten +=
+              getTokenBytes(store.getValueToStore().getType());
       FailureOr<int64_t> cycles = getLatency(op);
       if (failed(cycles))
         return failure();
@@ -329,6 +357,7 @@ ProcessTimer::timeSegment(ArrayRef<Operation *> ops,
       access.isWrite = isa<StreamWriteOp>(op);
       access.tokens = 1;
       access.firstCycle = access.lastCycle = start;
+      access.schedule = AccessSchedule::single(start);
       mergeShifted(timing.accesses, AccessMap{{unsigned(*streamArg), access}},
                    0);
     }
@@ -350,6 +379,7 @@ FailureOr<BlockTiming> ProcessTimer::timeBlock(Block &block, bool inBranch) {
       result.segmentLatency[segment.back()] = part->latency;
     mergeShifted(timing.accesses, part->accesses, timing.latency);
     timing.latency += part->latency;
+    timing.addBytes(*part);
     segment.clear();
     return success();
   };
@@ -368,6 +398,7 @@ FailureOr<BlockTiming> ProcessTimer::timeBlock(Block &block, bool inBranch) {
       return failure();
     mergeShifted(timing.accesses, part->accesses, timing.latency);
     timing.latency += part->latency;
+    timing.addBytes(*part);
     if (failed(checkCycles(loop, timing.latency)))
       return failure();
   }
@@ -454,6 +485,110 @@ static scf::ForOp getPerfectlyNestedLoop(scf::ForOp loop) {
   return dyn_cast<scf::ForOp>(body->front());
 }
 
+/// How much `value` grows per iteration of `loop` when it is affine in the
+/// induction variable through additions, subtractions and multiplications
+/// by constants; nothing for other dependences.
+static std::optional<int64_t> getIVCoefficient(Value value, scf::ForOp loop,
+                                               llvm::DenseMap<Value, bool> &cache) {
+  if (value == loop.getInductionVar())
+    return 1;
+  if (!dependsOnInductionVar(value, loop, cache))
+    return 0;
+  Operation *def = value.getDefiningOp();
+  auto both = [&](Value a, Value b)
+      -> std::optional<std::pair<int64_t, int64_t>> {
+    std::optional<int64_t> ca = getIVCoefficient(a, loop, cache);
+    std::optional<int64_t> cb = getIVCoefficient(b, loop, cache);
+    if (!ca || !cb)
+      return std::nullopt;
+    return std::make_pair(*ca, *cb);
+  };
+  if (auto add = dyn_cast<arith::AddIOp>(def))
+    if (auto c = both(add.getLhs(), add.getRhs()))
+      return c->first + c->second;
+  if (auto sub = dyn_cast<arith::SubIOp>(def))
+    if (auto c = both(sub.getLhs(), sub.getRhs()))
+      return c->first - c->second;
+  if (auto mul = dyn_cast<arith::MulIOp>(def)) {
+    std::optional<int64_t> lhs = getConstantIntValue(mul.getLhs());
+    std::optional<int64_t> rhs = getConstantIntValue(mul.getRhs());
+    if (rhs)
+      if (std::optional<int64_t> c = getIVCoefficient(mul.getLhs(), loop, cache))
+        return *c * *rhs;
+    if (lhs)
+      if (std::optional<int64_t> c = getIVCoefficient(mul.getRhs(), loop, cache))
+        return *c * *lhs;
+  }
+  return std::nullopt;
+}
+
+/// Whether successive iterations of `loop` access consecutive (or the same)
+/// elements: only the innermost index moves with the induction variable,
+/// by one element per iteration.
+static bool isContiguousAccess(ValueRange indices, scf::ForOp loop) {
+  llvm::DenseMap<Value, bool> cache;
+  for (auto [position, index] : llvm::enumerate(indices)) {
+    std::optional<int64_t> c = getIVCoefficient(index, loop, cache);
+    bool innermost = position + 1 == indices.size();
+    if (!c || (*c != 0 && !(innermost && *c == 1)))
+      return false;
+  }
+  return true;
+}
+
+/// The II the port shares allow one iteration of an innermost `loop`.
+int64_t ProcessTimer::getPortII(scf::ForOp loop) {
+  if (!shares)
+    return 1;
+  struct Demand {
+    double beats = 0, bytes = 0;
+    int64_t stridedReads = 0;
+  };
+  llvm::DenseMap<unsigned, Demand> demand;
+  for (Operation &op : loop.getBody()->without_terminator()) {
+    Value memref;
+    ValueRange indices;
+    bool isLoad = false;
+    if (auto load = dyn_cast<memref::LoadOp>(op)) {
+      memref = load.getMemref();
+      indices = load.getIndices();
+      isLoad = true;
+    } else if (auto store = dyn_cast<memref::StoreOp>(op)) {
+      memref = store.getMemref();
+      indices = store.getIndices();
+    } else {
+      continue;
+    }
+    auto arg = dyn_cast<BlockArgument>(memref);
+    if (!arg || arg.getOwner() != &func.getBody().front())
+      continue;
+    Type element = cast<MemRefType>(memref.getType()).getElementType();
+    double bytes = double(getTokenBytes(element));
+    Demand &d = demand[arg.getArgNumber()];
+    d.beats += 1;
+    bool contiguous = isContiguousAccess(indices, loop);
+    d.bytes += contiguous ? bytes
+                          : std::max(bytes, double(target.hbm.minAccessBytes));
+    if (isLoad && !contiguous)
+      ++d.stridedReads;
+  }
+  double ii = 1;
+  for (auto [arg, d] : demand) {
+    auto it = shares->find(arg);
+    PortShare share = it == shares->end() ? PortShare() : it->second;
+    ii = std::max(ii, d.beats / share.beatsPerCycle);
+    if (share.bytesPerCycle > 0)
+      ii = std::max(ii, d.bytes / share.bytesPerCycle);
+    // Each strided read is a burst of its own: a port keeps only so many
+    // in flight over the read latency.
+    if (d.stridedReads > 0)
+      ii = std::max(ii, double(d.stridedReads) *
+                            double(target.hbm.readLatencyCycles) /
+                            double(target.hbm.outstandingBursts));
+  }
+  return int64_t(std::ceil(ii - 1e-9));
+}
+
 FailureOr<BlockTiming> ProcessTimer::timeLoop(scf::ForOp loop) {
   std::optional<int64_t> lower = getConstantIntValue(loop.getLowerBound());
   std::optional<int64_t> upper = getConstantIntValue(loop.getUpperBound());
@@ -486,6 +621,7 @@ FailureOr<BlockTiming> ProcessTimer::timeLoop(scf::ForOp loop) {
       ii = std::max(ii, access.tokens);
     if (auto attr = loop->getAttrOfType<IntegerAttr>("dataflow.pipeline_ii"))
       ii = std::max<int64_t>(ii, attr.getInt());
+    ii = std::max(ii, getPortII(loop));
     info.pipelined = true;
     info.ii = ii;
     info.iterationLatency = std::max<int64_t>(1, iteration->latency);
@@ -496,6 +632,7 @@ FailureOr<BlockTiming> ProcessTimer::timeLoop(scf::ForOp loop) {
                               "model does not handle it");
       timing.latency = (trips - 1) * ii + info.iterationLatency;
       timing.accesses = iteration->accesses;
+      timing.addBytes(*iteration, trips);
       repeat(timing.accesses, trips, ii);
     }
   } else if (scf::ForOp inner = getPerfectlyNestedLoop(loop)) {
@@ -519,6 +656,7 @@ FailureOr<BlockTiming> ProcessTimer::timeLoop(scf::ForOp loop) {
         timing.latency =
             (info.pipelineTrips - 1) * info.ii + info.iterationLatency;
         timing.accesses = body->accesses;
+        timing.addBytes(*body, trips);
         repeat(timing.accesses, trips, nested.pipelineTrips * info.ii);
       }
     } else if (trips > 0) {
@@ -527,6 +665,7 @@ FailureOr<BlockTiming> ProcessTimer::timeLoop(scf::ForOp loop) {
                               "model does not handle it");
       timing.latency = trips * body->latency;
       timing.accesses = body->accesses;
+      timing.addBytes(*body, trips);
       repeat(timing.accesses, trips, body->latency);
     }
   } else {
@@ -539,6 +678,7 @@ FailureOr<BlockTiming> ProcessTimer::timeLoop(scf::ForOp loop) {
                               "model does not handle it");
       timing.latency = trips * body->latency;
       timing.accesses = body->accesses;
+      timing.addBytes(*body, trips);
       repeat(timing.accesses, trips, body->latency);
     }
   }
@@ -575,15 +715,17 @@ LogicalResult ProcessTimer::run() {
   if (failed(body))
     return failure();
   result.latency = std::max<int64_t>(1, body->latency);
+  result.hbmBytesRead = body->bytesRead;
+  result.hbmBytesWritten = body->bytesWritten;
   result.streams = std::move(body->accesses);
   return success();
 }
 
 FailureOr<ProcessTiming>
-streamtensor::analyzeProcessTiming(func::FuncOp func,
-                                   const TargetDesc &target) {
+streamtensor::analyzeProcessTiming(func::FuncOp func, const TargetDesc &target,
+                                   const PortShares *shares) {
   ProcessTiming timing;
-  ProcessTimer timer(func, target, timing);
+  ProcessTimer timer(func, target, timing, shares);
   if (failed(timer.run()))
     return failure();
   return timing;
@@ -615,7 +757,7 @@ int64_t streamtensor::getTokenBytes(Type element) {
 FailureOr<TopFunctionGraph>
 streamtensor::graphFromTopFunction(func::FuncOp top, const TargetDesc &target) {
   TopFunctionGraph result;
-  std::map<Operation *, ProcessTiming> timings;
+  std::deque<ProcessTiming> timings;
   std::vector<CallSite> sites;
   llvm::DenseMap<Operation *, unsigned> siteOfCall;
   llvm::StringSet<> kernelNames;
@@ -625,7 +767,29 @@ streamtensor::graphFromTopFunction(func::FuncOp top, const TargetDesc &target) {
   if (top.isExternal())
     return mlir::emitError(top.getLoc(), "top function has no body");
 
-  for (Operation &op : top.getBody().front()) {
+  // Who shares each m_axi port: the processes called with it; the ports of
+  // the top are spread round-robin over the pseudo-channels.
+  Block &entry = top.getBody().front();
+  llvm::DenseMap<Value, int64_t> portUsers;
+  int64_t numPorts = llvm::count_if(entry.getArguments(), [](BlockArgument a) {
+    return isa<MemRefType>(a.getType());
+  });
+  for (auto call : entry.getOps<func::CallOp>())
+    for (Value operand : llvm::SmallPtrSet<Value, 8>(
+             call.getOperands().begin(), call.getOperands().end()))
+      if (auto arg = dyn_cast<BlockArgument>(operand))
+        if (arg.getOwner() == &entry && isa<MemRefType>(arg.getType()))
+          ++portUsers[arg];
+  double perChannel = std::ceil(double(numPorts) /
+                                double(target.hbm.pseudoChannels));
+  double portBytes = numPorts == 0
+                         ? 0
+                         : std::min(target.getChannelBytesPerCycle() /
+                                        std::max(1.0, perChannel),
+                                    target.getTotalHbmBytesPerCycle() /
+                                        double(numPorts));
+
+  for (Operation &op : entry) {
     if (auto stream = dyn_cast<StreamOp>(op)) {
       streams.push_back(stream);
       continue;
@@ -647,17 +811,23 @@ streamtensor::graphFromTopFunction(func::FuncOp top, const TargetDesc &target) {
                << " takes streams but is not a dataflow.process";
       continue;
     }
-    auto found = timings.find(callee);
-    if (found == timings.end()) {
-      FailureOr<ProcessTiming> timing = analyzeProcessTiming(callee, target);
-      if (failed(timing))
-        return call.emitError("cannot time process @") << call.getCallee();
-      found = timings.emplace(callee, std::move(*timing)).first;
+    PortShares shares;
+    for (auto [index, operand] : llvm::enumerate(call.getOperands())) {
+      auto users = portUsers.find(operand);
+      if (users == portUsers.end())
+        continue;
+      double split = double(users->second);
+      shares[index] = PortShare{1.0 / split, portBytes / split};
     }
+    FailureOr<ProcessTiming> timing =
+        analyzeProcessTiming(callee, target, &shares);
+    if (failed(timing))
+      return call.emitError("cannot time process @") << call.getCallee();
+    timings.push_back(std::move(*timing));
     CallSite site;
     site.call = call;
     site.callee = callee;
-    site.timing = &found->second;
+    site.timing = &timings.back();
 
     StringRef name = callee.getSymName();
     bool namedIn = name.contains("_dma_in"),
@@ -700,6 +870,8 @@ streamtensor::graphFromTopFunction(func::FuncOp top, const TargetDesc &target) {
     siteOfCall[call] = sites.size();
     sites.push_back(site);
     result.calls.push_back({call, site.kernel});
+    result.hbmBytesRead += site.timing->hbmBytesRead;
+    result.hbmBytesWritten += site.timing->hbmBytesWritten;
   }
 
   // Kernel latencies must cover the averaged schedules of their ports.
@@ -763,6 +935,7 @@ streamtensor::graphFromTopFunction(func::FuncOp top, const TargetDesc &target) {
       edge.from = writer->kernel;
       edge.initialDelay = write->getInitialDelay();
       edge.producerII = write->getProducerII();
+      edge.producerSchedule = write->schedule;
       latency[writer->kernel] =
           std::max(latency[writer->kernel],
                    edge.initialDelay + (edge.tokens - 1) * edge.producerII);
@@ -772,6 +945,7 @@ streamtensor::graphFromTopFunction(func::FuncOp top, const TargetDesc &target) {
     if (reader->kernel >= 0) {
       edge.to = reader->kernel;
       edge.consumerII = read->getConsumerII();
+      edge.consumerSchedule = read->schedule;
       latency[reader->kernel] = std::max(
           latency[reader->kernel], (edge.tokens - 1) * edge.consumerII + 1);
     } else {

@@ -238,6 +238,9 @@ Expected<TimedGraph> streamtensor::buildTimedGraph(const DataflowGraph &graph,
     if (!edge.isDmaRead()) {
       write.base = edge.initialDelay - 1;
       write.iiNum = edge.producerII;
+      if (!edge.producerSchedule.empty())
+        write.exact =
+            std::make_shared<const AccessSchedule>(edge.producerSchedule);
       TimedNode &producer = timed.nodes[timed.nodeOfKernel[edge.from]];
       timedEdge.producer = timed.nodeOfKernel[edge.from];
       timedEdge.producerPort = producer.outputs.size();
@@ -246,6 +249,9 @@ Expected<TimedGraph> streamtensor::buildTimedGraph(const DataflowGraph &graph,
     if (!edge.isDmaWrite()) {
       read.base = 0;
       read.iiNum = edge.consumerII;
+      if (!edge.consumerSchedule.empty())
+        read.exact =
+            std::make_shared<const AccessSchedule>(edge.consumerSchedule);
       TimedNode &consumer = timed.nodes[timed.nodeOfKernel[edge.to]];
       timedEdge.consumer = timed.nodeOfKernel[edge.to];
       timedEdge.consumerPort = consumer.inputs.size();

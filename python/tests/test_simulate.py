@@ -164,6 +164,24 @@ def test_tiny_block_compiles_to_a_design_that_matches_pytorch(tmp_path, capsys, 
         ["y", "k_new", "v_new"] if step == "decode" else ["y", "k", "v"])
     assert all(float(error) <= 1e-4 for _, error in outputs)
 
+    # The timed simulation of the same code, and the graph model within 10%
+    # of it (docs/timed-simulation.md).
+    assert main(["simulate", str(out), "--timed"]) == 0
+    printed = capsys.readouterr().out
+    assert "timed simulation of the generated code" in printed
+    timed = json.loads((out / "timed.json").read_text())["functions"]["block"]
+    estimate = json.loads((out / "report.json").read_text())["functions"]["block"]
+    assert timed["clock_mhz"] == estimate["estimate"]["clock_mhz"] == 250
+    assert estimate["estimate"]["source"] == "graph model"
+    ratio = estimate["estimate"]["latency_cycles"] / timed["latency_cycles"]
+    assert 0.9 <= ratio <= 1.1, (estimate["estimate"]["latency_cycles"],
+                                 timed["latency_cycles"])
+    assert timed["hbm"]["bytes_read"] > 0 and timed["hbm"]["bytes_written"] > 0
+    assert 0.9 <= estimate["hbm"]["bytes_read"] / timed["hbm"]["bytes_read"] <= 1.1
+    for process in timed["processes"].values():
+        assert process["busy"] + process["stalled"] == process["end"] - process["start"]
+        assert process["busy"] >= 0
+
 
 def test_user_module_compiles_and_simulates_through_the_api(tmp_path):
     torch.manual_seed(0)

@@ -16,6 +16,8 @@
 #ifndef STREAMTENSOR_ANALYSIS_DATAFLOWGRAPH_H
 #define STREAMTENSOR_ANALYSIS_DATAFLOWGRAPH_H
 
+#include "streamtensor/Analysis/AccessSchedule.h"
+
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
@@ -49,6 +51,11 @@ struct DataflowEdge {
   int64_t tokenBytes = 4;
   /// Optional label used in reports.
   std::string name;
+  /// Optional exact access cycles of the producer and the consumer from
+  /// their starts (graphs built from the IR have them); when present the
+  /// simulator follows them instead of D + k * II and k * II. The sizing
+  /// bounds keep using D and the IIs.
+  AccessSchedule producerSchedule, consumerSchedule;
 
   bool isDmaRead() const { return from == kExternal; }
   bool isDmaWrite() const { return to == kExternal; }

@@ -33,6 +33,7 @@
 #ifndef STREAMTENSOR_ANALYSIS_TIMINGMODEL_H
 #define STREAMTENSOR_ANALYSIS_TIMINGMODEL_H
 
+#include "streamtensor/Analysis/AccessSchedule.h"
 #include "streamtensor/Analysis/DataflowGraph.h"
 #include "streamtensor/Analysis/Target.h"
 
@@ -55,6 +56,9 @@ struct StreamAccessTiming {
   int64_t tokens = 0;
   int64_t firstCycle = 0;
   int64_t lastCycle = 0;
+  /// Every access's cycle, in program order (the graph model's causal
+  /// schedule).
+  AccessSchedule schedule;
 
   /// D: the first token is readable one cycle after its write is issued.
   int64_t getInitialDelay() const { return firstCycle + 1; }
@@ -95,6 +99,9 @@ struct ProcessTiming {
   /// Per stream argument of the function (by argument number).
   std::map<unsigned, StreamAccessTiming> streams;
   std::vector<LoopTiming> loops;
+  /// Bytes its m_axi port accesses move in one run.
+  int64_t hbmBytesRead = 0;
+  int64_t hbmBytesWritten = 0;
   /// The static schedule the emitted code carries into the timed simulation:
   /// the issue cycle of each operation of a straight-line segment or of a
   /// pipelined iteration, from the start of that segment or iteration
@@ -105,11 +112,26 @@ struct ProcessTiming {
   llvm::DenseMap<mlir::Operation *, int64_t> segmentLatency;
 };
 
-/// Times a process function. Unsupported IR (non-constant loop bounds, an
+/// What one m_axi port argument of a process may use: its share of the
+/// port's beats and of the bandwidth of the port's pseudo-channel and of all
+/// of HBM (0: unlimited), when other processes or ports share them.
+struct PortShare {
+  double beatsPerCycle = 1;
+  double bytesPerCycle = 0;
+};
+/// Shares by argument number of the process.
+using PortShares = llvm::DenseMap<unsigned, PortShare>;
+
+/// Times a process function. With `shares`, a pipelined loop's II also
+/// covers the beats and bytes its port accesses take from their shares, and
+/// the latency of its strided (one-beat burst) reads over the bursts a port
+/// keeps in flight; without, port accesses cost only their latency (the
+/// static schedule of the emitted code). Unsupported IR (non-constant loop bounds, an
 /// operation without a latency in the target, a stream accessed under
 /// scf.if, ...) is reported at the operation and yields failure.
-mlir::FailureOr<ProcessTiming> analyzeProcessTiming(mlir::func::FuncOp func,
-                                                    const TargetDesc &target);
+mlir::FailureOr<ProcessTiming>
+analyzeProcessTiming(mlir::func::FuncOp func, const TargetDesc &target,
+                     const PortShares *shares = nullptr);
 
 /// The argument number of the stream a `dataflow.stream_read` or
 /// `dataflow.stream_write` accesses; an error at `access` unless the stream
@@ -131,10 +153,15 @@ struct TopFunctionGraph {
   std::vector<GraphStream> streams;
   /// Kernel index of each non-DMA call, in program order (-1 for DMA calls).
   std::vector<std::pair<mlir::func::CallOp, int>> calls;
+  /// Bytes all processes move through m_axi ports in one run.
+  int64_t hbmBytesRead = 0;
+  int64_t hbmBytesWritten = 0;
 };
 
 /// Builds the dataflow graph of a `dataflow.top` function: one kernel per
-/// called process, one edge per `dataflow.stream` with T = number of
+/// called process (timed with the port shares of its call: the processes
+/// using one port split its beats, the ports of the top split the channels
+/// they are spread over and all of HBM), one edge per `dataflow.stream` with T = number of
 /// scalars written and the D, II and L of the processes that access it. A
 /// DMA process (callee name containing `_dma_in` or `_dma_out`, exactly one
 /// stream argument) becomes the HBM side of its stream; its pseudo-channel

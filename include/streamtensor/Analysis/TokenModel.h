@@ -20,6 +20,7 @@
 #include "streamtensor/Analysis/Target.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -82,8 +83,13 @@ struct PortSchedule {
   int64_t base = 0;
   int64_t iiNum = 1;
   int64_t iiDen = 1;
+  /// The process's own access cycles, if the graph has them: then the
+  /// simulator follows these and the line above only serves the bounds.
+  std::shared_ptr<const AccessSchedule> exact;
 
   int64_t offset(int64_t k) const {
+    if (exact)
+      return exact->at(k);
     __int128 scaled = __int128(k) * iiNum + iiDen - 1;
     return base + int64_t(scaled / iiDen);
   }

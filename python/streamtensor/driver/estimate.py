@@ -3,8 +3,9 @@
 A compiled function runs its kernels (dataflow tops) one after another, each
 launched by the host: its estimate is the sum of the kernels' latencies from
 the FIFO sizing's cycle-level model (docs/fifo-sizing.md) plus the target's
-kernel launch cost per kernel. HBM bytes are those the DMAs of the dataflow
-report move per invocation. Estimates of our model of the target, not
+kernel launch cost per kernel. HBM bytes are those the generated code's
+memory accesses move per invocation, counted from its loop nests (folded
+reads that run again on every pass count every time). Estimates of our model of the target, not
 measurements; `simulate --timed` checks them against the timed simulation of
 the generated code.
 """
@@ -47,9 +48,11 @@ def add_estimates(report: Dict, sizing: Dict, designs: List) -> None:
         function = report["functions"].get(design.function)
         if function is None:
             continue
-        cycles, missing = 0, []
+        cycles, missing, read, written = 0, [], 0, 0
         for kernel in design.kernels:
             entry = by_top.get(kernel, {})
+            read += entry.get("hbm_bytes_read", 0)
+            written += entry.get("hbm_bytes_written", 0)
             if "latency_cycles" not in entry:
                 missing.append(kernel)
                 continue
@@ -64,13 +67,6 @@ def add_estimates(report: Dict, sizing: Dict, designs: List) -> None:
             estimate["latency_cycles"] = cycles
             estimate["latency_ms"] = cycles / (target["clock_mhz"] * 1e3)
         function["estimate"] = estimate
-        read = written = 0
-        for kernel in function.get("kernels", []):
-            for dma in kernel.get("dmas", []):
-                if dma["direction"] == "in":
-                    read += dma["bytes_per_invocation"]
-                else:
-                    written += dma["bytes_per_invocation"]
         function["hbm"] = {"bytes_read": read, "bytes_written": written}
 
 

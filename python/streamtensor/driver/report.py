@@ -173,4 +173,11 @@ def fifo_sizing_text(sizing: Dict) -> str:
                          f"{grown}")
         elif check:
             lines.append("    stream order check: the design cannot stop early with these depths")
+        sim_check = function.get("simulation_check")
+        if sim_check and sim_check["grown_streams"]:
+            grown = ", ".join(f"{s['name']} {s['model_depth']}->{s['depth']}"
+                              for s in sim_check["grown_streams"])
+            lines.append(f"    pipeline stall check grew {len(sim_check['grown_streams'])} FIFO(s) "
+                         f"by {_bytes(sim_check['added_bytes'])} so whole-pipeline stalls cannot "
+                         f"stop the design: {grown}")
     return "\n".join(lines) + "\n"
