@@ -178,6 +178,8 @@ void Simulator::runNode(unsigned n) {
     if (ready > cycle) {
       int64_t stall = ready - cycle;
       run.lag += stall;
+      if (!isRead)
+        result.fifos[timedPort.edge].fullStallCycles += stall;
       // Waiting for the first inputs is not a stall of a running kernel.
       if (run.started) {
         (isRead ? stats.inputStallCycles : stats.outputStallCycles) += stall;

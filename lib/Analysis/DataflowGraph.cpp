@@ -115,12 +115,19 @@ DataflowGraph::getMinimumLatency(unsigned kernel) const {
   int boundEdge = -1;
   for (auto [index, edge] : llvm::enumerate(edges)) {
     int64_t need = 0;
-    if (edge.from == int(kernel))
+    if (edge.from == int(kernel)) {
       need = edge.initialDelay + (edge.tokens - 1) * edge.producerII;
-    else if (edge.to == int(kernel))
+      if (!edge.producerSchedule.empty())
+        need = std::max(need,
+                        edge.producerSchedule.getSegments().back().last() + 1);
+    } else if (edge.to == int(kernel)) {
       need = (edge.tokens - 1) * edge.consumerII + 1;
-    else
+      if (!edge.consumerSchedule.empty())
+        need = std::max(need,
+                        edge.consumerSchedule.getSegments().back().last() + 1);
+    } else {
       continue;
+    }
     if (need > bound) {
       bound = need;
       boundEdge = index;

@@ -23,6 +23,9 @@ public:
 private:
   bool readKernel(const json::Value &value, unsigned index);
   bool readEdge(const json::Value &value, unsigned index);
+  bool readSchedule(const json::Object &object, StringRef key,
+                    const Twine &path, int64_t tokens,
+                    AccessSchedule &schedule);
   /// Resolves "name" or "hbm:N"; sets `kernel` to kExternal for HBM.
   bool readEndpoint(const json::Object &object, StringRef key,
                     const std::string &path, int &kernel, int &channel);
@@ -83,13 +86,56 @@ bool GraphReader::readEndpoint(const json::Object &object, StringRef key,
   return true;
 }
 
+/// An optional access schedule: [[count, first cycle, cycles between
+/// accesses], ...] in program order, covering the edge's tokens, each run
+/// starting after the previous one's last access.
+bool GraphReader::readSchedule(const json::Object &object, StringRef key,
+                               const Twine &path, int64_t tokens,
+                               AccessSchedule &schedule) {
+  if (!object.get(key))
+    return true;
+  std::string where = (path + "." + key).str();
+  const json::Array *runs = reader.getArray(object, key, path);
+  if (!runs)
+    return false;
+  int64_t covered = 0, previousLast = -1;
+  for (auto [i, value] : llvm::enumerate(*runs)) {
+    std::string item = formatv("{0}[{1}]", where, i);
+    const json::Array *run = value.getAsArray();
+    std::optional<int64_t> count = run && run->size() == 3
+                                       ? (*run)[0].getAsInteger()
+                                       : std::nullopt;
+    std::optional<int64_t> first =
+        count ? (*run)[1].getAsInteger() : std::nullopt;
+    std::optional<double> ii = count ? (*run)[2].getAsNumber() : std::nullopt;
+    if (!count || !first || !ii)
+      return reader.fail(item, "expected [count, first cycle, cycles between "
+                               "accesses]");
+    ScheduleSegment segment{*count, *first, *ii};
+    if (*count < 1 || *count > tokens - covered)
+      return reader.fail(item, "the runs must cover the edge's tokens exactly");
+    if (*first <= previousLast || *first < 0 || *ii < 1 ||
+        segment.last() > Limits::kMaxCycles)
+      return reader.fail(item, "runs must start after the previous run's "
+                               "last access, with at least one cycle between "
+                               "accesses, within 2^40 cycles");
+    covered += *count;
+    previousLast = segment.last();
+    schedule.add(segment);
+  }
+  if (covered != tokens)
+    return reader.fail(where, "the runs must cover the edge's tokens exactly");
+  return true;
+}
+
 bool GraphReader::readEdge(const json::Value &value, unsigned index) {
   std::string path = formatv("$.edges[{0}]", index);
   const json::Object *object = reader.asObject(value, path);
   if (!object ||
       !reader.checkKeys(*object,
                         {"name", "from", "to", "tokens", "initial_delay",
-                         "producer_ii", "consumer_ii", "token_bytes"},
+                         "producer_ii", "consumer_ii", "token_bytes",
+                         "producer_schedule", "consumer_schedule"},
                         path))
     return false;
   DataflowEdge edge;
@@ -117,7 +163,8 @@ bool GraphReader::readEdge(const json::Value &value, unsigned index) {
   };
   if (edge.isDmaRead()) {
     if (!forbid("initial_delay", "producer") ||
-        !forbid("producer_ii", "producer"))
+        !forbid("producer_ii", "producer") ||
+        !forbid("producer_schedule", "producer"))
       return false;
   } else {
     int64_t maxII = Limits::kMaxCycles / edge.tokens;
@@ -128,12 +175,18 @@ bool GraphReader::readEdge(const json::Value &value, unsigned index) {
       return false;
   }
   if (edge.isDmaWrite()) {
-    if (!forbid("consumer_ii", "consumer"))
+    if (!forbid("consumer_ii", "consumer") ||
+        !forbid("consumer_schedule", "consumer"))
       return false;
   } else if (!reader.getInt(*object, "consumer_ii", path, edge.consumerII, 1,
                             Limits::kMaxCycles / edge.tokens)) {
     return false;
   }
+  if (!readSchedule(*object, "producer_schedule", path, edge.tokens,
+                    edge.producerSchedule) ||
+      !readSchedule(*object, "consumer_schedule", path, edge.tokens,
+                    edge.consumerSchedule))
+    return false;
   totalTokens += edge.tokens;
   if (totalTokens > Limits::kMaxTotalTokens)
     return reader.fail(path + ".tokens",
@@ -260,6 +313,23 @@ void streamtensor::printDataflowGraph(const DataflowGraph &graph,
           if (!edge.isDmaWrite())
             out.attribute("consumer_ii", edge.consumerII);
           out.attribute("token_bytes", edge.tokenBytes);
+          auto writeSchedule = [&](StringRef key,
+                                   const AccessSchedule &schedule) {
+            if (schedule.empty())
+              return;
+            out.attributeArray(key, [&] {
+              for (const ScheduleSegment &run : schedule.getSegments())
+                out.array([&] {
+                  out.value(run.count);
+                  out.value(run.first);
+                  out.value(run.ii);
+                });
+            });
+          };
+          if (!edge.isDmaRead())
+            writeSchedule("producer_schedule", edge.producerSchedule);
+          if (!edge.isDmaWrite())
+            writeSchedule("consumer_schedule", edge.consumerSchedule);
         });
     });
   });

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 using namespace llvm;
 using namespace streamtensor;
@@ -169,25 +170,66 @@ static Error sizeWithMinBytesLP(const TimedGraph &graph,
     if (chosen > asap[n] + 0.5)
       launch[n] = int64_t(std::ceil(chosen - 1e-6));
   }
-  FifoSizingResult held = result;
-  sizeFromBounds(graph, launch, held);
-  if (getTotalFifoBytes(graph, held.depths) >= asapBytes)
-    return Error::success();
-  // The latest starts come from the nominal schedule; where kernels stall on
-  // slow producers a hold can still lengthen the run. Keep the holds only if
-  // the simulation finishes as early as without them.
-  SimOptions heldRun = latencyOnly;
-  heldRun.depths = held.depths;
-  heldRun.launch = launch;
-  SimResult withHolds = simulate(graph, heldRun);
   SimResult unbounded = simulate(graph, latencyOnly);
-  if (!withHolds.deadlock && withHolds.cycles <= unbounded.cycles) {
-    result.depths = std::move(held.depths);
-    result.delays = std::move(held.delays);
-    result.launch = std::move(launch);
-    result.lpImproved = true;
+  bool exact = hasExactSchedules(graph);
+  // With the processes' own schedules both sizings are compared after the
+  // growth those schedules need (as the pass grows them).
+  std::vector<int64_t> asapDepths = result.depths;
+  int64_t reference = unbounded.cycles;
+  if (exact) {
+    SimResult asapRun;
+    if (!growForPipelineStalls(graph, latencyOnly, asapDepths, asapRun))
+      return Error::success();
+    growForSlowdown(graph, latencyOnly, asapDepths, unbounded.cycles, asapRun);
+    reference = std::max(reference, asapRun.cycles);
+  }
+  int64_t asapGrownBytes = getTotalFifoBytes(graph, asapDepths);
+
+  // The latest starts come from the nominal schedule; where kernels stall on
+  // slow producers (or access in bursts) a hold can still lengthen the run.
+  // Holds that cost time are shortened by what they cost and tried again;
+  // they are kept only if the run finishes as early as without them.
+  for (unsigned attempt = 0; attempt < 8; ++attempt) {
+    FifoSizingResult held = result;
+    sizeFromBounds(graph, launch, held);
+    SimOptions heldRun = latencyOnly;
+    heldRun.launch = launch;
+    heldRun.depths = held.depths;
+    SimResult withHolds = simulate(graph, heldRun);
+    if (exact) {
+      if (!growForPipelineStalls(graph, heldRun, held.depths, withHolds))
+        return Error::success();
+      growForSlowdown(graph, heldRun, held.depths, reference, withHolds);
+    }
+    if (getTotalFifoBytes(graph, held.depths) >= asapGrownBytes ||
+        withHolds.deadlock)
+      return Error::success();
+    if (withHolds.cycles <= reference) {
+      result.depths = std::move(held.depths);
+      result.delays = std::move(held.delays);
+      result.launch = std::move(launch);
+      result.lpImproved = true;
+      return Error::success();
+    }
+    int64_t late = withHolds.cycles - reference;
+    bool any = false;
+    for (int64_t &cycle : launch) {
+      any |= cycle > 0;
+      cycle = std::max<int64_t>(0, cycle - late);
+    }
+    if (!any)
+      return Error::success();
   }
   return Error::success();
+}
+
+bool streamtensor::hasExactSchedules(const TimedGraph &graph) {
+  for (const TimedNode &node : graph.nodes)
+    for (const auto *ports : {&node.inputs, &node.outputs})
+      for (const TimedPort &port : *ports)
+        if (port.schedule.exact)
+          return true;
+  return false;
 }
 
 Expected<FifoSizingResult>
@@ -284,6 +326,9 @@ streamtensor::stretchToSlowestKernel(const DataflowGraph &graph) {
     }
     if (!edge.isDmaWrite())
       edge.consumerII = scale(edge.consumerII, edge.to);
+    // The stretched view is a pace, not the processes' own cycles.
+    edge.producerSchedule = AccessSchedule();
+    edge.consumerSchedule = AccessSchedule();
     stretched.addEdge(edge);
   }
   // Latencies scale too, but never below what the new schedule needs.
@@ -374,4 +419,69 @@ streamtensor::sizeFifos(const DataflowGraph &graph, const TargetDesc &target,
       result->depths[e] = std::min(result->depths[e], normal->depths[e]);
   result->totalBytes = getTotalFifoBytes(*timed, result->depths);
   return result;
+}
+
+std::optional<std::vector<GrownFifo>>
+streamtensor::growForPipelineStalls(const TimedGraph &graph,
+                                    SimOptions options,
+                                    std::vector<int64_t> &depths,
+                                    SimResult &result) {
+  std::map<unsigned, int64_t> before;
+  for (unsigned round = 0;; ++round) {
+    options.depths = depths;
+    result = simulate(graph, options);
+    if (!result.deadlock)
+      break;
+    bool grew = false;
+    for (unsigned node : result.waitCycle)
+      for (const SimBlockedNode &blocked : result.blocked) {
+        if (blocked.node != node || !blocked.onFull)
+          continue;
+        int64_t &depth = depths[blocked.edge];
+        int64_t tokens = graph.edges[blocked.edge].tokens;
+        if (depth >= tokens)
+          continue;
+        before.try_emplace(blocked.edge, depth);
+        depth = std::min(tokens, 2 * depth);
+        grew = true;
+      }
+    // Each round at least doubles one FIFO, so this bounds the rounds by
+    // the graph's size.
+    if (!grew || round > 64 * graph.edges.size())
+      return std::nullopt;
+  }
+  std::vector<GrownFifo> grown;
+  for (auto [edge, depth] : before)
+    grown.push_back({edge, depth, depths[edge]});
+  return grown;
+}
+
+std::vector<GrownFifo> streamtensor::growForSlowdown(const TimedGraph &graph,
+                                                     SimOptions options,
+                                                     std::vector<int64_t> &depths,
+                                                     int64_t unboundedCycles,
+                                                     SimResult &result) {
+  std::map<unsigned, int64_t> before;
+  for (unsigned round = 0; round < 64; ++round) {
+    options.depths = depths;
+    result = simulate(graph, options);
+    if (result.deadlock ||
+        double(result.cycles) <= 1.01 * double(unboundedCycles))
+      break;
+    bool grew = false;
+    for (unsigned e = 0, end = graph.edges.size(); e < end; ++e) {
+      if (result.fifos[e].fullStallCycles == 0 ||
+          depths[e] >= graph.edges[e].tokens)
+        continue;
+      before.try_emplace(e, depths[e]);
+      depths[e] = std::min(graph.edges[e].tokens, 2 * depths[e]);
+      grew = true;
+    }
+    if (!grew)
+      break;
+  }
+  std::vector<GrownFifo> grown;
+  for (auto [edge, depth] : before)
+    grown.push_back({edge, depth, depths[edge]});
+  return grown;
 }

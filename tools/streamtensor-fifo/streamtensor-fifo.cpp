@@ -136,7 +136,9 @@ static void writeReport(raw_ostream &os, const TimedGraph &timed,
                         const TargetDesc &target,
                         const FifoSizingOptions &options,
                         const FifoSizingResult &sizing, const SimResult &sized,
-                        const SimResult &unbounded) {
+                        const SimResult &unbounded,
+                        const std::vector<GrownFifo> &stallGrown,
+                        int64_t modelBytes) {
   json::OStream out(os, 2);
   std::vector<int64_t> naive = timed.getTokensPerEdge();
   out.object([&] {
@@ -166,6 +168,18 @@ static void writeReport(raw_ostream &os, const TimedGraph &timed,
       }
     });
     out.attribute("total_fifo_bytes", sizing.totalBytes);
+    if (!stallGrown.empty())
+      out.attribute("model_fifo_bytes", modelBytes);
+    if (!stallGrown.empty())
+      out.attributeArray("stall_check", [&] {
+      for (const GrownFifo &fifo : stallGrown)
+        out.object([&] {
+          out.attribute("fifo", int64_t(fifo.edge));
+          out.attribute("label", timed.edges[fifo.edge].label);
+          out.attribute("model_depth", fifo.before);
+          out.attribute("depth", fifo.after);
+        });
+    });
     out.attribute("naive_fifo_bytes", getTotalFifoBytes(timed, naive));
     if (options.mode == FifoMode::Conservative)
       out.attribute("conservative_restored_fifos",
@@ -291,9 +305,36 @@ int main(int argc, char **argv) {
   if (!sizing)
     return fail(inputFile + ": " + toString(sizing.takeError()));
 
+  // Graphs exported from the IR carry the processes' own access cycles;
+  // their pipelines can stall as a whole, which the pass's stall check
+  // covers by growing FIFOs (growForPipelineStalls). Hand-written graphs
+  // keep the plain sizing, deadlocks included.
+  std::vector<GrownFifo> stallGrown;
+  int64_t modelBytes = sizing->totalBytes;
+  bool exact = llvm::any_of(graph->getEdges(), [](const DataflowEdge &edge) {
+    return !edge.producerSchedule.empty() || !edge.consumerSchedule.empty();
+  });
   SimOptions sizedOptions;
-  sizedOptions.depths = sizing->depths;
   sizedOptions.launch = sizing->launch;
+  if (exact && fitsSimulator(*timed, sizedOptions)) {
+    SimResult run;
+    if (std::optional<std::vector<GrownFifo>> grown =
+            growForPipelineStalls(*timed, sizedOptions, sizing->depths, run))
+      stallGrown = std::move(*grown);
+    SimResult free = simulate(*timed, SimOptions());
+    for (const GrownFifo &fifo : growForSlowdown(
+             *timed, sizedOptions, sizing->depths, free.cycles, run)) {
+      auto known = llvm::find_if(stallGrown, [&](const GrownFifo &grown) {
+        return grown.edge == fifo.edge;
+      });
+      if (known == stallGrown.end())
+        stallGrown.push_back(fifo);
+      else
+        known->after = fifo.after;
+    }
+    sizing->totalBytes = getTotalFifoBytes(*timed, sizing->depths);
+  }
+  sizedOptions.depths = sizing->depths;
   sizedOptions.recordTrace = !traceFile.empty();
   SimResult sized = simulate(*timed, sizedOptions);
   SimResult unbounded = simulate(*timed, SimOptions());
@@ -311,7 +352,7 @@ int main(int argc, char **argv) {
     trace.keep();
   }
   writeReport(output.os(), *timed, target, *options, *sizing, sized,
-              unbounded);
+              unbounded, stallGrown, modelBytes);
   output.keep();
   return 0;
 }

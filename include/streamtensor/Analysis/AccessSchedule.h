@@ -44,6 +44,8 @@ public:
   bool empty() const { return segments.empty(); }
   int64_t getTokens() const { return tokens; }
 
+  /// Appends a run after this schedule's accesses.
+  void add(ScheduleSegment segment) { push(segment); }
   /// Appends `other`, shifted by `offset`, after this schedule's accesses.
   void append(const AccessSchedule &other, int64_t offset);
   /// The schedule of `times` runs of this one, each `period` cycles after

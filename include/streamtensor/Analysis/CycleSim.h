@@ -64,6 +64,8 @@ struct SimFifoStats {
   int64_t peakOccupancy = 0;
   int64_t written = 0;
   int64_t read = 0;
+  /// Cycles its producer waited because it was full.
+  int64_t fullStallCycles = 0;
 };
 
 /// A span during which a node stalled on one FIFO.

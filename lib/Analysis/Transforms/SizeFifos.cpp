@@ -29,6 +29,7 @@
 
 #include <map>
 
+
 namespace streamtensor {
 #define GEN_PASS_DEF_SIZEFIFOS
 #include "streamtensor/Analysis/Passes.h.inc"
@@ -87,48 +88,6 @@ checkStreamOrder(func::FuncOp top, const TopFunctionGraph &built,
                                  {"depth", replay.depths[channel]}});
     depths[edge] = replay.depths[channel];
   }
-  return grown;
-}
-
-/// The cycle-level model follows each process's own access cycles, and a
-/// pipeline there stalls as a whole on a blocked access, as an HLS pipeline
-/// does: a read of a later iteration issued before the write of an earlier
-/// one can stop a design that the program-order replay completes. Grows the
-/// full FIFOs on the wait cycle (doubling, up to the tokens they carry)
-/// until the simulation completes; returns the grown streams, or failure if
-/// a wait cycle has no FIFO left to grow.
-static FailureOr<json::Array> growUntilSimulated(const TimedGraph &timed,
-                                                 SimOptions run,
-                                                 std::vector<int64_t> &depths,
-                                                 SimResult &result) {
-  std::map<unsigned, int64_t> before;
-  for (unsigned round = 0;; ++round) {
-    run.depths = depths;
-    result = simulate(timed, run);
-    if (!result.deadlock)
-      break;
-    bool grew = false;
-    for (unsigned node : result.waitCycle) {
-      for (const SimBlockedNode &blocked : result.blocked) {
-        if (blocked.node != node || !blocked.onFull)
-          continue;
-        int64_t &depth = depths[blocked.edge];
-        int64_t tokens = timed.edges[blocked.edge].tokens;
-        if (depth >= tokens)
-          continue;
-        before.try_emplace(blocked.edge, depth);
-        depth = std::min(tokens, 2 * depth);
-        grew = true;
-      }
-    }
-    if (!grew || round > 256)
-      return failure();
-  }
-  json::Array grown;
-  for (auto [edge, depth] : before)
-    grown.push_back(json::Object{{"name", timed.edges[edge].label},
-                                 {"model_depth", depth},
-                                 {"depth", depths[edge]}});
   return grown;
 }
 
@@ -214,21 +173,30 @@ LogicalResult SizeFifosPass::sizeTop(func::FuncOp top, const TargetDesc &target,
       checkStreamOrder(top, *built, repairOrder, sized->depths);
   if (failed(grown))
     return failure();
-  sized->totalBytes = getTotalFifoBytes(*timed, sized->depths);
-
-  int64_t orderBytes = sized->totalBytes;
-  json::Array simulationGrown;
+  int64_t orderBytes = getTotalFifoBytes(*timed, sized->depths);
+  // Growing only makes the program-order replay easier: no new order check.
+  json::Array stallGrown;
   if (simulated) {
     SimOptions sizedRun = latencyOnly;
     sizedRun.launch = sized->launch;
-    FailureOr<json::Array> grownBySim =
-        growUntilSimulated(*timed, sizedRun, sized->depths, withDepths);
-    if (failed(grownBySim))
+    std::optional<std::vector<GrownFifo>> grownByStalls =
+        growForPipelineStalls(*timed, sizedRun, sized->depths, withDepths);
+    if (!grownByStalls)
       return mlir::emitError(top.getLoc(), "the FIFOs chosen for @")
              << top.getSymName() << " deadlock the simulated design";
-    simulationGrown = std::move(*grownBySim);
-    sized->totalBytes = getTotalFifoBytes(*timed, sized->depths);
+    std::vector<GrownFifo> grownBySlowdown = growForSlowdown(
+        *timed, sizedRun, sized->depths, unbounded.cycles, withDepths);
+    std::map<unsigned, GrownFifo> all;
+    for (const GrownFifo &fifo : *grownByStalls)
+      all[fifo.edge] = fifo;
+    for (const GrownFifo &fifo : grownBySlowdown)
+      all.try_emplace(fifo.edge, fifo).first->second.after = fifo.after;
+    for (const auto &[edge, fifo] : all)
+      stallGrown.push_back(json::Object{{"name", timed->edges[edge].label},
+                                        {"model_depth", fifo.before},
+                                        {"depth", fifo.after}});
   }
+  sized->totalBytes = getTotalFifoBytes(*timed, sized->depths);
 
   // Rewrite the stream types; the default is the depth the IR had.
   int64_t defaultBytes = 0;
@@ -308,8 +276,8 @@ LogicalResult SizeFifosPass::sizeTop(func::FuncOp top, const TargetDesc &target,
   entry["order_check"] = json::Object{
       {"grown_streams", std::move(*grown)},
       {"added_bytes", orderBytes - modelBytes}};
-  entry["simulation_check"] = json::Object{
-      {"grown_streams", std::move(simulationGrown)},
+  entry["stall_check"] = json::Object{
+      {"grown_streams", std::move(stallGrown)},
       {"added_bytes", sized->totalBytes - orderBytes}};
   if (sized->asapBytes)
     entry["asap_fifo_bytes"] = *sized->asapBytes;

@@ -173,7 +173,7 @@ def fifo_sizing_text(sizing: Dict) -> str:
                          f"{grown}")
         elif check:
             lines.append("    stream order check: the design cannot stop early with these depths")
-        sim_check = function.get("simulation_check")
+        sim_check = function.get("stall_check")
         if sim_check and sim_check["grown_streams"]:
             grown = ", ".join(f"{s['name']} {s['model_depth']}->{s['depth']}"
                               for s in sim_check["grown_streams"])
