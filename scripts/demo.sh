@@ -5,7 +5,8 @@
 # Usage: scripts/demo.sh [BUILD_DIR]
 #
 # DEMO_UNTIL=lowered (or dataflow) stops before code generation; the default also
-# generates the HLS C++ and checks it against PyTorch in the bounded-FIFO simulation.
+# generates the HLS C++, checks it against PyTorch in the bounded-FIFO simulation
+# and counts its cycles in the timed simulation (an estimate of the U55C model).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=$(cd "${1:-build}" && pwd)
@@ -26,8 +27,8 @@ if ! $python -m streamtensor compile --model gpt2 --config tiny --step decode --
   check="not run: a compiler stage failed (error above)"
 elif [ "$until" = all ]; then
   echo
-  if $python -m streamtensor simulate "$out"; then
-    check="every output matches PyTorch (see above)"
+  if $python -m streamtensor simulate "$out" --timed; then
+    check="every output matches PyTorch; cycles estimated by the timed simulation (see above)"
   else
     status=1
     check="FAILED (see above)"
