@@ -307,13 +307,16 @@ int main(int argc, char **argv) {
 
   // Graphs exported from the IR carry the processes' own access cycles;
   // their pipelines can stall as a whole, which the pass's stall check
-  // covers by growing FIFOs (growForPipelineStalls). Hand-written graphs
-  // keep the plain sizing, deadlocks included.
+  // covers by growing FIFOs (growForPipelineStalls). That applies to the
+  // strategies the pass offers; the comparison strategies and hand-written
+  // graphs keep their plain sizing, deadlocks included.
   std::vector<GrownFifo> stallGrown;
   int64_t modelBytes = sizing->totalBytes;
   bool exact = llvm::any_of(graph->getEdges(), [](const DataflowEdge &edge) {
     return !edge.producerSchedule.empty() || !edge.consumerSchedule.empty();
   });
+  exact &= options->strategy == FifoStrategy::Asap ||
+           options->strategy == FifoStrategy::LpMinBytes;
   SimOptions sizedOptions;
   sizedOptions.launch = sizing->launch;
   if (exact && fitsSimulator(*timed, sizedOptions)) {
