@@ -165,7 +165,7 @@ private:
   FailureOr<BlockTiming> timeLoop(scf::ForOp loop);
   int64_t getRecurrenceII(scf::ForOp loop,
                           const llvm::DenseMap<Operation *, int64_t> &starts);
-  int64_t getPortII(scf::ForOp loop);
+  int64_t getPortII(scf::ForOp loop, int64_t unroll);
   LogicalResult checkCycles(Operation *op, int64_t cycles);
 
   func::FuncOp func;
@@ -537,7 +537,7 @@ static bool isContiguousAccess(ValueRange indices, scf::ForOp loop) {
 }
 
 /// The II the port shares allow one iteration of an innermost `loop`.
-int64_t ProcessTimer::getPortII(scf::ForOp loop) {
+int64_t ProcessTimer::getPortII(scf::ForOp loop, int64_t unroll) {
   if (!shares)
     return 1;
   struct Demand {
@@ -576,17 +576,62 @@ int64_t ProcessTimer::getPortII(scf::ForOp loop) {
   for (auto [arg, d] : demand) {
     auto it = shares->find(arg);
     PortShare share = it == shares->end() ? PortShare() : it->second;
-    ii = std::max(ii, d.beats / share.beatsPerCycle);
+    ii = std::max(ii, d.beats * double(unroll) / share.beatsPerCycle);
     if (share.bytesPerCycle > 0)
-      ii = std::max(ii, d.bytes / share.bytesPerCycle);
+      ii = std::max(ii, d.bytes * double(unroll) / share.bytesPerCycle);
     // Each strided read is a burst of its own: a port keeps only so many
     // in flight over the read latency.
     if (d.stridedReads > 0)
-      ii = std::max(ii, double(d.stridedReads) *
+      ii = std::max(ii, double(d.stridedReads * unroll) *
                             double(target.hbm.readLatencyCycles) /
                             double(target.hbm.outstandingBursts));
   }
   return int64_t(std::ceil(ii - 1e-9));
+}
+
+/// The unroll factor HLS applies to an innermost loop (`dataflow.unroll`),
+/// lowered to a divisor of the trip count so that every pipeline iteration
+/// runs the same number of iterations.
+static int64_t getUnrollFactor(scf::ForOp loop, int64_t trips) {
+  auto attr = loop->getAttrOfType<IntegerAttr>("dataflow.unroll");
+  if (!attr || attr.getInt() <= 1 || trips <= 1)
+    return 1;
+  int64_t unroll = std::min(attr.getInt(), trips);
+  while (trips % unroll != 0)
+    --unroll;
+  return unroll;
+}
+
+/// The II the local arrays allow when `unroll` copies of the body of an
+/// innermost `loop` access them in one pipeline iteration: two ports per
+/// bank (BRAM), banks from `dataflow.partition`.
+static int64_t getLocalMemoryII(scf::ForOp loop, int64_t unroll) {
+  if (unroll <= 1)
+    return 1;
+  llvm::DenseMap<Value, int64_t> accesses;
+  for (Operation &op : loop.getBody()->without_terminator()) {
+    Value memref;
+    if (auto load = dyn_cast<memref::LoadOp>(op))
+      memref = load.getMemref();
+    else if (auto store = dyn_cast<memref::StoreOp>(op))
+      memref = store.getMemref();
+    if (memref && isa_and_nonnull<memref::AllocOp, memref::AllocaOp>(
+                      memref.getDefiningOp()))
+      ++accesses[memref];
+  }
+  int64_t ii = 1;
+  for (auto [memref, count] : accesses) {
+    int64_t banks = 1;
+    if (auto factors = memref.getDefiningOp()->getAttrOfType<DenseI64ArrayAttr>(
+            "dataflow.partition")) {
+      auto shape = cast<MemRefType>(memref.getType()).getShape();
+      for (auto [dim, factor] : llvm::enumerate(factors.asArrayRef()))
+        if (dim < shape.size() && factor > 1)
+          banks *= std::min<int64_t>(factor, shape[dim]);
+    }
+    ii = std::max(ii, (count * unroll + 2 * banks - 1) / (2 * banks));
+  }
+  return ii;
 }
 
 FailureOr<BlockTiming> ProcessTimer::timeLoop(scf::ForOp loop) {
@@ -614,26 +659,41 @@ FailureOr<BlockTiming> ProcessTimer::timeLoop(scf::ForOp loop) {
     FailureOr<BlockTiming> iteration = timeSegment(ops, &starts);
     if (failed(iteration))
       return failure();
+    // An unrolled loop issues `unroll` copies of its body per pipeline
+    // iteration, one cycle apart; whatever they share (a stream, a port, a
+    // bank of a local array, an accumulator) bounds the II.
+    int64_t unroll = getUnrollFactor(loop, trips);
     int64_t ii = 1;
     info.recurrenceII = getRecurrenceII(loop, starts);
-    ii = std::max(ii, info.recurrenceII);
+    ii = std::max(ii, info.recurrenceII * unroll);
     for (const auto &[arg, access] : iteration->accesses)
-      ii = std::max(ii, access.tokens);
+      ii = std::max(ii, access.tokens * unroll);
     if (auto attr = loop->getAttrOfType<IntegerAttr>("dataflow.pipeline_ii"))
       ii = std::max<int64_t>(ii, attr.getInt());
-    ii = std::max(ii, getPortII(loop));
+    ii = std::max(ii, getPortII(loop, unroll));
+    ii = std::max(ii, getLocalMemoryII(loop, unroll));
     info.pipelined = true;
     info.ii = ii;
-    info.iterationLatency = std::max<int64_t>(1, iteration->latency);
-    info.pipelineTrips = trips;
+    info.unroll = unroll;
+    info.iterationLatency =
+        std::max<int64_t>(1, iteration->latency) + unroll - 1;
+    info.pipelineTrips = trips / unroll;
     if (trips > 0) {
-      if (trips - 1 > kMaxProcessCycles / ii)
+      if (info.pipelineTrips - 1 > kMaxProcessCycles / ii)
         return loop.emitError("loop takes more than 2^44 cycles; the timing "
                               "model does not handle it");
-      timing.latency = (trips - 1) * ii + info.iterationLatency;
+      timing.latency = (info.pipelineTrips - 1) * ii + info.iterationLatency;
       timing.accesses = iteration->accesses;
+      if (unroll > 1)
+        for (auto &[arg, access] : timing.accesses) {
+          // The copies' accesses to one stream, one per cycle.
+          access.tokens *= unroll;
+          access.lastCycle = access.firstCycle + access.tokens - 1;
+          access.schedule = AccessSchedule();
+          access.schedule.add({access.tokens, access.firstCycle, 1});
+        }
       timing.addBytes(*iteration, trips);
-      repeat(timing.accesses, trips, ii);
+      repeat(timing.accesses, info.pipelineTrips, ii);
     }
   } else if (scf::ForOp inner = getPerfectlyNestedLoop(loop)) {
     FailureOr<BlockTiming> body = timeLoop(inner);
@@ -646,6 +706,7 @@ FailureOr<BlockTiming> ProcessTimer::timeLoop(scf::ForOp loop) {
       nested.flattened = false;
       info.pipelined = info.flattened = true;
       info.ii = nested.ii;
+      info.unroll = nested.unroll;
       info.iterationLatency = nested.iterationLatency;
       if (nested.pipelineTrips > 0 &&
           trips > kMaxProcessCycles / nested.pipelineTrips / nested.ii)

@@ -398,3 +398,41 @@ func.func private @scale(%in: !dataflow.stream<f32, 2>, %out: !dataflow.stream<f
   EXPECT_EQ(timing->segmentLatency.lookup(mul), 4);
   EXPECT_EQ(timing->latency, 4 + 12);
 }
+
+/// Unrolled by 2, a loop that reads one stream and accumulates into a local
+/// array of one bank: the two copies share the stream (II >= 2) and the
+/// array's two ports (two loads and two stores per pipeline iteration,
+/// II >= 2); 8 iterations become 4 pipeline iterations, the second copy one
+/// cycle behind: iteration latency 6 + 1, L = 3 * 2 + 7 = 13.
+TEST_F(TimingModelTest, UnrolledLoopSharesItsStreamAndArray) {
+  const char *source = R"mlir(
+func.func private @acc(%in: !dataflow.stream<f32, 8>) attributes {dataflow.process} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c8 = arith.constant 8 : index
+  %buf = memref.alloc() : memref<8xf32>
+  scf.for %i = %c0 to %c8 step %c1 {
+    %v = dataflow.stream_read %in : !dataflow.stream<f32, 8> -> f32
+    %a = memref.load %buf[%i] : memref<8xf32>
+    %s = arith.addf %a, %v : f32
+    memref.store %s, %buf[%i] : memref<8xf32>
+  } {dataflow.unroll = 2 : i64}
+  return
+}
+)mlir";
+  FailureOr<ProcessTiming> timing = time(source, "acc");
+  ASSERT_TRUE(succeeded(timing)) << errors;
+  ASSERT_EQ(timing->loops.size(), 1u);
+  const LoopTiming &loop = timing->loops[0];
+  EXPECT_EQ(loop.unroll, 2);
+  EXPECT_EQ(loop.ii, 2);
+  EXPECT_EQ(loop.pipelineTrips, 4);
+  EXPECT_EQ(loop.iterationLatency, 7);
+  EXPECT_EQ(timing->latency, 13);
+  const StreamAccessTiming &in = timing->streams.at(0);
+  EXPECT_EQ(in.tokens, 8);
+  EXPECT_EQ(in.schedule.at(0), 0);
+  EXPECT_EQ(in.schedule.at(1), 1);
+  EXPECT_EQ(in.schedule.at(2), 2);
+  EXPECT_EQ(in.schedule.at(7), 7);
+}

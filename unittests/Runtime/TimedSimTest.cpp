@@ -99,6 +99,38 @@ TEST_F(TimedSimTest, ReductionAtItsRecurrenceII) {
   EXPECT_EQ(region.end - region.start, 82);
 }
 
+TEST_F(TimedSimTest, UnrolledPipeline) {
+  // Unrolled by 2 at II 2 (one stream, two writes per pipeline iteration):
+  // the copies issue one cycle apart, so writes land at 0, 1, ..., 7; the
+  // last pipeline iteration issues at 6 and the loop ends its depth (the
+  // iteration latency 3 plus the second copy's cycle) later: 10.
+  hls::stream<int, 16> s("s");
+  std::vector<int> got;
+  auto produce = [&] {
+    STREAMTENSOR_TIMED_UNROLLED_PIPELINE(t, 2, 4, 2);
+    for (int i = 0; i < 8; ++i) {
+      STREAMTENSOR_TIMED_ITERATION(t);
+      STREAMTENSOR_TIMED_AT(0);
+      s.write(i);
+    }
+    STREAMTENSOR_TIMED_PIPELINE_END(t);
+  };
+  auto consume = [&] {
+    for (int i = 0; i < 8; ++i)
+      got.push_back(s.read());
+  };
+  STREAMTENSOR_DATAFLOW_BEGIN("unrolled");
+  STREAMTENSOR_PROCESS("producer", produce());
+  STREAMTENSOR_PROCESS("consumer", consume());
+  STREAMTENSOR_DATAFLOW_END();
+  timing::RegionResult region = lastRegion();
+  EXPECT_EQ(process(region, "producer").end, 10);
+  // The consumer has no schedule of its own: it reads each token as it
+  // becomes readable, the last at 8.
+  EXPECT_EQ(process(region, "consumer").end, 8);
+  EXPECT_EQ(got.size(), 8u);
+}
+
 // Producer at II 1 (iteration latency 1, writes at offset 0) against a
 // consumer at II 3.
 void fastProducer(hls::stream<int> &out) {

@@ -16,6 +16,10 @@
 //    (targets/u55c.json) through the body's data and memory dependences; a
 //    load from an m_axi port takes the HBM read latency, as HLS schedules
 //    it, and the timed simulation adds what bursts and bandwidth cost;
+//  - an unrolled innermost loop (`dataflow.unroll`) issues that many copies
+//    of its body per pipeline iteration, one cycle apart, with the II raised
+//    by what the copies share (a stream, a port, the banks of a local
+//    array, an accumulator); unrolling a loop around it is not modelled;
 //  - a perfect nest of constant-bound loops around a pipelined loop is
 //    flattened into one pipeline of the product of their trip counts, as
 //    Vitis does;
@@ -89,6 +93,9 @@ struct LoopTiming {
   bool flattened = false;
   bool inFlattenedNest = false;
   int64_t pipelineTrips = 0;
+  /// Iterations of the innermost loop per pipeline iteration
+  /// (`dataflow.unroll`, as a divisor of its trip count; 1 if not unrolled).
+  int64_t unroll = 1;
   /// Cycles from loop entry to exit.
   int64_t latency = 0;
 };

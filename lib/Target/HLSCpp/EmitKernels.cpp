@@ -380,8 +380,13 @@ void ProcessEmitter::emitFor(scf::ForOp loop) {
   bool ownsPipeline = timed && timed->pipelined && !timed->inFlattenedNest;
   if (ownsPipeline) {
     pipeline = scope.numbered("timed");
-    line() << "STREAMTENSOR_TIMED_PIPELINE(" << pipeline << ", " << timed->ii
-           << ", " << timed->iterationLatency << ");\n";
+    if (timed->unroll > 1)
+      line() << "STREAMTENSOR_TIMED_UNROLLED_PIPELINE(" << pipeline << ", "
+             << timed->ii << ", " << timed->iterationLatency << ", "
+             << timed->unroll << ");\n";
+    else
+      line() << "STREAMTENSOR_TIMED_PIPELINE(" << pipeline << ", " << timed->ii
+             << ", " << timed->iterationLatency << ");\n";
     for (scf::ForOp inner = loop; timed->flattened;) {
       inner = dyn_cast<scf::ForOp>(inner.getBody()->front());
       const LoopTiming *nested = inner ? loopTimings.lookup(inner) : nullptr;

@@ -31,6 +31,9 @@
 //   STREAMTENSOR_TIMED_PIPELINE_END(t0);
 //   STREAMTENSOR_TIMED_DELAY(5);                 // a straight-line segment
 //
+// STREAMTENSOR_TIMED_UNROLLED_PIPELINE(t, II, depth, U) declares a pipeline
+// whose every iteration runs U iterations of the C loop (an unrolled loop).
+//
 // This file depends on nothing but the preprocessor when used with Vitis, so
 // code generators copy it next to the kernels.
 #ifndef STREAMTENSOR_DATAFLOW_H
@@ -70,6 +73,8 @@
   ::streamtensor::sim::timing::delay(cycles)
 #define STREAMTENSOR_TIMED_PIPELINE(var, ii, depth)                            \
   ::streamtensor::sim::timing::Pipeline var(ii, depth)
+#define STREAMTENSOR_TIMED_UNROLLED_PIPELINE(var, ii, depth, unroll)          \
+  ::streamtensor::sim::timing::Pipeline var(ii, depth, unroll)
 #define STREAMTENSOR_TIMED_ITERATION(var) var.iterate()
 #define STREAMTENSOR_TIMED_PIPELINE_END(var) var.finish()
 #define STREAMTENSOR_LOAD(port, index)                                         \
@@ -89,6 +94,8 @@
 #define STREAMTENSOR_TIMED_AT(offset) static_assert(true, "")
 #define STREAMTENSOR_TIMED_DELAY(cycles) static_assert(true, "")
 #define STREAMTENSOR_TIMED_PIPELINE(var, ii, depth) static_assert(true, "")
+#define STREAMTENSOR_TIMED_UNROLLED_PIPELINE(var, ii, depth, unroll)          \
+  static_assert(true, "")
 #define STREAMTENSOR_TIMED_ITERATION(var) static_assert(true, "")
 #define STREAMTENSOR_TIMED_PIPELINE_END(var) static_assert(true, "")
 #define STREAMTENSOR_LOAD(port, index) (port)[index]

@@ -55,28 +55,40 @@ inline void delay(Cycle cycles) {
 }
 
 // A pipelined loop: iteration i + 1 issues II cycles after iteration i (after
-// its stalls); the loop ends `depth` cycles after its last issue.
+// its stalls); the loop ends `depth` cycles after its last issue. Unrolled by
+// U, a pipeline iteration runs U iterations of the C loop, one cycle apart.
 class Pipeline {
 public:
-  Pipeline(Cycle ii, Cycle depth) : clock_(clock()), ii_(ii), depth_(depth) {
+  Pipeline(Cycle ii, Cycle depth, Cycle unroll = 1)
+      : clock_(clock()), ii_(ii), depth_(depth),
+        unroll_(unroll > 0 ? unroll : 1) {
     clock_.offset = 0;
   }
   void iterate() {
-    if (started_)
-      clock_.base += ii_;
-    started_ = true;
     clock_.offset = 0;
+    if (!started_) {
+      started_ = true;
+      copy_ = 0;
+      return;
+    }
+    if (++copy_ == unroll_) {
+      copy_ = 0;
+      clock_.base += ii_ - (unroll_ - 1);
+    } else {
+      clock_.base += 1;
+    }
   }
   void finish() {
     if (started_)
-      clock_.base += depth_;
+      clock_.base += depth_ - copy_;
     started_ = false;
     clock_.offset = 0;
   }
 
 private:
   ProcessClock &clock_;
-  Cycle ii_, depth_;
+  Cycle ii_, depth_, unroll_;
+  Cycle copy_ = 0;
   bool started_ = false;
 };
 
