@@ -33,14 +33,14 @@ namespace streamtensor {
 
 using namespace mlir;
 using streamtensor::kTileSizesAttr;
+using streamtensor::checkInnerOrder;
+using streamtensor::kInnerOrderAttr;
 using streamtensor::kPermutationAttr;
 using streamtensor::kUnrollAttr;
 using streamtensor::getDefaultTileSize;
 
 static constexpr int64_t kDefaultUnroll = 2;
 
-static constexpr llvm::StringLiteral kInnerOrderAttr =
-    "streamtensor.inner_order";
 static constexpr llvm::StringLiteral kVectorizeAttr = "streamtensor.vectorize";
 
 namespace {
@@ -267,9 +267,10 @@ static FailureOr<TilePlan> computeTilePlan(TilingInterface op) {
   if (failed(userInner))
     return failure();
   if (*userInner) {
-    if (!isPermutation(**userInner))
+    std::string why = checkInnerOrder(**userInner, numLoops);
+    if (!why.empty())
       return operation->emitError()
-             << "'" << kInnerOrderAttr << "' is not a permutation";
+             << "'" << kInnerOrderAttr << "' is not a permutation: it " << why;
     plan.innerOrder = **userInner;
   } else {
     for (size_t dim = 0; dim < numLoops; ++dim)

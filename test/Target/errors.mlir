@@ -331,3 +331,114 @@ func.func private @p(%x: memref<4xvector<16xf32>>) attributes {dataflow.process}
   memref.store %s, %x[%c0] : memref<4xvector<16xf32>>
   return
 }
+
+// -----
+
+// Loop steps, bounds and HLS directives are checked before anything is
+// written: a zero step would divide by zero in the emitter, a negative one
+// would emit a loop that never ends.
+func.func @top(%x: memref<8xf32> {dataflow.port = 0 : i64}) attributes {dataflow.top} {
+  func.call @p(%x) : (memref<8xf32>) -> ()
+  return
+}
+func.func private @p(%x: memref<8xf32>) attributes {dataflow.process} {
+  %c0 = arith.constant 0 : index
+  %c8 = arith.constant 8 : index
+  // expected-error @+1 {{'scf.for' op has step 0; an emitted loop needs a positive step}}
+  scf.for %i = %c0 to %c8 step %c0 {
+    %v = memref.load %x[%i] : memref<8xf32>
+  }
+  return
+}
+
+// -----
+
+func.func @top(%x: memref<8xf32> {dataflow.port = 0 : i64}) attributes {dataflow.top} {
+  func.call @p(%x) : (memref<8xf32>) -> ()
+  return
+}
+func.func private @p(%x: memref<8xf32>) attributes {dataflow.process} {
+  %c0 = arith.constant 0 : index
+  %c8 = arith.constant 8 : index
+  %cm1 = arith.constant -1 : index
+  // expected-error @+1 {{'scf.for' op has step -1; an emitted loop needs a positive step}}
+  scf.for %i = %c0 to %c8 step %cm1 {
+    %v = memref.load %x[%i] : memref<8xf32>
+  }
+  return
+}
+
+// -----
+
+func.func @top(%x: memref<8xf32> {dataflow.port = 0 : i64}) attributes {dataflow.top} {
+  func.call @p(%x) : (memref<8xf32>) -> ()
+  return
+}
+func.func private @p(%x: memref<8xf32>) attributes {dataflow.process} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c8 = arith.constant 8 : index
+  // expected-error @+1 {{'scf.for' op has dataflow.pipeline_ii = -5 : i64; it must be an integer in [1, 2^20]}}
+  scf.for %i = %c0 to %c8 step %c1 {
+    %v = memref.load %x[%i] : memref<8xf32>
+  } {dataflow.pipeline_ii = -5 : i64}
+  return
+}
+
+// -----
+
+func.func @top(%x: memref<8xf32> {dataflow.port = 0 : i64}) attributes {dataflow.top} {
+  func.call @p(%x) : (memref<8xf32>) -> ()
+  return
+}
+func.func private @p(%x: memref<8xf32>) attributes {dataflow.process} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c8 = arith.constant 8 : index
+  // expected-error @+1 {{'scf.for' op has dataflow.unroll = 0 : i64; it must be an integer in [1, 2^20]}}
+  scf.for %i = %c0 to %c8 step %c1 {
+    %v = memref.load %x[%i] : memref<8xf32>
+  } {dataflow.unroll = 0 : i64}
+  return
+}
+
+// -----
+
+func.func @top(%x: memref<8xf32> {dataflow.port = 0 : i64}) attributes {dataflow.top} {
+  func.call @p(%x) : (memref<8xf32>) -> ()
+  return
+}
+func.func private @p(%x: memref<8xf32>) attributes {dataflow.process} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %big = arith.constant 4294967296 : index
+  // expected-error @+1 {{'scf.for' op has the bound 4294967296, beyond the int induction variable of the emitted loop}}
+  scf.for %i = %c0 to %big step %c1 {
+    %v = memref.load %x[%c0] : memref<8xf32>
+  }
+  return
+}
+
+// -----
+
+func.func @top(%x: memref<8xf32> {dataflow.port = 0 : i64}) attributes {dataflow.top} {
+  func.call @p(%x) : (memref<8xf32>) -> ()
+  return
+}
+func.func private @p(%x: memref<8xf32>) attributes {dataflow.process} {
+  // expected-error @+1 {{'memref.alloc' op has the partition factor -2; factors must be at least 1}}
+  %buf = memref.alloc() {dataflow.partition = array<i64: -2>} : memref<8xf32>
+  return
+}
+
+// -----
+
+// Ports and arrays are indexed with int in the emitted code.
+func.func @top(%x: memref<65536x65536xf32> {dataflow.port = 0 : i64}) attributes {dataflow.top} {
+  func.call @p(%x) : (memref<65536x65536xf32>) -> ()
+  return
+}
+// expected-error @+1 {{memref argument 0 of process 'p' has more than 2^31 - 1 elements ('memref<65536x65536xf32>'); the emitted code indexes it with int}}
+func.func private @p(%x: memref<65536x65536xf32>) attributes {dataflow.process} {
+  return
+}

@@ -14,8 +14,12 @@
 #ifndef STREAMTENSOR_TRANSFORMS_TILINGDIRECTIVES_H
 #define STREAMTENSOR_TRANSFORMS_TILINGDIRECTIVES_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
+
 #include <cstdint>
+#include <string>
+#include <vector>
 
 namespace streamtensor {
 
@@ -25,6 +29,8 @@ constexpr llvm::StringLiteral kTileSizesAttr = "streamtensor.tile_sizes";
 constexpr llvm::StringLiteral kPermutationAttr = "streamtensor.permutation";
 /// Unroll factor per loop inside a tile.
 constexpr llvm::StringLiteral kUnrollAttr = "streamtensor.unroll";
+/// Order of the loops inside a tile (a permutation of the loops).
+constexpr llvm::StringLiteral kInnerOrderAttr = "streamtensor.inner_order";
 /// Marks copies that stand for data movement (reshapes, slices).
 constexpr llvm::StringLiteral kDataMovementAttr = "streamtensor.data_movement";
 
@@ -36,6 +42,40 @@ constexpr int64_t kDefaultTileSize = 16;
 /// one element would serialize the dimension, so the smallest divisor above
 /// 16 is taken instead; a prime range stays untiled.
 int64_t getDefaultTileSize(int64_t range);
+
+/// Why `order` cannot order the `numLoops` loops inside a tile (it must hold
+/// each of 0 .. numLoops-1 exactly once), or an empty string. Shared by
+/// tiling and by the lowering to loops, which both read the attribute.
+inline std::string checkInnerOrder(llvm::ArrayRef<int64_t> order,
+                                   size_t numLoops) {
+  if (order.size() != numLoops)
+    return "has " + std::to_string(order.size()) + " entries for " +
+           std::to_string(numLoops) + " loops";
+  std::vector<bool> seen(numLoops, false);
+  for (int64_t loop : order) {
+    if (loop < 0 || loop >= int64_t(numLoops))
+      return "names loop " + std::to_string(loop) + ", outside 0.." +
+             std::to_string(int64_t(numLoops) - 1);
+    if (seen[loop])
+      return "names loop " + std::to_string(loop) + " twice";
+    seen[loop] = true;
+  }
+  return "";
+}
+
+/// Why `unroll` cannot be the unroll factors of `numLoops` loops (one factor
+/// of at least 1 per loop), or an empty string.
+inline std::string checkUnrollFactors(llvm::ArrayRef<int64_t> unroll,
+                                      size_t numLoops) {
+  if (unroll.size() != numLoops)
+    return "has " + std::to_string(unroll.size()) + " entries for " +
+           std::to_string(numLoops) + " loops";
+  for (int64_t factor : unroll)
+    if (factor < 1)
+      return "has the factor " + std::to_string(factor) +
+             "; factors must be at least 1";
+  return "";
+}
 
 } // namespace streamtensor
 

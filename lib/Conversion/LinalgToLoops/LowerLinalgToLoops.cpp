@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "streamtensor/Conversion/Passes.h"
+#include "streamtensor/Transforms/TilingDirectives.h"
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
@@ -17,6 +18,7 @@ namespace streamtensor {
 } // namespace streamtensor
 
 using namespace mlir;
+using namespace streamtensor;
 
 /// Whether `index` is `iv` itself, possibly through an affine.apply that only
 /// forwards it (loop lowering indexes through affine maps).
@@ -62,14 +64,23 @@ static LogicalResult lowerWithDirectives(IRRewriter &rewriter,
                                          linalg::LinalgOp op) {
   unsigned numLoops = op.getNumLoops();
   SmallVector<int64_t> unroll(numLoops, 1);
-  if (auto attr = op->getAttrOfType<DenseI64ArrayAttr>("streamtensor.unroll"))
-    if (attr.size() == numLoops)
-      unroll.assign(attr.asArrayRef().begin(), attr.asArrayRef().end());
+  if (auto attr = op->getAttrOfType<DenseI64ArrayAttr>(kUnrollAttr)) {
+    std::string why = checkUnrollFactors(attr.asArrayRef(), numLoops);
+    if (!why.empty())
+      return op->emitOpError("'") << kUnrollAttr << "' " << why;
+    unroll.assign(attr.asArrayRef().begin(), attr.asArrayRef().end());
+  }
 
   linalg::LinalgOp target = op;
-  auto order = op->getAttrOfType<DenseI64ArrayAttr>("streamtensor.inner_order");
-  bool reorder = order && order.size() == numLoops &&
-                 !llvm::equal(order.asArrayRef(), llvm::seq<int64_t>(0, numLoops));
+  auto order = op->getAttrOfType<DenseI64ArrayAttr>(kInnerOrderAttr);
+  if (order) {
+    std::string why = checkInnerOrder(order.asArrayRef(), numLoops);
+    if (!why.empty())
+      return op->emitOpError("'")
+             << kInnerOrderAttr << "' is not a permutation: it " << why;
+  }
+  bool reorder = order && !llvm::equal(order.asArrayRef(),
+                                       llvm::seq<int64_t>(0, numLoops));
   if (reorder) {
     rewriter.setInsertionPoint(op);
     auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());

@@ -10,11 +10,13 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/SymbolTable.h"
 #include "llvm/ADT/StringSet.h"
 
 #include <algorithm>
+#include <limits>
 #include <cmath>
 
 using namespace mlir;
@@ -123,6 +125,15 @@ static LogicalResult checkMemRef(Operation *op, MemRefType type,
   if (!type.hasStaticShape() || type.getNumElements() == 0)
     return diag(op) << what << " must have a static, non-empty shape, got "
                     << type;
+  // Elements are indexed with int in the emitted code; the product is
+  // checked one dimension at a time so that it cannot wrap.
+  int64_t elements = 1;
+  for (int64_t dim : type.getShape()) {
+    if (dim > std::numeric_limits<int32_t>::max() / elements)
+      return diag(op) << what << " has more than 2^31 - 1 elements ("
+                      << type << "); the emitted code indexes it with int";
+    elements *= dim;
+  }
   if (!type.getLayout().isIdentity())
     return diag(op) << what
                     << " must have the identity (row-major) layout, got "
@@ -160,6 +171,51 @@ static LogicalResult checkProcessArgument(func::FuncOp func, unsigned index) {
   return checkScalarType(func, type, what);
 }
 
+/// The emitted loop must mean what the IR means: a positive constant step
+/// (a zero step would divide by zero, a negative one never end), bounds an
+/// `int` induction variable holds, and HLS directives with values Vitis
+/// accepts.
+static LogicalResult checkLoop(scf::ForOp loop) {
+  std::optional<int64_t> step = getConstantIntValue(loop.getStep());
+  if (!step)
+    return opDiag(loop) << "must have a constant step to be emitted";
+  if (*step <= 0)
+    return opDiag(loop) << "has step " << *step
+                        << "; an emitted loop needs a positive step";
+  constexpr int64_t kIntMax = std::numeric_limits<int32_t>::max();
+  for (Value bound : {loop.getLowerBound(), loop.getUpperBound()})
+    if (std::optional<int64_t> value = getConstantIntValue(bound))
+      if (*value < -kIntMax || *value > kIntMax - *step)
+        return opDiag(loop) << "has the bound " << *value
+                            << ", beyond the int induction variable of the "
+                               "emitted loop";
+  for (StringRef name : {"dataflow.pipeline_ii", "dataflow.unroll"}) {
+    Attribute attr = loop->getAttr(name);
+    if (!attr)
+      continue;
+    auto value = dyn_cast<IntegerAttr>(attr);
+    if (!value || value.getInt() < 1 || value.getInt() > (int64_t(1) << 20))
+      return opDiag(loop) << "has " << name << " = " << attr
+                          << "; it must be an integer in [1, 2^20]";
+  }
+  return success();
+}
+
+static LogicalResult checkPartition(Operation *op, MemRefType type) {
+  Attribute attr = op->getAttr("dataflow.partition");
+  if (!attr)
+    return success();
+  auto factors = dyn_cast<DenseI64ArrayAttr>(attr);
+  if (!factors || factors.size() != size_t(type.getRank()))
+    return opDiag(op) << "has dataflow.partition = " << attr
+                      << "; it needs one factor per dimension";
+  for (int64_t factor : factors.asArrayRef())
+    if (factor < 1)
+      return opDiag(op) << "has the partition factor " << factor
+                        << "; factors must be at least 1";
+  return success();
+}
+
 static LogicalResult checkProcess(func::FuncOp func) {
   if (func.isExternal())
     return diag(func) << "process function '" << func.getSymName()
@@ -183,12 +239,16 @@ static LogicalResult checkProcess(func::FuncOp func) {
                         "through a local memref";
         return WalkResult::interrupt();
       }
+      if (failed(checkLoop(loop)))
+        return WalkResult::interrupt();
     }
     if (auto alloc = dyn_cast<memref::AllocOp>(op))
-      if (failed(checkMemRef(op, alloc.getType(), "local array")))
+      if (failed(checkMemRef(op, alloc.getType(), "local array")) ||
+          failed(checkPartition(op, alloc.getType())))
         return WalkResult::interrupt();
     if (auto alloca = dyn_cast<memref::AllocaOp>(op))
-      if (failed(checkMemRef(op, alloca.getType(), "local array")))
+      if (failed(checkMemRef(op, alloca.getType(), "local array")) ||
+          failed(checkPartition(op, alloca.getType())))
         return WalkResult::interrupt();
     if (auto extract = dyn_cast<vector::ExtractOp>(op))
       if (extract.getSourceVectorType().getRank() != 1) {
