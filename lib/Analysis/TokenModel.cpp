@@ -157,6 +157,7 @@ static DmaRate getDmaRate(const TargetDesc &target, unsigned streamsOnChannel,
 
 Expected<TimedGraph> streamtensor::buildTimedGraph(const DataflowGraph &graph,
                                                    const TargetDesc &target) {
+  llvm::StringMap<unsigned> engineNames;
   if (Error error = graph.verify())
     return std::move(error);
   TimedGraph timed;
@@ -200,7 +201,11 @@ Expected<TimedGraph> streamtensor::buildTimedGraph(const DataflowGraph &graph,
       TimedNode dma;
       dma.kind = edge.isDmaRead() ? TimedNodeKind::DmaRead
                                   : TimedNodeKind::DmaWrite;
+      // Unique, stable names: a second engine between the same endpoints
+      // gets "#2" (holds and reports name engines).
       dma.name = "dma[" + graph.describeEdge(index) + "]";
+      if (unsigned seen = engineNames[dma.name]++)
+        dma.name += "#" + std::to_string(seen + 1);
       dma.hbmChannel = edge.hbmChannel;
       PortSchedule stream = rate.schedule;
       if (edge.isDmaRead()) {
