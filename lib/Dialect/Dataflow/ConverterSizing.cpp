@@ -24,14 +24,11 @@ using namespace mlir;
 using namespace streamtensor::dataflow;
 
 int64_t ConverterBuffer::getNumElements() const {
-  int64_t n = 1;
-  for (int64_t size : shape)
-    n *= size;
-  return n;
+  return saturatingProduct(shape);
 }
 
 int64_t ConverterBuffer::getBytes(Type dataType) const {
-  return 2 * getNumElements() * getScalarBytes(dataType);
+  return saturatingMul(2, getSaturatedBytes(shape, dataType));
 }
 
 bool streamtensor::dataflow::isSharedLoop(ITensorType source,

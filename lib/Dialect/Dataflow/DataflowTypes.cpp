@@ -11,6 +11,9 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
 #include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/MathExtras.h"
+
+#include <limits>
 
 using namespace mlir;
 using namespace streamtensor::dataflow;
@@ -186,10 +189,7 @@ SmallVector<int64_t> ITensorType::getDataShape() const {
 }
 
 int64_t ITensorType::getNumTokens() const {
-  int64_t tokens = 1;
-  for (int64_t trip : getTripCounts())
-    tokens *= trip;
-  return tokens;
+  return saturatingProduct(getTripCounts());
 }
 
 SmallVector<int64_t> ITensorType::getIterationIndices(int64_t token) const {
@@ -292,8 +292,34 @@ int64_t streamtensor::dataflow::getScalarBytes(Type type) {
   return (bits + 7) / 8;
 }
 
+int64_t streamtensor::dataflow::saturatingMul(int64_t a, int64_t b) {
+  int64_t result;
+  if (llvm::MulOverflow(a, b, result))
+    return std::numeric_limits<int64_t>::max();
+  return result;
+}
+
+int64_t streamtensor::dataflow::saturatingAdd(int64_t a, int64_t b) {
+  int64_t result;
+  if (llvm::AddOverflow(a, b, result))
+    return std::numeric_limits<int64_t>::max();
+  return result;
+}
+
+int64_t streamtensor::dataflow::saturatingProduct(ArrayRef<int64_t> values) {
+  int64_t product = 1;
+  for (int64_t value : values)
+    product = saturatingMul(product, value);
+  return product;
+}
+
+int64_t streamtensor::dataflow::getSaturatedBytes(ArrayRef<int64_t> shape,
+                                                  Type element) {
+  return saturatingMul(saturatingProduct(shape), getScalarBytes(element));
+}
+
 int64_t ITensorType::getElementBytes() const {
-  return getElement().getNumElements() * getScalarBytes(getDataType());
+  return getSaturatedBytes(getElement().getShape(), getDataType());
 }
 
 ITensorType ITensorType::cloneWithIteration(ArrayRef<int64_t> tripCounts,

@@ -10,6 +10,8 @@
 #include "mlir/IR/Builders.h"
 #include "gtest/gtest.h"
 
+#include <limits>
+
 using namespace streamtensor::dataflow;
 using streamtensor::testing::ITensorTest;
 
@@ -89,6 +91,23 @@ TEST_F(ConverterSizingTest, IrregularTilingBuffersWholeTensor) {
       "!dataflow.itensor<4x2xf32, [5, 4] * [1, 2], (d0, d1) -> (d0, d1 * 1)>");
   EXPECT_EQ(buffer.shape, (Shape{8, 8}));
   EXPECT_EQ(buffer.loopLevel, 0);
+}
+
+/// Sizes past 2^63 saturate instead of wrapping: a full-tensor buffer of a
+/// 2^32 x 2^32 f32 tensor must not cost 0 bytes and pass any budget.
+TEST_F(ConverterSizingTest, HugeBuffersSaturateInsteadOfWrapping) {
+  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+  ConverterBuffer buffer;
+  buffer.shape = {int64_t(1) << 32, int64_t(1) << 32};
+  EXPECT_EQ(buffer.getNumElements(), kMax);
+  EXPECT_EQ(buffer.getBytes(mlir::Float32Type::get(&context)), kMax);
+  EXPECT_EQ(saturatingAdd(kMax, 1), kMax);
+  EXPECT_EQ(saturatingMul(int64_t(1) << 40, int64_t(1) << 30), kMax);
+  EXPECT_EQ(saturatingProduct({3, 5, 7}), 105);
+  ITensorType huge = parse("!dataflow.itensor<65536x65536xf32, [65536, 65536] "
+                           "* [65536, 65536], (d0, d1) -> (d0, d1)>");
+  EXPECT_EQ(huge.getNumTokens(), int64_t(1) << 32);
+  EXPECT_EQ(huge.getElementBytes(), int64_t(1) << 34);
 }
 
 } // namespace

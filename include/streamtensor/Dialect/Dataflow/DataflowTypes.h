@@ -18,6 +18,15 @@
 namespace streamtensor::dataflow {
 /// Bytes one scalar of `type` takes in memory (index counts as 64 bits).
 int64_t getScalarBytes(mlir::Type type);
+
+/// Sizes multiply without wrapping: a product past INT64_MAX is INT64_MAX,
+/// which no memory budget admits (a 2^32 x 2^32 tensor must not count as 0
+/// bytes).
+int64_t saturatingMul(int64_t a, int64_t b);
+int64_t saturatingAdd(int64_t a, int64_t b);
+int64_t saturatingProduct(llvm::ArrayRef<int64_t> values);
+/// Bytes of a static shape of `element` scalars, saturated.
+int64_t getSaturatedBytes(llvm::ArrayRef<int64_t> shape, mlir::Type element);
 } // namespace streamtensor::dataflow
 
 #endif // STREAMTENSOR_DIALECT_DATAFLOW_DATAFLOWTYPES_H

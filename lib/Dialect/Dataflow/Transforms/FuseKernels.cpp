@@ -50,7 +50,7 @@ static int64_t getConnectionCost(Type producer, Type consumer) {
 
 static int64_t getTensorBytes(Type type) {
   auto tensor = cast<RankedTensorType>(type);
-  return tensor.getNumElements() * getScalarBytes(tensor.getElementType());
+  return getSaturatedBytes(tensor.getShape(), tensor.getElementType());
 }
 
 namespace {
@@ -208,10 +208,11 @@ struct FuseKernelsPass
           cost = getConnectionCost(getYielded(producerKernel, index).getType(),
                                    arg.getType());
           if (intermediates.insert(source).second)
-            unfusedBytes += getTensorBytes(source.getType());
+            unfusedBytes =
+                saturatingAdd(unfusedBytes, getTensorBytes(source.getType()));
         }
         int64_t &total = candidates[group->second];
-        total = std::min(kUnfusable, total + cost);
+        total = std::min(kUnfusable, saturatingAdd(total, cost));
       }
 
       unsigned target = groups.size();
@@ -226,7 +227,7 @@ struct FuseKernelsPass
         target = groups.size() - 1;
       }
       if (target == groups.size() || groups[target].barrier ||
-          groups[target].cost + cost > memoryBudget) {
+          saturatingAdd(groups[target].cost, cost) > memoryBudget) {
         groupOf[kernel] = groups.size();
         groups.push_back(Group{{kernel}, 0, false});
       } else {

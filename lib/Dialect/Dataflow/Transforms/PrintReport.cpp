@@ -34,9 +34,9 @@ static std::string toString(Type type) {
 
 static int64_t getBytes(Type type) {
   if (auto itensor = dyn_cast<ITensorType>(type))
-    return itensor.getNumTokens() * itensor.getElementBytes();
+    return saturatingMul(itensor.getNumTokens(), itensor.getElementBytes());
   auto shaped = cast<ShapedType>(type);
-  return shaped.getNumElements() * getScalarBytes(shaped.getElementType());
+  return getSaturatedBytes(shaped.getShape(), shaped.getElementType());
 }
 
 namespace {
@@ -155,8 +155,9 @@ json::Object ReportBuilder::describeKernel(KernelOp kernel, Totals &totals) {
     // Streams carry scalars (tokens are scalarized), so a FIFO holds its
     // depth in scalars.
     for (ITensorType fifo : origin.fifos)
-      totals.fifoBytes += fifoDepth * fifo.getElementBytes() /
-                          fifo.getElement().getNumElements();
+      totals.fifoBytes = saturatingAdd(
+          totals.fifoBytes,
+          saturatingMul(fifoDepth, getScalarBytes(fifo.getDataType())));
   };
   auto describeConverters = [&](const StreamOrigin &origin, json::Object &edge) {
     int64_t bytes = 0;
@@ -165,7 +166,7 @@ json::Object ReportBuilder::describeKernel(KernelOp kernel, Totals &totals) {
       ConverterBuffer buffer = computeConverterBuffer(
           converter.getSource().getType(), converter.getResult().getType());
       int64_t size = buffer.getBytes(converter.getSource().getType().getDataType());
-      bytes += size;
+      bytes = saturatingAdd(bytes, size);
       json::Array shape;
       for (int64_t dim : buffer.shape)
         shape.push_back(dim);
@@ -179,7 +180,7 @@ json::Object ReportBuilder::describeKernel(KernelOp kernel, Totals &totals) {
     }
     edge["converters"] = std::move(list);
     edge["converter_bytes"] = bytes;
-    totals.converterBytes += bytes;
+    totals.converterBytes = saturatingAdd(totals.converterBytes, bytes);
     totals.converters += origin.converters.size();
   };
 
@@ -204,7 +205,7 @@ json::Object ReportBuilder::describeKernel(KernelOp kernel, Totals &totals) {
       } else if (origin.kernelInput) {
         unsigned index = origin.kernelInput.getArgNumber();
         int64_t bytes = getBytes(origin.kernelInput.getType());
-        totals.dmaBytes += bytes;
+        totals.dmaBytes = saturatingAdd(totals.dmaBytes, bytes);
         addFifos(origin);
         dmas.push_back(json::Object{
             {"direction", "in"},
@@ -221,7 +222,7 @@ json::Object ReportBuilder::describeKernel(KernelOp kernel, Totals &totals) {
   for (auto [index, value] : llvm::enumerate(yield.getOutputs())) {
     StreamOrigin origin = traceOrigin(value);
     int64_t bytes = getBytes(value.getType());
-    totals.dmaBytes += bytes;
+    totals.dmaBytes = saturatingAdd(totals.dmaBytes, bytes);
     json::Object dma{{"direction", "out"},
                      {"result", static_cast<int64_t>(index)},
                      {"stream", toString(value.getType())},
