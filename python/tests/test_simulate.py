@@ -111,6 +111,31 @@ def test_wrong_outputs_are_a_mismatch(simulated_scale, tmp_path, capsys):
         streamtensor.simulate(str(out))
 
 
+@pytest.mark.parametrize("damage", ["flip", "magic", "delete"])
+def test_params_file_must_hold_the_simulated_weights(simulated_scale, tmp_path, capsys, damage):
+    """The host program loads params.bin on the card; simulate refuses a file
+    that does not hold the weights it checked."""
+    out = tmp_path / "out"
+    shutil.copytree(simulated_scale[0], out)
+    params = out / simulated_scale[2].directory / "params.bin"
+    if damage == "delete":
+        params.unlink()
+    else:
+        raw = bytearray(params.read_bytes())
+        if damage == "magic":
+            raw[0:4] = b"XXXX"
+        else:
+            raw[-1] ^= 0xFF
+            raw[4096] ^= 0x01
+        params.write_bytes(bytes(raw))
+    assert main(["simulate", str(out)]) == 1
+    err = capsys.readouterr().err
+    expected = {"flip": "differs from the weights the simulation uses",
+                "magic": "bad magic", "delete": "params.bin: missing"}[damage]
+    assert expected in err
+    assert "Traceback" not in err
+
+
 def test_deadlock_is_reported_with_process_and_channel(tmp_path):
     text = _printed(SCALE_DESIGN)
     head, tail = text.split("func.func private @dma_out_y", 1)

@@ -101,6 +101,50 @@ def _ensure_data(out_dir: str, record: Dict, design: Dict, log: Optional[TextIO]
                       Design(design["function"], design["directory"], design["kernels"]), out_dir)
 
 
+def verify_params(directory: str) -> None:
+    """Checks that params.bin, the file the host program loads onto the card,
+    holds exactly the weights the simulation runs with (data/<name>.bin in the
+    port's layout). The file is read by streamtensor-params, which shares the
+    host's reader and its validation."""
+    from .emit import MANIFEST
+    from .layouts import pack
+    from .tools import tool_path
+    manifest = read_manifest(directory)
+    weights = [t for t in manifest["tensors"] if t["role"] == "weight"]
+    if not weights:
+        return
+    path = os.path.join(directory, "params.bin")
+    if not os.path.isfile(path):
+        raise DriverError(f"{path}: missing; the host program loads the weights from it on "
+                          f"the card, so the design cannot be checked without it; compile "
+                          f"again")
+    listing = run_tool([tool_path("streamtensor-params"), path],
+                       what=f"reading {os.path.relpath(path)} (the host's parameter reader)")
+    entries = {}
+    for line in listing.stdout.splitlines():
+        name, _, rest = line.rpartition(" [")
+        name, _, dtype = name.rpartition(" ")
+        shape, _, numbers = rest.partition("] ")
+        offset, size = (int(n) for n in numbers.split())
+        entries[name] = (dtype, offset, size)
+    for tensor in weights:
+        name = tensor["name"]
+        if name not in entries:
+            raise DriverError(f"{path}: holds no tensor '{name}', which the design reads as "
+                              f"a weight ({MANIFEST}); compile again")
+        dtype, offset, size = entries[name]
+        data = np.fromfile(tensor_file(os.path.join(directory, "data"), name),
+                           dtype=raw_dtype(tensor)).reshape(tensor["shape"])
+        expected = np.ascontiguousarray(pack(data, tensor.get("layout"))).tobytes()
+        with open(path, "rb") as f:
+            f.seek(offset)
+            stored = f.read(size)
+        if dtype != tensor["dtype"] or stored != expected:
+            raise DriverError(f"{path}: tensor '{name}' differs from the weights the "
+                              f"simulation uses (data/{name}.bin): the card would run other "
+                              f"weights than the ones checked here; compile again")
+
+
 def _read_outputs(directory: str, data_dir: str) -> "OrderedDict[str, np.ndarray]":
     outputs = OrderedDict()
     for tensor in read_manifest(directory)["tensors"]:
@@ -148,6 +192,7 @@ def simulate_dir(out_dir: str, inputs: Optional[Dict[str, Dict[str, np.ndarray]]
     for design in designs:
         directory = os.path.join(out_dir, design["directory"])
         _ensure_data(out_dir, record, design, log)
+        verify_params(directory)
         seconds = build_simulation(directory, log)
         if log:
             print(f"  built in {seconds:.1f} s", file=log, flush=True)

@@ -19,7 +19,7 @@ from typing import Dict, List, Optional, TextIO, Tuple
 
 from .output_dir import write_json
 from .simulation import (RUN_TIMEOUT_S, OutputCheck, _designs, _ensure_data, _read_outputs,
-                         compare, prebuilt_runtime)
+                         compare, prebuilt_runtime, verify_params)
 from .tools import DriverError, ToolError, run_tool
 
 TIMED_PROGRAM = "streamtensor-sim-timed"
@@ -165,6 +165,7 @@ def simulate_timed(out_dir: str, log: Optional[TextIO]) -> Tuple[Dict, List[Outp
     for design in designs:
         directory = os.path.join(out_dir, design["directory"])
         _ensure_data(out_dir, record, design, log)
+        verify_params(directory)
         seconds = build_timed(directory, log)
         if log:
             print(f"  built in {seconds:.1f} s", file=log, flush=True)
