@@ -153,3 +153,27 @@ def test_every_compile_option_is_documented():
         doc = f.read()
     missing = [option for option in options if f"`{option}" not in doc]
     assert not missing, f"not in docs/compile.md: {missing}"
+
+
+@pytest.mark.parametrize("options,message", [
+    (["--max-seq", str(10 ** 12)], "--max-seq 1000000000000: the block's K and V caches take"),
+    (["--step", "prefill", "--seq", str(10 ** 9)],
+     "--seq 1000000000 is beyond the 64 positions of gpt2 tiny"),
+    (["--seed", str(2 ** 70)], "--seed must be in [0, 2^63 - 1]"),
+    (["--seed", "-1"], "--seed must be in [0, 2^63 - 1], got -1"),
+])
+def test_sizes_the_card_cannot_hold_are_refused_first(tmp_path, capsys, options, message):
+    """One error line, no traceback, before anything large is allocated."""
+    assert main(["compile", "--model", "gpt2", "--until", "import", "-o",
+                 str(tmp_path / "out")] + options) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("streamtensor compile: error: ") and message in err, err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_output_under_a_file_names_the_file(tmp_path, capsys):
+    blocker = tmp_path / "a"
+    blocker.write_text("not a folder")
+    assert main(["compile", "--model", "gpt2", "--until", "import", "-o",
+                 str(blocker / "b" / "out")]) == 1
+    assert f"{blocker} is a file, not a folder" in capsys.readouterr().err

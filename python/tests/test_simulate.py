@@ -221,3 +221,22 @@ def test_user_module_compiles_and_simulates_through_the_api(tmp_path):
     other = torch.randn(4, 32)
     np.testing.assert_allclose(streamtensor.simulate(str(tmp_path / "mlp"), [other])["y"],
                                module(other).detach().numpy(), atol=1e-4)
+
+
+@pytest.mark.parametrize("file,content,message", [
+    ("compile.json", '{"designs": ', "compile.json: the compile record is not valid JSON"),
+    ("compile.json", '{"designs": 5, "status": "complete"}', "designs must be list, got int"),
+    ("compile.json", '[1, 2]', "compile.json: the file must be a JSON object"),
+    ("manifest.json", '{"tensors": [{"name": 3}]}', "tensors[0].name must be str, got int"),
+    ("manifest.json", 'not json', "manifest.json: the design manifest is not valid JSON"),
+])
+def test_damaged_records_are_one_line_errors(simulated_scale, tmp_path, capsys, file, content,
+                                             message):
+    out = tmp_path / "out"
+    shutil.copytree(simulated_scale[0], out)
+    target = out / file if file == "compile.json" else \
+        out / simulated_scale[2].directory / file
+    target.write_text(content)
+    assert main(["simulate", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err, err

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import struct
 
 import numpy as np
@@ -202,3 +203,40 @@ def test_config_from_gemma3_multimodal_config():
                   "rope_theta", "rope_local_theta", "tie_word_embeddings"):
         assert getattr(cfg, field) == getattr(paper, field), field
     assert not cfg.is_sliding_layer(5) and cfg.is_sliding_layer(4)
+
+
+GPT2_CONFIG = {"model_type": "gpt2", "n_embd": 64, "n_head": 4, "n_layer": 2,
+               "vocab_size": 96, "n_positions": 64}
+
+
+@pytest.mark.parametrize("field,value,message", [
+    ("n_head", 0, "field 'n_head' must be in [1, 4096], got 0"),
+    ("n_embd", "64", "field 'n_embd' must be an integer, got str '64'"),
+    ("n_embd", 64.0, "field 'n_embd' must be an integer, got float 64.0"),
+    ("n_layer", None, "field 'n_layer' must be an integer, got NoneType None"),
+    ("n_layer", "abc", "field 'n_layer' must be an integer, got str 'abc'"),
+    ("n_layer", 2.5, "field 'n_layer' must be an integer, got float 2.5"),
+    ("n_layer", True, "field 'n_layer' must be an integer, got bool True"),
+    ("vocab_size", 10 ** 12, "field 'vocab_size' must be in [1, 16777216]"),
+    ("n_head", 3, "n_embd 64 is not a multiple of n_head 3"),
+    ("layer_norm_epsilon", "small", "field 'layer_norm_epsilon' must be a number"),
+])
+def test_config_fields_are_checked_before_use(field, value, message):
+    """Every config.json field is checked for type and range, naming the file
+    and the field, before any arithmetic (a zero head count used to divide)."""
+    config = dict(GPT2_CONFIG, **{field: value})
+    with pytest.raises(models.ConfigError, match="my/config.json: " + re.escape(message)):
+        models.from_hf_config(config, "my/config.json")
+
+
+def test_llama_config_fields_are_checked():
+    base = {"model_type": "llama", "hidden_size": 128, "num_attention_heads": 16,
+            "num_key_value_heads": 2, "num_hidden_layers": 2, "intermediate_size": 352,
+            "vocab_size": 128}
+    assert models.from_hf_config(base).head_dim == 8
+    with pytest.raises(models.ConfigError, match="field 'num_key_value_heads' must be an "
+                                                 "integer, got str '2'"):
+        models.from_hf_config(dict(base, num_key_value_heads="2"))
+    with pytest.raises(models.ConfigError, match="field 'tie_word_embeddings' must be true "
+                                                 "or false"):
+        models.from_hf_config(dict(base, tie_word_embeddings="yes"))

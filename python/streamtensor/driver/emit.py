@@ -67,8 +67,21 @@ def emit_design(lowered_text: str, function: str, out_dir: str) -> (Design, List
 
 
 def read_manifest(directory: str) -> Dict:
-    with open(os.path.join(directory, MANIFEST), encoding="utf-8") as f:
-        return json.load(f)
+    from .output_dir import check_fields, read_json_file
+    path = os.path.join(directory, MANIFEST)
+    manifest = read_json_file(path, "the design manifest")
+    check_fields(path, manifest, {"tensors": list, "kernels": list})
+    for index, tensor in enumerate(manifest.get("tensors", [])):
+        where = f"tensors[{index}]"
+        check_fields(path, tensor, {"name": str, "role": str, "shape": list, "dtype": str,
+                                    "layout": (dict, type(None))}, where)
+        for key in ("name", "role", "shape"):
+            if key not in tensor:
+                raise DriverError(f"{path}: {where} has no {key}; compile again")
+        if not all(isinstance(d, int) and not isinstance(d, bool) and d >= 0
+                   for d in tensor["shape"]):
+            raise DriverError(f"{path}: {where}.shape must list sizes; compile again")
+    return manifest
 
 
 def tensor_file(directory: str, name: str, suffix: str = ".bin") -> str:

@@ -17,6 +17,7 @@ import numpy as np
 import torch
 
 from ..importer import FunctionSpec, import_functions
+from .tools import DriverError
 
 ZOO_FUNCTIONS = ("block", "lm_head")
 
@@ -82,9 +83,12 @@ def zoo_program(model: str, config: str, step: str, *, functions: Sequence[str] 
     """A zoo model's step; `with_values=False` leaves weights uninitialized (import only)."""
     from .. import models
     from ..models.steps import module_attributes
+    if not 0 <= seed < 2 ** 63:
+        raise DriverError(f"--seed must be in [0, 2^63 - 1], got {seed}")
     built = models.build_model(model, config, layer=layer,
                                weights="random" if with_values else "empty",
                                seed=seed, checkpoint=checkpoint)
+    check_sequence_lengths(built.config, step, max_seq, seq)
     inputs = models.example_inputs(built, step, max_seq=max_seq, seq=seq, seed=seed)
     specs = models.function_specs(built, step, inputs, models.lm_head_input(built, seed),
                                   list(functions))
@@ -92,6 +96,26 @@ def zoo_program(model: str, config: str, step: str, *, functions: Sequence[str] 
                    "step": step, "functions": list(functions), "max_seq": max_seq, "seq": seq,
                    "seed": seed, "layer": layer, "checkpoint": checkpoint}
     return Program(specs, description, module_attributes(built, step, max_seq, seq))
+
+
+# The U55C's HBM: a block's KV cache beyond it cannot be placed.
+HBM_BYTES = 16 * 2 ** 30
+
+
+def check_sequence_lengths(config, step: str, max_seq: int, seq: int) -> None:
+    """Refuses lengths the model or the card cannot hold before anything is
+    allocated (a cache of --max-seq positions is built on the host first): a
+    prompt beyond the model's positions, caches beyond the card's HBM. A
+    decode cache may be longer than the positions of a test-size config."""
+    positions = config.max_positions
+    if step == "prefill" and seq > positions:
+        raise DriverError(f"--seq {seq} is beyond the {positions} positions of "
+                          f"{config.family} {config.name} (max_positions)")
+    cache_bytes = 2 * max_seq * config.kv_dim * 4
+    if cache_bytes > HBM_BYTES:
+        raise DriverError(f"--max-seq {max_seq}: the block's K and V caches take "
+                          f"{cache_bytes:,} bytes, more than the card's {HBM_BYTES:,} bytes "
+                          f"of HBM")
 
 
 def module_program(module: torch.nn.Module, example_inputs, *, name: str = "forward",

@@ -131,50 +131,112 @@ def get_config(family: str, name: str) -> ModelConfig:
     return _CONFIGS[family][name]
 
 
-def _require(d: dict, key: str, source: str):
-    if key not in d:
-        raise ConfigError(f"{source}: missing field {key!r}")
-    return d[key]
+_MISSING = object()
+# Bounds a config.json field may take: beyond them the model could not be
+# built on this machine nor placed on the card.
+_INT_LIMITS = {"layers": 1024, "width": 1 << 20, "heads": 4096, "vocab": 1 << 24,
+               "positions": 1 << 24, "window": 1 << 24}
+
+
+def _int(d: dict, key: str, source: str, limit: str, default=_MISSING):
+    """An integer field in [1, limit]: no bool, float, string or null."""
+    value = d.get(key, _MISSING)
+    if value is _MISSING or (value is None and default is not _MISSING):
+        if default is _MISSING:
+            raise ConfigError(f"{source}: missing field {key!r}")
+        return default
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ConfigError(f"{source}: field {key!r} must be an integer, got "
+                          f"{type(value).__name__} {value!r}")
+    high = _INT_LIMITS[limit]
+    if not 1 <= value <= high:
+        raise ConfigError(f"{source}: field {key!r} must be in [1, {high}], got {value}")
+    return value
+
+
+def _float(d: dict, key: str, source: str, default: float, low: float, high: float) -> float:
+    """A number field in (low, high); integers are accepted."""
+    value = d.get(key, default)
+    if value is None:
+        value = default
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ConfigError(f"{source}: field {key!r} must be a number, got "
+                          f"{type(value).__name__} {value!r}")
+    if not low < value < high:
+        raise ConfigError(f"{source}: field {key!r} must be in ({low:g}, {high:g}), got {value}")
+    return float(value)
+
+
+def _bool(d: dict, key: str, source: str, default: bool) -> bool:
+    value = d.get(key, default)
+    if value is None:
+        return default
+    if not isinstance(value, bool):
+        raise ConfigError(f"{source}: field {key!r} must be true or false, got {value!r}")
+    return value
 
 
 def from_hf_config(d: dict, source: str = "config.json") -> ModelConfig:
-    """Builds a ModelConfig from a Hugging Face config.json dictionary."""
+    """Builds a ModelConfig from a Hugging Face config.json dictionary; every
+    field's type and range is checked before it is used."""
+    if not isinstance(d, dict):
+        raise ConfigError(f"{source}: expected a JSON object")
     model_type = d.get("model_type")
     if model_type == "gemma3" and "text_config" in d:
+        if not isinstance(d["text_config"], dict):
+            raise ConfigError(f"{source}: field 'text_config' must be an object")
         d = dict(d["text_config"], model_type="gemma3_text")
         model_type = "gemma3_text"
     if model_type == "gpt2":
-        hidden = _require(d, "n_embd", source)
-        heads = _require(d, "n_head", source)
+        hidden = _int(d, "n_embd", source, "width")
+        heads = _int(d, "n_head", source, "heads")
+        if hidden % heads:
+            raise ConfigError(f"{source}: n_embd {hidden} is not a multiple of n_head {heads}")
         return ModelConfig(
-            "gpt2", "checkpoint", _require(d, "n_layer", source), hidden,
-            d.get("n_inner") or 4 * hidden, heads, heads, hidden // heads,
-            _require(d, "vocab_size", source), d.get("n_positions", 1024),
-            d.get("layer_norm_epsilon", 1e-5), qkv_bias=True, tie_word_embeddings=True,
-            description=source).validate()
+            "gpt2", "checkpoint", _int(d, "n_layer", source, "layers"), hidden,
+            _int(d, "n_inner", source, "width", 4 * hidden), heads, heads, hidden // heads,
+            _int(d, "vocab_size", source, "vocab"),
+            _int(d, "n_positions", source, "positions", 1024),
+            _float(d, "layer_norm_epsilon", source, 1e-5, 0.0, 1.0), qkv_bias=True,
+            tie_word_embeddings=True, description=source).validate()
     if model_type in ("llama", "qwen2", "gemma3_text"):
         family = {"gemma3_text": "gemma3"}.get(model_type, model_type)
-        hidden = _require(d, "hidden_size", source)
-        heads = _require(d, "num_attention_heads", source)
+        hidden = _int(d, "hidden_size", source, "width")
+        heads = _int(d, "num_attention_heads", source, "heads")
         gemma = family == "gemma3"
-        pattern = d.get("sliding_window_pattern")
+        head_dim = _int(d, "head_dim", source, "width", 0)
+        if not head_dim:
+            if hidden % heads:
+                raise ConfigError(f"{source}: hidden_size {hidden} is not a multiple of "
+                                  f"num_attention_heads {heads} and head_dim is not given")
+            head_dim = hidden // heads
+        pattern = _int(d, "sliding_window_pattern", source, "layers", 0) or None
         layer_types = d.get("layer_types")
+        if layer_types is not None and not (isinstance(layer_types, list) and
+                                            all(isinstance(t, str) for t in layer_types)):
+            raise ConfigError(f"{source}: field 'layer_types' must be a list of strings")
         if gemma and pattern is None and layer_types:
             globals_ = [i for i, t in enumerate(layer_types) if t == "full_attention"]
             pattern = globals_[0] + 1 if globals_ else None
+        query_scalar = d.get("query_pre_attn_scalar") if gemma else None
+        if query_scalar is not None:
+            query_scalar = _float(d, "query_pre_attn_scalar", source, 1.0, 0.0, 1e9)
         return ModelConfig(
-            family, "checkpoint", _require(d, "num_hidden_layers", source), hidden,
-            _require(d, "intermediate_size", source), heads,
-            d.get("num_key_value_heads") or heads, d.get("head_dim") or hidden // heads,
-            _require(d, "vocab_size", source), d.get("max_position_embeddings", 2048),
-            d.get("rms_norm_eps", 1e-6),
-            rope_theta=float(d.get("rope_theta", 10000.0)),
-            rope_local_theta=float(d.get("rope_local_base_freq", 10000.0)) if gemma else None,
-            qkv_bias=family == "qwen2" or bool(d.get("attention_bias", False)),
-            tie_word_embeddings=d.get("tie_word_embeddings", family != "llama"),
-            sliding_window=d.get("sliding_window") if gemma else None,
+            family, "checkpoint", _int(d, "num_hidden_layers", source, "layers"), hidden,
+            _int(d, "intermediate_size", source, "width"), heads,
+            _int(d, "num_key_value_heads", source, "heads", heads), head_dim,
+            _int(d, "vocab_size", source, "vocab"),
+            _int(d, "max_position_embeddings", source, "positions", 2048),
+            _float(d, "rms_norm_eps", source, 1e-6, 0.0, 1.0),
+            rope_theta=_float(d, "rope_theta", source, 10000.0, 0.0, 1e12),
+            rope_local_theta=(_float(d, "rope_local_base_freq", source, 10000.0, 0.0, 1e12)
+                              if gemma else None),
+            qkv_bias=family == "qwen2" or _bool(d, "attention_bias", source, False),
+            tie_word_embeddings=_bool(d, "tie_word_embeddings", source, family != "llama"),
+            sliding_window=_int(d, "sliding_window", source, "window", 0) or None
+            if gemma else None,
             sliding_window_pattern=pattern if gemma else None,
-            query_pre_attn_scalar=d.get("query_pre_attn_scalar") if gemma else None,
+            query_pre_attn_scalar=query_scalar,
             description=source).validate()
     raise ConfigError(f"{source}: unsupported model_type {model_type!r} "
                       f"(supported: gpt2, llama, qwen2, gemma3_text)")
