@@ -68,9 +68,43 @@ private:
 };
 } // namespace
 
+/// The per-edge LP has a potential per reachable pair of nodes: its size
+/// grows with the square of a long chain's length. Beyond this many the
+/// solver would run for minutes (a 1000-kernel chain: 500,000 potentials,
+/// over a minute), so it is refused with the reason.
+static constexpr uint64_t kMaxPaperPotentials = 150000;
+
 Expected<std::vector<double>>
 streamtensor::solvePaperPerEdgeLP(const TimedGraph &graph) {
   unsigned numNodes = graph.nodes.size();
+  // Count the reachable pairs first, from the descendants of each node.
+  {
+    std::vector<std::vector<bool>> reaches(numNodes,
+                                           std::vector<bool>(numNodes, false));
+    uint64_t pairs = 0;
+    for (auto it = graph.topologicalOrder.rbegin(),
+              end = graph.topologicalOrder.rend();
+         it != end; ++it) {
+      std::vector<bool> &mine = reaches[*it];
+      for (const TimedPort &output : graph.nodes[*it].outputs) {
+        unsigned next = graph.edges[output.edge].consumer;
+        mine[next] = true;
+        for (unsigned v = 0; v < numNodes; ++v)
+          if (reaches[next][v])
+            mine[v] = true;
+      }
+      pairs += std::count(mine.begin(), mine.end(), true);
+      if (pairs > kMaxPaperPotentials)
+        return createStringError(
+            inconvertibleErrorCode(),
+            formatv("the paper's per-edge LP of this graph needs more than "
+                    "{0} potentials (one per connected pair of kernels and "
+                    "DMA engines, its Eq. 5), beyond what it solves in "
+                    "reasonable time; it is a comparison strategy: use asap "
+                    "or lp-min-bytes",
+                    kMaxPaperPotentials));
+    }
+  }
   LinearProgram lp;
   std::vector<int> delay;
   for (unsigned e = 0, end = graph.edges.size(); e < end; ++e)
