@@ -442,3 +442,12 @@ func.func @top(%x: memref<65536x65536xf32> {dataflow.port = 0 : i64}) attributes
 func.func private @p(%x: memref<65536x65536xf32>) attributes {dataflow.process} {
   return
 }
+
+// -----
+
+// hls::stream<T, N> takes its depth as an int.
+func.func @top() attributes {dataflow.top} {
+  // expected-error @+1 {{stream depth 4294967296 is beyond the int depth of hls::stream}}
+  %s = dataflow.stream : !dataflow.stream<f32, 4294967296>
+  return
+}

@@ -526,6 +526,10 @@ DesignBuilder::buildProcesses(Top &top,
       if (failed(checkScalarType(stream, s.type.getElementType(),
                                  "stream element")))
         return failure();
+      // hls::stream<T, N> takes the depth as an int.
+      if (s.type.getDepth() > std::numeric_limits<int32_t>::max())
+        return diag(stream) << "stream depth " << s.type.getDepth()
+                            << " is beyond the int depth of hls::stream";
       auto name = stream->getAttrOfType<StringAttr>("dataflow.name");
       s.name = name ? name.str() : "s" + std::to_string(top.streams.size());
       if (!streamNames.insert(s.name).second)
