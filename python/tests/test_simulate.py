@@ -206,6 +206,10 @@ def test_tiny_block_compiles_to_a_design_that_matches_pytorch(tmp_path, capsys, 
     for process in timed["processes"].values():
         assert process["busy"] + process["stalled"] == process["end"] - process["start"]
         assert process["busy"] >= 0
+    trace = json.loads((out / "timed-trace.json").read_text())["traceEvents"]
+    spans = [e for e in trace if e["ph"] == "X"]
+    assert len(spans) >= len(timed["processes"])
+    assert all(e["dur"] > 0 and e["ts"] >= 0 for e in spans)
 
 
 def test_user_module_compiles_and_simulates_through_the_api(tmp_path):
