@@ -77,6 +77,13 @@ TEST_F(TimedSimTest, PipelinedLoop) {
   EXPECT_EQ(process(region, "producer").end, 104);
   EXPECT_EQ(process(region, "consumer").stalledOnRead, 5);
   EXPECT_EQ(process(region, "producer").stalledOnWrite, 0);
+  // The trace's span of that wait.
+  const std::vector<timing::StallSpan> &stalls =
+      process(region, "consumer").stalls;
+  ASSERT_EQ(stalls.size(), 1u);
+  EXPECT_EQ(stalls[0].begin, region.start);
+  EXPECT_EQ(stalls[0].end, region.start + 5);
+  EXPECT_EQ(stalls[0].kind, 'r');
 }
 
 TEST_F(TimedSimTest, ReductionAtItsRecurrenceII) {
@@ -165,6 +172,9 @@ TEST_F(TimedSimTest, FifoOfDepthFour) {
   EXPECT_EQ(region.end - region.start, 29);
   EXPECT_EQ(process(region, "producer").end, 18);
   EXPECT_EQ(process(region, "producer").stalledOnWrite, 8);
+  // Four waits of 2 cycles, one per late write (6..9), not merged: the
+  // writes between them issue on time.
+  EXPECT_EQ(process(region, "producer").stalls.size(), 4u);
   EXPECT_EQ(process(region, "consumer").stalledOnRead, 1);
 }
 

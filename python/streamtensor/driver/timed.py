@@ -75,6 +75,7 @@ def summarize(function: str, raw: Dict) -> Dict:
     end = max((r["end"] for r in regions), default=0)
     latency = end - start
     processes = OrderedDict()
+    stall_spans = {}
     ports = []
     kernels = []
     read = written = 0
@@ -91,6 +92,8 @@ def summarize(function: str, raw: Dict) -> Dict:
                 "stalled_on_read": p["stalled_on_read"],
                 "stalled_on_write": p["stalled_on_write"],
                 "waiting_on_memory": p["waiting_on_memory"]}
+            stall_spans[p["name"]] = [(b - start, e - start, kind)
+                                      for b, e, kind in p.get("stalls", [])]
         for port in region["ports"]:
             read += port["bytes_read"]
             written += port["bytes_written"]
@@ -107,12 +110,16 @@ def summarize(function: str, raw: Dict) -> Dict:
     return {"latency_cycles": latency, "clock_mhz": clock_mhz,
             "latency_ms": latency / (clock_mhz * 1e3), "source": SOURCE,
             "hbm": {"bytes_read": read, "bytes_written": written},
-            "kernels": kernels, "processes": processes, "ports": ports}
+            "kernels": kernels, "processes": processes, "ports": ports}, stall_spans
 
 
-def trace_events(functions: Dict) -> Dict:
+STALL_NAMES = {"r": "stalled on read", "w": "stalled on write", "m": "waiting on memory"}
+
+
+def trace_events(functions: Dict, stalls: Dict) -> Dict:
     """Chrome trace events (microseconds at the target clock): a track per
-    process with its run and its stalls as counters, a track per port."""
+    process with its run and, nested in it, the spans it stalled (merged
+    where there were very many), a track per port."""
     events = []
     for pid, (name, entry) in enumerate(functions.items(), start=1):
         us = 1.0 / entry["clock_mhz"]
@@ -126,6 +133,10 @@ def trace_events(functions: Dict) -> Dict:
                            "args": {k: p[k] for k in ("busy", "stalled_on_read",
                                                       "stalled_on_write",
                                                       "waiting_on_memory")}})
+            for begin, end, kind in stalls.get(name, {}).get(process, []):
+                events.append({"ph": "X", "pid": pid, "tid": tid,
+                               "name": STALL_NAMES.get(kind, kind), "ts": begin * us,
+                               "dur": max(end - begin, 1) * us})
         base = len(entry["processes"]) + 1
         for offset, port in enumerate(entry["ports"]):
             if not port["beats"]:
@@ -161,7 +172,7 @@ def simulate_timed(out_dir: str, log: Optional[TextIO]) -> Tuple[Dict, List[Outp
     writes timed.json and timed-trace.json there and returns (timed, checks)."""
     out_dir = os.path.abspath(out_dir)
     record, designs = _designs(out_dir)
-    functions, checks, raw_last = OrderedDict(), [], None
+    functions, checks, raw_last, stalls = OrderedDict(), [], None, {}
     for design in designs:
         directory = os.path.join(out_dir, design["directory"])
         _ensure_data(out_dir, record, design, log)
@@ -173,7 +184,8 @@ def simulate_timed(out_dir: str, log: Optional[TextIO]) -> Tuple[Dict, List[Outp
         seconds, raw = run_timed(directory, data_dir)
         raw_last = raw
         checks += compare(design["function"], _read_outputs(directory, data_dir), directory)
-        functions[design["function"]] = summarize(design["function"], raw)
+        functions[design["function"]], stalls[design["function"]] = summarize(
+            design["function"], raw)
         if log:
             print(f"  @{design['function']}: timed simulation ran in {seconds:.2f} s (wall)",
                   file=log, flush=True)
@@ -182,5 +194,5 @@ def simulate_timed(out_dir: str, log: Optional[TextIO]) -> Tuple[Dict, List[Outp
              "assumptions": assumptions(raw_last) if raw_last else {},
              "functions": functions}
     write_json(os.path.join(out_dir, "timed.json"), timed)
-    write_json(os.path.join(out_dir, "timed-trace.json"), trace_events(functions))
+    write_json(os.path.join(out_dir, "timed-trace.json"), trace_events(functions, stalls))
     return timed, checks

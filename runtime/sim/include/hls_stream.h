@@ -94,7 +94,7 @@ private:
     // A token is readable the cycle after its write; its slot is free the
     // cycle after its read.
     auto &clock = streamtensor::sim::timing::clock();
-    clock.stallUntil(ready_.front(), clock.stalledOnRead);
+    clock.stallUntil(ready_.front(), clock.stalledOnRead, 'r');
     ready_.pop_front();
     if (std::size_t depth = core_.depth()) {
       freed_.resize(depth);
@@ -109,7 +109,7 @@ private:
     // Token k waits for the slot token k - depth freed.
     auto &clock = streamtensor::sim::timing::clock();
     if (std::size_t depth = core_.depth(); depth && writes_ >= depth)
-      clock.stallUntil(freed_[writes_ % depth], clock.stalledOnWrite);
+      clock.stallUntil(freed_[writes_ % depth], clock.stalledOnWrite, 'w');
     ready_.push_back(clock.now() + 1);
     ++writes_;
 #endif

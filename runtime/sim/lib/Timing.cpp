@@ -161,6 +161,22 @@ void shareBandwidth(const std::vector<std::shared_ptr<Port>> &ports,
 
 ProcessClock &clock() { return threadClock; }
 
+void ProcessClock::coarsenStalls() {
+  // Merge neighbours pairwise: a merged span covers both and the gap
+  // between them, named after the longer one.
+  std::vector<StallSpan> merged;
+  for (std::size_t i = 0; i < stalls.size(); i += 2) {
+    if (i + 1 == stalls.size()) {
+      merged.push_back(stalls[i]);
+      continue;
+    }
+    const StallSpan &a = stalls[i], &b = stalls[i + 1];
+    char kind = a.end - a.begin >= b.end - b.begin ? a.kind : b.kind;
+    merged.push_back({a.begin, b.end, kind});
+  }
+  stalls = std::move(merged);
+}
+
 void unsupported(const char *why) {
   throw SimulationError(ErrorKind::ProcessFailed,
                         std::string("timed simulation: process ") + why);
@@ -266,7 +282,7 @@ void touch(const void *address, std::size_t bytes, bool write) {
   std::size_t slot = (burst.issued - 1) % burst.completions.size();
   if (write) {
     // A write leaves once its beat is on the port; it is acknowledged later.
-    c.stallUntil(done - 1, c.waitingOnMemory);
+    c.stallUntil(done - 1, c.waitingOnMemory, 'm');
     burst.completions[slot] = done + config.writeLatency;
     c.lastWriteDone = std::max(c.lastWriteDone, done + config.writeLatency);
     return;
@@ -274,7 +290,7 @@ void touch(const void *address, std::size_t bytes, bool write) {
   // The schedule expects the data readLatency cycles after the request.
   Cycle arrival = done - 1 + config.readLatency;
   burst.completions[slot] = arrival;
-  c.stallUntil(arrival - config.readLatency, c.waitingOnMemory);
+  c.stallUntil(arrival - config.readLatency, c.waitingOnMemory, 'm');
 }
 
 Region *beginRegion(const std::string &name, bool topLevel) {
@@ -317,7 +333,8 @@ void endProcess(Region *region, const std::string &name) {
                        std::max(c.now(), c.lastWriteDone),
                        c.stalledOnRead,
                        c.stalledOnWrite,
-                       c.waitingOnMemory};
+                       c.waitingOnMemory,
+                       std::move(c.stalls)};
   {
     std::lock_guard<std::mutex> lock(region->mutex);
     region->end = std::max(region->end, record.end);
@@ -432,7 +449,12 @@ std::string writeReport() {
          << ", \"start\": " << proc.start << ", \"end\": " << proc.end
          << ", \"stalled_on_read\": " << proc.stalledOnRead
          << ", \"stalled_on_write\": " << proc.stalledOnWrite
-         << ", \"waiting_on_memory\": " << proc.waitingOnMemory << "}";
+         << ", \"waiting_on_memory\": " << proc.waitingOnMemory
+         << ",\n       \"stalls\": [";
+      for (std::size_t k = 0; k < proc.stalls.size(); ++k)
+        os << (k ? ", " : "") << "[" << proc.stalls[k].begin << ", "
+           << proc.stalls[k].end << ", \"" << proc.stalls[k].kind << "\"]";
+      os << "]}";
     }
     os << "],\n     \"ports\": [";
     for (std::size_t p = 0; p < region.ports.size(); ++p) {

@@ -19,6 +19,13 @@ namespace streamtensor::sim::timing {
 
 using Cycle = std::int64_t;
 
+// A span of cycles a process waited: on a read ('r'), a write ('w') or
+// memory ('m').
+struct StallSpan {
+  std::int64_t begin, end;
+  char kind;
+};
+
 struct ProcessClock {
   // Issue cycle of the current straight-line segment or pipeline iteration,
   // including every stall so far.
@@ -31,17 +38,31 @@ struct ProcessClock {
   Cycle waitingOnMemory = 0;
   // Cycle the last m_axi write is acknowledged: the process ends no earlier.
   Cycle lastWriteDone = 0;
+  // Where the stalls were, for the trace: neighbouring spans of one kind
+  // are merged, and past kMaxStallSpans pairs of spans are merged.
+  std::vector<StallSpan> stalls;
+  static constexpr std::size_t kMaxStallSpans = 4096;
 
   Cycle now() const { return base + offset; }
   // Delays the current access (and with it the rest of the schedule) to
-  // `cycle`, counting the delay in `counter`.
-  void stallUntil(Cycle cycle, Cycle &counter) {
+  // `cycle`, counting the delay in `counter` and the span as `kind`.
+  void stallUntil(Cycle cycle, Cycle &counter, char kind) {
     Cycle late = cycle - now();
-    if (late > 0) {
-      base += late;
-      counter += late;
+    if (late <= 0)
+      return;
+    Cycle begin = now();
+    base += late;
+    counter += late;
+    if (!stalls.empty() && stalls.back().kind == kind &&
+        begin <= stalls.back().end) {
+      stalls.back().end = cycle;
+      return;
     }
+    stalls.push_back({begin, cycle, kind});
+    if (stalls.size() > kMaxStallSpans)
+      coarsenStalls();
   }
+  void coarsenStalls();
 };
 
 // The calling thread's clock.
@@ -144,6 +165,7 @@ void endRegion(Region *region);
 struct ProcessResult {
   std::string name;
   Cycle start, end, stalledOnRead, stalledOnWrite, waitingOnMemory;
+  std::vector<StallSpan> stalls;
 };
 struct PortResult {
   std::string name;
