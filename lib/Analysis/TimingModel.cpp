@@ -651,6 +651,19 @@ FailureOr<BlockTiming> ProcessTimer::timeLoop(scf::ForOp loop) {
   loop.getBody()->walk([&](scf::ForOp) { innermost = false; });
 
   BlockTiming timing;
+  // A loop that is not pipelined runs its body `trips` times in a row.
+  auto runSequentially = [&](const BlockTiming &body) -> LogicalResult {
+    if (trips <= 0)
+      return success();
+    if (body.latency > 0 && trips > kMaxProcessCycles / body.latency)
+      return loop.emitError("loop takes more than 2^44 cycles; the timing "
+                            "model does not handle it");
+    timing.latency = trips * body.latency;
+    timing.accesses = body.accesses;
+    timing.addBytes(body, trips);
+    repeat(timing.accesses, trips, body.latency);
+    return success();
+  };
   if (innermost) {
     llvm::DenseMap<Operation *, int64_t> starts;
     SmallVector<Operation *> ops;
@@ -720,28 +733,13 @@ FailureOr<BlockTiming> ProcessTimer::timeLoop(scf::ForOp loop) {
         timing.addBytes(*body, trips);
         repeat(timing.accesses, trips, nested.pipelineTrips * info.ii);
       }
-    } else if (trips > 0) {
-      if (body->latency > 0 && trips > kMaxProcessCycles / body->latency)
-        return loop.emitError("loop takes more than 2^44 cycles; the timing "
-                              "model does not handle it");
-      timing.latency = trips * body->latency;
-      timing.accesses = body->accesses;
-      timing.addBytes(*body, trips);
-      repeat(timing.accesses, trips, body->latency);
+    } else if (failed(runSequentially(*body))) {
+      return failure();
     }
   } else {
     FailureOr<BlockTiming> body = timeBlock(*loop.getBody(), false);
-    if (failed(body))
+    if (failed(body) || failed(runSequentially(*body)))
       return failure();
-    if (trips > 0) {
-      if (body->latency > 0 && trips > kMaxProcessCycles / body->latency)
-        return loop.emitError("loop takes more than 2^44 cycles; the timing "
-                              "model does not handle it");
-      timing.latency = trips * body->latency;
-      timing.accesses = body->accesses;
-      timing.addBytes(*body, trips);
-      repeat(timing.accesses, trips, body->latency);
-    }
   }
   info.latency = timing.latency;
   result.loops.push_back(info);

@@ -139,6 +139,13 @@ def graphviz(report: Dict) -> str:
     return "\n".join(out) + "\n"
 
 
+def _grown_line(what: str, check: Dict, why: str) -> str:
+    grown = ", ".join(f"{s['name']} {s['model_depth']}->{s['depth']}"
+                      for s in check["grown_streams"])
+    return (f"    {what} grew {len(check['grown_streams'])} FIFO(s) by "
+            f"{_bytes(check['added_bytes'])} {why}: {grown}")
+
+
 def fifo_sizing_text(sizing: Dict) -> str:
     """Summary of the --streamtensor-size-fifos report, per top function."""
     lines = ["FIFO sizing (--streamtensor-size-fifos; latencies are estimates of the "
@@ -166,18 +173,13 @@ def fifo_sizing_text(sizing: Dict) -> str:
                          f"{_bytes(capacity)} of on-chip memory; this design does not fit")
         check = function.get("order_check")
         if check and check["grown_streams"]:
-            grown = ", ".join(f"{s['name']} {s['model_depth']}->{s['depth']}"
-                              for s in check["grown_streams"])
-            lines.append(f"    stream order check grew {len(check['grown_streams'])} FIFO(s) "
-                         f"by {_bytes(check['added_bytes'])} so the design cannot stop early: "
-                         f"{grown}")
+            lines.append(_grown_line("stream order check", check,
+                                     "so the design cannot stop early"))
         elif check:
             lines.append("    stream order check: the design cannot stop early with these depths")
-        sim_check = function.get("stall_check")
-        if sim_check and sim_check["grown_streams"]:
-            grown = ", ".join(f"{s['name']} {s['model_depth']}->{s['depth']}"
-                              for s in sim_check["grown_streams"])
-            lines.append(f"    pipeline stall check grew {len(sim_check['grown_streams'])} FIFO(s) "
-                         f"by {_bytes(sim_check['added_bytes'])} so whole-pipeline stalls cannot "
-                         f"stop the design: {grown}")
+        stall_check = function.get("stall_check")
+        if stall_check and stall_check["grown_streams"]:
+            lines.append(_grown_line("pipeline stall check", stall_check,
+                                     "so whole-pipeline stalls and bursts neither stop nor slow "
+                                     "the design"))
     return "\n".join(lines) + "\n"

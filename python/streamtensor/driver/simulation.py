@@ -177,6 +177,18 @@ def compare(function: str, outputs, directory: str) -> List[OutputCheck]:
     return checks
 
 
+def prepare_design(out_dir: str, record: Dict, design: Dict, build, log: Optional[TextIO]) -> str:
+    """Data regenerated if missing, params.bin checked, the simulation built
+    with `build(directory, log)`; returns the design's folder."""
+    directory = os.path.join(out_dir, design["directory"])
+    _ensure_data(out_dir, record, design, log)
+    verify_params(directory)
+    seconds = build(directory, log)
+    if log:
+        print(f"  built in {seconds:.1f} s", file=log, flush=True)
+    return directory
+
+
 def simulate_dir(out_dir: str, inputs: Optional[Dict[str, Dict[str, np.ndarray]]] = None,
                  log: Optional[TextIO] = sys.stdout):
     """Builds and runs every design of `out_dir`.
@@ -190,12 +202,7 @@ def simulate_dir(out_dir: str, inputs: Optional[Dict[str, Dict[str, np.ndarray]]
     record, designs = _designs(out_dir)
     all_outputs, checks = OrderedDict(), []
     for design in designs:
-        directory = os.path.join(out_dir, design["directory"])
-        _ensure_data(out_dir, record, design, log)
-        verify_params(directory)
-        seconds = build_simulation(directory, log)
-        if log:
-            print(f"  built in {seconds:.1f} s", file=log, flush=True)
+        directory = prepare_design(out_dir, record, design, build_simulation, log)
         given = (inputs or {}).get(design["function"])
         if inputs is None:
             data_dir = os.path.join(directory, "data")

@@ -18,8 +18,8 @@ from collections import OrderedDict
 from typing import Dict, List, Optional, TextIO, Tuple
 
 from .output_dir import write_json
-from .simulation import (RUN_TIMEOUT_S, OutputCheck, _designs, _ensure_data, _read_outputs,
-                         compare, prebuilt_runtime, verify_params)
+from .simulation import (RUN_TIMEOUT_S, OutputCheck, _designs, _read_outputs, compare,
+                         prebuilt_runtime, prepare_design)
 from .tools import DriverError, ToolError, run_tool
 
 TIMED_PROGRAM = "streamtensor-sim-timed"
@@ -174,12 +174,7 @@ def simulate_timed(out_dir: str, log: Optional[TextIO]) -> Tuple[Dict, List[Outp
     record, designs = _designs(out_dir)
     functions, checks, raw_last, stalls = OrderedDict(), [], None, {}
     for design in designs:
-        directory = os.path.join(out_dir, design["directory"])
-        _ensure_data(out_dir, record, design, log)
-        verify_params(directory)
-        seconds = build_timed(directory, log)
-        if log:
-            print(f"  built in {seconds:.1f} s", file=log, flush=True)
+        directory = prepare_design(out_dir, record, design, build_timed, log)
         data_dir = os.path.join(directory, "data")
         seconds, raw = run_timed(directory, data_dir)
         raw_last = raw
