@@ -8,7 +8,6 @@ design reads (raw little-endian f32, the simulation driver's input format),
 program, and `expected/<output>.bin`, PyTorch's outputs on the same inputs.
 """
 
-import json
 import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Dict, List
