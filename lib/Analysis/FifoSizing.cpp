@@ -178,9 +178,9 @@ static Error sizeWithMinBytesLP(const TimedGraph &graph,
   int64_t reference = unbounded.cycles;
   if (exact) {
     SimResult asapRun;
-    if (!growForPipelineStalls(graph, latencyOnly, asapDepths, asapRun))
+    if (!growForSchedules(graph, latencyOnly, asapDepths, unbounded.cycles,
+                          asapRun))
       return Error::success();
-    growForSlowdown(graph, latencyOnly, asapDepths, unbounded.cycles, asapRun);
     reference = std::max(reference, asapRun.cycles);
   }
   int64_t asapGrownBytes = getTotalFifoBytes(graph, asapDepths);
@@ -196,11 +196,9 @@ static Error sizeWithMinBytesLP(const TimedGraph &graph,
     heldRun.launch = launch;
     heldRun.depths = held.depths;
     SimResult withHolds = simulate(graph, heldRun);
-    if (exact) {
-      if (!growForPipelineStalls(graph, heldRun, held.depths, withHolds))
-        return Error::success();
-      growForSlowdown(graph, heldRun, held.depths, reference, withHolds);
-    }
+    if (exact && !growForSchedules(graph, heldRun, held.depths, reference,
+                                   withHolds))
+      return Error::success();
     if (getTotalFifoBytes(graph, held.depths) >= asapGrownBytes ||
         withHolds.deadlock)
       return Error::success();
@@ -422,64 +420,53 @@ streamtensor::sizeFifos(const DataflowGraph &graph, const TargetDesc &target,
 }
 
 std::optional<std::vector<GrownFifo>>
-streamtensor::growForPipelineStalls(const TimedGraph &graph,
-                                    SimOptions options,
-                                    std::vector<int64_t> &depths,
-                                    SimResult &result) {
+streamtensor::growForSchedules(const TimedGraph &graph, SimOptions options,
+                               std::vector<int64_t> &depths,
+                               int64_t unboundedCycles, SimResult &result) {
   std::map<unsigned, int64_t> before;
-  for (unsigned round = 0;; ++round) {
+  // Doubles one FIFO, remembering its first depth; false if it is full size.
+  auto grow = [&](unsigned edge) {
+    int64_t tokens = graph.edges[edge].tokens;
+    if (depths[edge] >= tokens)
+      return false;
+    before.try_emplace(edge, depths[edge]);
+    depths[edge] = std::min(tokens, 2 * depths[edge]);
+    return true;
+  };
+  auto run = [&] {
     options.depths = depths;
     result = simulate(graph, options);
+  };
+
+  // Deadlocks first. Each round at least doubles one FIFO, which bounds the
+  // rounds by the graph's size.
+  for (unsigned round = 0;; ++round) {
+    run();
     if (!result.deadlock)
       break;
     bool grew = false;
     for (unsigned node : result.waitCycle)
-      for (const SimBlockedNode &blocked : result.blocked) {
-        if (blocked.node != node || !blocked.onFull)
-          continue;
-        int64_t &depth = depths[blocked.edge];
-        int64_t tokens = graph.edges[blocked.edge].tokens;
-        if (depth >= tokens)
-          continue;
-        before.try_emplace(blocked.edge, depth);
-        depth = std::min(tokens, 2 * depth);
-        grew = true;
-      }
-    // Each round at least doubles one FIFO, so this bounds the rounds by
-    // the graph's size.
+      for (const SimBlockedNode &blocked : result.blocked)
+        if (blocked.node == node && blocked.onFull)
+          grew |= grow(blocked.edge);
     if (!grew || round > 64 * graph.edges.size())
       return std::nullopt;
   }
-  std::vector<GrownFifo> grown;
-  for (auto [edge, depth] : before)
-    grown.push_back({edge, depth, depths[edge]});
-  return grown;
-}
-
-std::vector<GrownFifo> streamtensor::growForSlowdown(const TimedGraph &graph,
-                                                     SimOptions options,
-                                                     std::vector<int64_t> &depths,
-                                                     int64_t unboundedCycles,
-                                                     SimResult &result) {
-  std::map<unsigned, int64_t> before;
-  for (unsigned round = 0; round < 64; ++round) {
-    options.depths = depths;
-    result = simulate(graph, options);
-    if (result.deadlock ||
-        double(result.cycles) <= 1.01 * double(unboundedCycles))
-      break;
+  // Then slowdowns.
+  for (unsigned round = 0; round < 64 &&
+                           double(result.cycles) > 1.01 * double(unboundedCycles);
+       ++round) {
     bool grew = false;
-    for (unsigned e = 0, end = graph.edges.size(); e < end; ++e) {
-      if (result.fifos[e].fullStallCycles == 0 ||
-          depths[e] >= graph.edges[e].tokens)
-        continue;
-      before.try_emplace(e, depths[e]);
-      depths[e] = std::min(graph.edges[e].tokens, 2 * depths[e]);
-      grew = true;
-    }
+    for (unsigned e = 0, end = graph.edges.size(); e < end; ++e)
+      if (result.fifos[e].fullStallCycles > 0)
+        grew |= grow(e);
     if (!grew)
       break;
+    run();
+    if (result.deadlock)
+      break;
   }
+
   std::vector<GrownFifo> grown;
   for (auto [edge, depth] : before)
     grown.push_back({edge, depth, depths[edge]});

@@ -306,41 +306,28 @@ int main(int argc, char **argv) {
     return fail(inputFile + ": " + toString(sizing.takeError()));
 
   // Graphs exported from the IR carry the processes' own access cycles;
-  // their pipelines can stall as a whole, which the pass's stall check
-  // covers by growing FIFOs (growForPipelineStalls). That applies to the
-  // strategies the pass offers; the comparison strategies and hand-written
-  // graphs keep their plain sizing, deadlocks included.
+  // their pipelines can stall as a whole and their bursts outrun the sizing
+  // bounds, which the pass covers by growing FIFOs (growForSchedules). That
+  // applies to the strategies the pass offers; the comparison strategies
+  // and hand-written graphs keep their plain sizing, deadlocks included.
+  SimResult unbounded = simulate(*timed, SimOptions());
   std::vector<GrownFifo> stallGrown;
   int64_t modelBytes = sizing->totalBytes;
-  bool exact = llvm::any_of(graph->getEdges(), [](const DataflowEdge &edge) {
-    return !edge.producerSchedule.empty() || !edge.consumerSchedule.empty();
-  });
-  exact &= options->strategy == FifoStrategy::Asap ||
-           options->strategy == FifoStrategy::LpMinBytes;
+  bool grows = hasExactSchedules(*timed) &&
+               (options->strategy == FifoStrategy::Asap ||
+                options->strategy == FifoStrategy::LpMinBytes);
   SimOptions sizedOptions;
   sizedOptions.launch = sizing->launch;
-  if (exact && fitsSimulator(*timed, sizedOptions)) {
+  if (grows && fitsSimulator(*timed, sizedOptions)) {
     SimResult run;
-    if (std::optional<std::vector<GrownFifo>> grown =
-            growForPipelineStalls(*timed, sizedOptions, sizing->depths, run))
+    if (std::optional<std::vector<GrownFifo>> grown = growForSchedules(
+            *timed, sizedOptions, sizing->depths, unbounded.cycles, run))
       stallGrown = std::move(*grown);
-    SimResult free = simulate(*timed, SimOptions());
-    for (const GrownFifo &fifo : growForSlowdown(
-             *timed, sizedOptions, sizing->depths, free.cycles, run)) {
-      auto known = llvm::find_if(stallGrown, [&](const GrownFifo &grown) {
-        return grown.edge == fifo.edge;
-      });
-      if (known == stallGrown.end())
-        stallGrown.push_back(fifo);
-      else
-        known->after = fifo.after;
-    }
     sizing->totalBytes = getTotalFifoBytes(*timed, sizing->depths);
   }
   sizedOptions.depths = sizing->depths;
   sizedOptions.recordTrace = !traceFile.empty();
   SimResult sized = simulate(*timed, sizedOptions);
-  SimResult unbounded = simulate(*timed, SimOptions());
 
   if (!traceFile.empty()) {
     ToolOutputFile trace(traceFile, ec, sys::fs::OF_Text);

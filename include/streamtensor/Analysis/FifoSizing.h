@@ -109,36 +109,31 @@ llvm::Expected<FifoSizingResult> sizeFifos(const DataflowGraph &graph,
 /// from the IR) rather than D and II alone.
 bool hasExactSchedules(const TimedGraph &graph);
 
-/// A FIFO grown by growForPipelineStalls: its depth before and after.
+/// A FIFO grown by growForSchedules: its depth before and after.
 struct GrownFifo {
   unsigned edge;
   int64_t before;
   int64_t after;
 };
 
-/// With the processes' own access schedules (graphs built from the IR), a
-/// pipeline of the model stalls as a whole on a blocked access, as an HLS
-/// pipeline does, so a read of a later iteration issued before the write of
-/// an earlier one can stop a design that the program-order replay of the
-/// stream order check completes. Simulates with `depths` and, while the run
-/// deadlocks, grows the full FIFOs on the wait cycle (doubling, up to the
-/// tokens they carry). Returns the grown FIFOs and leaves the last run in
+/// The sizing bounds assume evenly spaced accesses. With the processes' own
+/// access schedules (graphs built from the IR) two things can still go
+/// wrong, and the FIFOs responsible are doubled (up to the tokens they
+/// carry) until neither does:
+///  - a pipeline of the model stalls as a whole on a blocked access, as an
+///    HLS pipeline does, so a read of a later iteration issued before the
+///    write of an earlier one can stop a design that the program-order
+///    replay of the stream order check completes: while the run deadlocks,
+///    the full FIFOs on the wait cycle grow;
+///  - a bursty producer can wait on a FIFO sized for its average: while the
+///    run is more than 1% slower than `unboundedCycles`, the FIFOs whose
+///    producers waited on them being full grow.
+/// Returns the grown FIFOs in edge order and leaves the last run in
 /// `result`; nothing if a wait cycle has no FIFO left to grow.
 std::optional<std::vector<GrownFifo>>
-growForPipelineStalls(const TimedGraph &graph, SimOptions options,
-                      std::vector<int64_t> &depths, SimResult &result);
-
-/// The sizing bounds assume evenly spaced accesses; with the processes' own
-/// access cycles, a FIFO sized from them can hold back a bursty producer.
-/// While the run with `depths` is more than 1% slower than
-/// `unboundedCycles`, doubles (up to the tokens they carry) the FIFOs whose
-/// producers waited on them being full. Returns the grown FIFOs and leaves
-/// the last run in `result`.
-std::vector<GrownFifo> growForSlowdown(const TimedGraph &graph,
-                                       SimOptions options,
-                                       std::vector<int64_t> &depths,
-                                       int64_t unboundedCycles,
-                                       SimResult &result);
+growForSchedules(const TimedGraph &graph, SimOptions options,
+                 std::vector<int64_t> &depths, int64_t unboundedCycles,
+                 SimResult &result);
 
 /// Conservative mode's view of a graph: every kernel's D, II and latency
 /// scaled so that its busiest port takes as long as the slowest kernel's

@@ -27,8 +27,6 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 
-#include <map>
-
 
 namespace streamtensor {
 #define GEN_PASS_DEF_SIZEFIFOS
@@ -179,22 +177,16 @@ LogicalResult SizeFifosPass::sizeTop(func::FuncOp top, const TargetDesc &target,
   if (simulated) {
     SimOptions sizedRun = latencyOnly;
     sizedRun.launch = sized->launch;
-    std::optional<std::vector<GrownFifo>> grownByStalls =
-        growForPipelineStalls(*timed, sizedRun, sized->depths, withDepths);
-    if (!grownByStalls)
+    std::optional<std::vector<GrownFifo>> grownFifos = growForSchedules(
+        *timed, sizedRun, sized->depths, unbounded.cycles, withDepths);
+    if (!grownFifos)
       return mlir::emitError(top.getLoc(), "the FIFOs chosen for @")
              << top.getSymName() << " deadlock the simulated design";
-    std::vector<GrownFifo> grownBySlowdown = growForSlowdown(
-        *timed, sizedRun, sized->depths, unbounded.cycles, withDepths);
-    std::map<unsigned, GrownFifo> all;
-    for (const GrownFifo &fifo : *grownByStalls)
-      all[fifo.edge] = fifo;
-    for (const GrownFifo &fifo : grownBySlowdown)
-      all.try_emplace(fifo.edge, fifo).first->second.after = fifo.after;
-    for (const auto &[edge, fifo] : all)
-      stallGrown.push_back(json::Object{{"name", timed->edges[edge].label},
-                                        {"model_depth", fifo.before},
-                                        {"depth", fifo.after}});
+    for (const GrownFifo &fifo : *grownFifos)
+      stallGrown.push_back(
+          json::Object{{"name", timed->edges[fifo.edge].label},
+                       {"model_depth", fifo.before},
+                       {"depth", fifo.after}});
   }
   sized->totalBytes = getTotalFifoBytes(*timed, sized->depths);
 
