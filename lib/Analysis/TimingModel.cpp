@@ -103,6 +103,31 @@ static StringRef getArithKey(Operation *op) {
       });
 }
 
+/// m_axi ports are the memref arguments of a process (as the emitter treats
+/// them); local arrays are allocated in it.
+static bool isPort(Value memref) { return isa<BlockArgument>(memref); }
+static bool isLocalArray(Value memref) {
+  return isa_and_nonnull<memref::AllocOp, memref::AllocaOp>(
+      memref.getDefiningOp());
+}
+
+namespace {
+/// The memref, indices and direction of a load or a store.
+struct MemoryAccess {
+  Value memref;
+  ValueRange indices;
+  bool isLoad;
+};
+} // namespace
+
+static std::optional<MemoryAccess> getMemoryAccess(Operation *op) {
+  if (auto load = dyn_cast<memref::LoadOp>(op))
+    return MemoryAccess{load.getMemref(), load.getIndices(), true};
+  if (auto store = dyn_cast<memref::StoreOp>(op))
+    return MemoryAccess{store.getMemref(), store.getIndices(), false};
+  return std::nullopt;
+}
+
 namespace {
 
 /// Accesses of one region, relative to its start, per stream argument.
@@ -216,7 +241,7 @@ FailureOr<int64_t> ProcessTimer::getLatency(Operation *op) {
   // HLS schedules a load from an m_axi port with the interface's read
   // latency; a store is posted.
   if (auto load = dyn_cast<memref::LoadOp>(op))
-    if (isa<BlockArgument>(load.getMemref()))
+    if (isPort(load.getMemref()))
       return target.hbm.readLatencyCycles;
   if (isa<memref::LoadOp, memref::StoreOp, StreamReadOp, StreamWriteOp>(op))
     return 1;
@@ -299,13 +324,11 @@ ProcessTimer::timeSegment(ArrayRef<Operation *> ops,
             std::max(timing.bytesWritten, branch->bytesWritten);
       }
     } else {
-      if (auto load = dyn_cast<memref::LoadOp>(op))
-        if (isa<BlockArgument>(load.getMemref()))
-          timing.bytesRead += getTokenBytes(load.getType());
-      if (auto store = dyn_cast<memref::StoreOp>(op))
-        if (isa<BlockArgument>(store.getMemref()))
-          timing.bytesWritten +=
-              getTokenBytes(store.getValueToStore().getType());
+      if (std::optional<MemoryAccess> access = getMemoryAccess(op))
+        if (isPort(access->memref))
+          (access->isLoad ? timing.bytesRead : timing.bytesWritten) +=
+              getTokenBytes(
+                  cast<MemRefType>(access->memref.getType()).getElementType());
       FailureOr<int64_t> cycles = getLatency(op);
       if (failed(cycles))
         return failure();
@@ -451,8 +474,7 @@ int64_t ProcessTimer::getRecurrenceII(
   Block *body = loop.getBody();
   for (Operation &op : *body) {
     auto store = dyn_cast<memref::StoreOp>(op);
-    if (!store || !isa_and_nonnull<memref::AllocOp, memref::AllocaOp>(
-                      store.getMemref().getDefiningOp()))
+    if (!store || !isLocalArray(store.getMemref()))
       continue;
     if (llvm::any_of(store.getIndices(), [&](Value index) {
           return dependsOnInductionVar(index, loop, cache);
@@ -546,30 +568,18 @@ int64_t ProcessTimer::getPortII(scf::ForOp loop, int64_t unroll) {
   };
   llvm::DenseMap<unsigned, Demand> demand;
   for (Operation &op : loop.getBody()->without_terminator()) {
-    Value memref;
-    ValueRange indices;
-    bool isLoad = false;
-    if (auto load = dyn_cast<memref::LoadOp>(op)) {
-      memref = load.getMemref();
-      indices = load.getIndices();
-      isLoad = true;
-    } else if (auto store = dyn_cast<memref::StoreOp>(op)) {
-      memref = store.getMemref();
-      indices = store.getIndices();
-    } else {
+    std::optional<MemoryAccess> access = getMemoryAccess(&op);
+    if (!access || !isPort(access->memref))
       continue;
-    }
-    auto arg = dyn_cast<BlockArgument>(memref);
-    if (!arg || arg.getOwner() != &func.getBody().front())
-      continue;
-    Type element = cast<MemRefType>(memref.getType()).getElementType();
+    auto arg = cast<BlockArgument>(access->memref);
+    Type element = cast<MemRefType>(arg.getType()).getElementType();
     double bytes = double(getTokenBytes(element));
     Demand &d = demand[arg.getArgNumber()];
     d.beats += 1;
-    bool contiguous = isContiguousAccess(indices, loop);
+    bool contiguous = isContiguousAccess(access->indices, loop);
     d.bytes += contiguous ? bytes
                           : std::max(bytes, double(target.hbm.minAccessBytes));
-    if (isLoad && !contiguous)
+    if (access->isLoad && !contiguous)
       ++d.stridedReads;
   }
   double ii = 1;
@@ -609,16 +619,10 @@ static int64_t getLocalMemoryII(scf::ForOp loop, int64_t unroll) {
   if (unroll <= 1)
     return 1;
   llvm::DenseMap<Value, int64_t> accesses;
-  for (Operation &op : loop.getBody()->without_terminator()) {
-    Value memref;
-    if (auto load = dyn_cast<memref::LoadOp>(op))
-      memref = load.getMemref();
-    else if (auto store = dyn_cast<memref::StoreOp>(op))
-      memref = store.getMemref();
-    if (memref && isa_and_nonnull<memref::AllocOp, memref::AllocaOp>(
-                      memref.getDefiningOp()))
-      ++accesses[memref];
-  }
+  for (Operation &op : loop.getBody()->without_terminator())
+    if (std::optional<MemoryAccess> access = getMemoryAccess(&op))
+      if (isLocalArray(access->memref))
+        ++accesses[access->memref];
   int64_t ii = 1;
   for (auto [memref, count] : accesses) {
     int64_t banks = 1;

@@ -125,15 +125,12 @@ static LogicalResult checkMemRef(Operation *op, MemRefType type,
   if (!type.hasStaticShape() || type.getNumElements() == 0)
     return diag(op) << what << " must have a static, non-empty shape, got "
                     << type;
-  // Elements are indexed with int in the emitted code; the product is
-  // checked one dimension at a time so that it cannot wrap.
-  int64_t elements = 1;
-  for (int64_t dim : type.getShape()) {
-    if (dim > std::numeric_limits<int32_t>::max() / elements)
-      return diag(op) << what << " has more than 2^31 - 1 elements ("
-                      << type << "); the emitted code indexes it with int";
-    elements *= dim;
-  }
+  // Elements are indexed with int in the emitted code (the product
+  // saturates rather than wrapping).
+  if (dataflow::saturatingProduct(type.getShape()) >
+      std::numeric_limits<int32_t>::max())
+    return diag(op) << what << " has more than 2^31 - 1 elements (" << type
+                    << "); the emitted code indexes it with int";
   if (!type.getLayout().isIdentity())
     return diag(op) << what
                     << " must have the identity (row-major) layout, got "

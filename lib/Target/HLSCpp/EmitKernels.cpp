@@ -121,17 +121,23 @@ std::string ProcessEmitter::expr(Value value) {
   return buildExpression(def, operands);
 }
 
+/// An m_axi port element, through the macros that time it in the timed
+/// simulation (`port[index]` everywhere else).
+static std::string portElement(StringRef port, StringRef index, bool store) {
+  return ((store ? "STREAMTENSOR_STORE(" : "STREAMTENSOR_LOAD(") + port + ", " +
+          index + ")")
+      .str();
+}
+
 /// Ports are flat pointers indexed row-major; local arrays keep their shape
 /// so that array_partition can name their dimensions.
 std::string ProcessEmitter::access(Value memref, ValueRange indices,
                                   bool store) {
   auto type = cast<MemRefType>(memref.getType());
   std::string base = names.lookup(memref);
-  if (type.getRank() == 0 && isa<BlockArgument>(memref))
-    return std::string(store ? "STREAMTENSOR_STORE(" : "STREAMTENSOR_LOAD(") +
-           base + ", 0)";
   if (type.getRank() == 0)
-    return base + "[0]";
+    return isa<BlockArgument>(memref) ? portElement(base, "0", store)
+                                      : base + "[0]";
   if (!isa<BlockArgument>(memref)) {
     std::string text = base;
     for (Value index : indices)
@@ -157,8 +163,7 @@ std::string ProcessEmitter::access(Value memref, ValueRange indices,
     sum = std::to_string(offset);
   else if (offset != 0)
     sum = "(" + sum + " + " + std::to_string(offset) + ")";
-  return std::string(store ? "STREAMTENSOR_STORE(" : "STREAMTENSOR_LOAD(") +
-         base + ", " + stripParens(sum) + ")";
+  return portElement(base, stripParens(sum), store);
 }
 
 static bool isTimedAccess(Operation *op) {
@@ -468,7 +473,8 @@ void ProcessEmitter::emitCopy(memref::CopyOp copy) {
     auto memrefType = cast<MemRefType>(memref.getType());
     std::string base = names.lookup(memref);
     if (memrefType.getRank() == 0)
-      return base + "[0]";
+      return isa<BlockArgument>(memref) ? portElement(base, "0", store)
+                                        : base + "[0]";
     if (!isa<BlockArgument>(memref)) {
       for (const std::string &iv : ivs)
         base += "[" + iv + "]";
@@ -482,8 +488,7 @@ void ProcessEmitter::emitCopy(memref::CopyOp copy) {
       std::string term = stride == 1 ? iv : iv + " * " + std::to_string(stride);
       flat = flat.empty() ? term : flat + " + " + term;
     }
-    return std::string(store ? "STREAMTENSOR_STORE(" : "STREAMTENSOR_LOAD(") +
-           base + ", " + flat + ")";
+    return portElement(base, flat, store);
   };
   line() << element(copy.getTarget(), true) << " = "
          << element(copy.getSource(), false)

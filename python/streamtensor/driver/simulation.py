@@ -52,33 +52,37 @@ def prebuilt_runtime() -> Optional[str]:
     return library if os.path.getmtime(library) >= newest else None
 
 
-def build_simulation(directory: str, log: Optional[TextIO]) -> float:
-    """`make sim` of the emitted Makefile; links the build's simulation runtime
-    library when it is up to date instead of compiling runtime/sim/lib again."""
+def build_simulation(directory: str, log: Optional[TextIO], target: str = "sim",
+                     program: str = SIM_PROGRAM, what: str = "simulation") -> float:
+    """`make sim` (or `target`) of the emitted Makefile; links the build's
+    simulation runtime library when it is up to date instead of compiling
+    runtime/sim/lib again."""
     make = shutil.which("make")
     if make is None:
         raise DriverError("make not found (scripts/install-deps.sh installs it)")
-    command = [make, "-s", "-C", directory, "sim"]
+    command = [make, "-s", "-C", directory, target]
     library = prebuilt_runtime()
     if library:
         command.append(f"SIM_SOURCES={library}")
     if log:
-        print(f"  building {os.path.relpath(directory)}/{SIM_PROGRAM} (g++, runtime/sim"
+        print(f"  building {os.path.relpath(directory)}/{program} (g++, runtime/sim"
               f"{', prebuilt' if library else ''}) ...", file=log, flush=True)
-    run = run_tool(command, what="building the simulation")
+    run = run_tool(command, what=f"building the {what}")
     return run.seconds
 
 
-def run_simulation(directory: str, data_dir: str) -> float:
+def run_simulation(directory: str, data_dir: str, program: str = SIM_PROGRAM,
+                   what: str = "simulation", env: Optional[Dict[str, str]] = None) -> float:
+    """Runs a built simulation on `data_dir`; returns its wall time."""
     start = time.monotonic()
     try:
-        proc = subprocess.run([os.path.join(directory, SIM_PROGRAM), data_dir],
-                              capture_output=True, text=True, timeout=RUN_TIMEOUT_S)
+        proc = subprocess.run([os.path.join(directory, program), data_dir],
+                              capture_output=True, text=True, timeout=RUN_TIMEOUT_S, env=env)
     except subprocess.TimeoutExpired:
-        raise DriverError(f"{directory}: the simulation did not finish in {RUN_TIMEOUT_S} s")
+        raise DriverError(f"{directory}: the {what} did not finish in {RUN_TIMEOUT_S} s")
     if proc.returncode != 0:
         kind = "deadlocked" if "deadlock" in proc.stderr else "failed"
-        raise ToolError(f"{directory}: the simulation {kind} (exit status {proc.returncode})\n"
+        raise ToolError(f"{directory}: the {what} {kind} (exit status {proc.returncode})\n"
                         + proc.stderr.strip())
     return time.monotonic() - start
 

@@ -12,15 +12,13 @@ measurement on a card.
 
 import json
 import os
-import subprocess
-import time
 from collections import OrderedDict
 from typing import Dict, List, Optional, TextIO, Tuple
 
 from .output_dir import write_json
-from .simulation import (RUN_TIMEOUT_S, OutputCheck, _designs, _read_outputs, compare,
-                         prebuilt_runtime, prepare_design)
-from .tools import DriverError, ToolError, run_tool
+from .simulation import (OutputCheck, _designs, _read_outputs, build_simulation, compare,
+                         prepare_design, run_simulation)
+from .tools import DriverError
 
 TIMED_PROGRAM = "streamtensor-sim-timed"
 RAW_REPORT = "timing.json"
@@ -28,33 +26,15 @@ SOURCE = "timed simulation of the generated code"
 
 
 def build_timed(directory: str, log: Optional[TextIO]) -> float:
-    command = ["make", "-s", "-C", directory, "sim-timed"]
-    library = prebuilt_runtime()
-    if library:
-        command.append(f"SIM_SOURCES={library}")
-    if log:
-        print(f"  building {os.path.relpath(directory)}/{TIMED_PROGRAM} (g++ "
-              f"-DSTREAMTENSOR_SIM_TIMED) ...", file=log, flush=True)
-    return run_tool(command, what="building the timed simulation").seconds
+    return build_simulation(directory, log, "sim-timed", TIMED_PROGRAM, "timed simulation")
 
 
 def run_timed(directory: str, data_dir: str) -> Tuple[float, Dict]:
     raw = os.path.join(data_dir, RAW_REPORT)
     if os.path.exists(raw):
         os.unlink(raw)
-    env = dict(os.environ, STREAMTENSOR_SIM_TIMING_OUT=raw)
-    start = time.monotonic()
-    try:
-        proc = subprocess.run([os.path.join(directory, TIMED_PROGRAM), data_dir],
-                              capture_output=True, text=True, timeout=RUN_TIMEOUT_S, env=env)
-    except subprocess.TimeoutExpired:
-        raise DriverError(f"{directory}: the timed simulation did not finish in "
-                          f"{RUN_TIMEOUT_S} s")
-    if proc.returncode != 0:
-        kind = "deadlocked" if "deadlock" in proc.stderr else "failed"
-        raise ToolError(f"{directory}: the timed simulation {kind} (exit status "
-                        f"{proc.returncode})\n" + proc.stderr.strip())
-    seconds = time.monotonic() - start
+    seconds = run_simulation(directory, data_dir, TIMED_PROGRAM, "timed simulation",
+                             dict(os.environ, STREAMTENSOR_SIM_TIMING_OUT=raw))
     try:
         with open(raw, encoding="utf-8") as f:
             report = json.load(f)

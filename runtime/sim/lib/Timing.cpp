@@ -4,6 +4,7 @@
 #include "streamtensor/sim/Error.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -93,7 +94,9 @@ struct State {
   bool configured = false;
   MemoryConfig config;
   std::vector<std::shared_ptr<Port>> ports, pendingPorts;
-  std::uint64_t generation = 0;
+  // Bumped under `mutex` whenever the ports change; read without it by
+  // touch() to know whether its cached port is still valid.
+  std::atomic<std::uint64_t> generation{0};
   std::vector<std::unique_ptr<Region>> regions;
 };
 
@@ -262,18 +265,15 @@ void touch(const void *address, std::size_t bytes, bool write) {
                 : double(std::max<std::size_t>(bytes, std::size_t(config.minAccessBytes)));
   double served = std::max(burst.beatShare->serve(double(request), 1.0),
                            burst.byteShare->serve(double(request), channelBytes));
+  // Rounded to the nearest cycle: rounding up every beat would charge a
+  // channel that serves 1.1 cycles per beat 2 cycles per beat.
+  Cycle done = Cycle(std::llround(served));
   {
     std::lock_guard<std::mutex> lock(port->mutex);
     ++port->beatCount;
     if (!continues)
       ++port->bursts;
     (write ? port->bytesWritten : port->bytesRead) += bytes;
-  }
-  // Rounded to the nearest cycle: rounding up every beat would charge a
-  // channel that serves 1.1 cycles per beat 2 cycles per beat.
-  Cycle done = Cycle(std::llround(served));
-  {
-    std::lock_guard<std::mutex> lock(port->mutex);
     if (port->first < 0 || request < port->first)
       port->first = request;
     port->last = std::max(port->last, done);
