@@ -188,7 +188,12 @@ private:
   timeSegment(ArrayRef<Operation *> ops,
               llvm::DenseMap<Operation *, int64_t> *starts);
   FailureOr<BlockTiming> timeLoop(scf::ForOp loop);
+  /// IIs that recurrences through enclosing flattened loops impose on
+  /// innermost loops.
+  llvm::DenseMap<Operation *, int64_t> minimumII;
   int64_t getRecurrenceII(scf::ForOp loop,
+                          llvm::SmallVectorImpl<std::pair<Operation *, int64_t>>
+                              &indexedRecurrences,
                           const llvm::DenseMap<Operation *, int64_t> &starts);
   int64_t getPortII(scf::ForOp loop, int64_t unroll);
   LogicalResult checkCycles(Operation *op, int64_t cycles);
@@ -468,7 +473,9 @@ static bool dependsOn(Value value, Operation *source, scf::ForOp loop,
 /// value computed from a load of the same element) be stored before the
 /// next iteration loads it: store done minus load issue.
 int64_t ProcessTimer::getRecurrenceII(
-    scf::ForOp loop, const llvm::DenseMap<Operation *, int64_t> &starts) {
+    scf::ForOp loop,
+    llvm::SmallVectorImpl<std::pair<Operation *, int64_t>> &indexedRecurrences,
+    const llvm::DenseMap<Operation *, int64_t> &starts) {
   int64_t recurrence = 0;
   llvm::DenseMap<Value, bool> cache;
   Block *body = loop.getBody();
@@ -476,10 +483,9 @@ int64_t ProcessTimer::getRecurrenceII(
     auto store = dyn_cast<memref::StoreOp>(op);
     if (!store || !isLocalArray(store.getMemref()))
       continue;
-    if (llvm::any_of(store.getIndices(), [&](Value index) {
-          return dependsOnInductionVar(index, loop, cache);
-        }))
-      continue;
+    bool indexed = llvm::any_of(store.getIndices(), [&](Value index) {
+      return dependsOnInductionVar(index, loop, cache);
+    });
     for (Operation &other : *body) {
       auto load = dyn_cast<memref::LoadOp>(other);
       if (!load || load.getMemref() != store.getMemref() ||
@@ -490,7 +496,10 @@ int64_t ProcessTimer::getRecurrenceII(
         continue;
       int64_t distance = starts.lookup(store.getOperation()) + 1 -
                          starts.lookup(load.getOperation());
-      recurrence = std::max(recurrence, distance);
+      if (indexed)
+        indexedRecurrences.push_back({store.getOperation(), distance});
+      else
+        recurrence = std::max(recurrence, distance);
     }
   }
   return recurrence;
@@ -614,10 +623,9 @@ static int64_t getUnrollFactor(scf::ForOp loop, int64_t trips) {
 
 /// The II the local arrays allow when `unroll` copies of the body of an
 /// innermost `loop` access them in one pipeline iteration: two ports per
-/// bank (BRAM), banks from `dataflow.partition`.
+/// bank (BRAM), banks from `dataflow.partition`. Several accesses of one
+/// copy count too (a memory word unpacked into a tile buffer).
 static int64_t getLocalMemoryII(scf::ForOp loop, int64_t unroll) {
-  if (unroll <= 1)
-    return 1;
   llvm::DenseMap<Value, int64_t> accesses;
   for (Operation &op : loop.getBody()->without_terminator())
     if (std::optional<MemoryAccess> access = getMemoryAccess(&op))
@@ -681,12 +689,14 @@ FailureOr<BlockTiming> ProcessTimer::timeLoop(scf::ForOp loop) {
     // bank of a local array, an accumulator) bounds the II.
     int64_t unroll = getUnrollFactor(loop, trips);
     int64_t ii = 1;
-    info.recurrenceII = getRecurrenceII(loop, starts);
+    info.recurrenceII =
+        getRecurrenceII(loop, info.indexedRecurrences, starts);
     ii = std::max(ii, info.recurrenceII * unroll);
     for (const auto &[arg, access] : iteration->accesses)
       ii = std::max(ii, access.tokens * unroll);
     if (auto attr = loop->getAttrOfType<IntegerAttr>("dataflow.pipeline_ii"))
       ii = std::max<int64_t>(ii, attr.getInt());
+    ii = std::max(ii, minimumII.lookup(loop.getOperation()));
     ii = std::max(ii, getPortII(loop, unroll));
     ii = std::max(ii, getLocalMemoryII(loop, unroll));
     info.pipelined = true;
@@ -721,21 +731,56 @@ FailureOr<BlockTiming> ProcessTimer::timeLoop(scf::ForOp loop) {
     if (nested.pipelined) {
       nested.inFlattenedNest = true;
       nested.flattened = false;
+      // An element the inner loop updates at an index independent of this
+      // loop comes back after one pass of the inner pipeline: that pass
+      // must be long enough for the update to complete. The inner loop is
+      // timed again at the II this allows.
+      int64_t pass = std::max<int64_t>(1, nested.pipelineTrips);
+      int64_t recurrenceII = 0;
+      SmallVector<std::pair<Operation *, int64_t>> carried;
+      llvm::DenseMap<Value, bool> cache;
+      for (auto [op, distance] : nested.indexedRecurrences) {
+        auto store = cast<memref::StoreOp>(op);
+        if (llvm::any_of(store.getIndices(), [&](Value index) {
+              return dependsOnInductionVar(index, loop, cache);
+            })) {
+          carried.push_back({op, distance});
+          continue;
+        }
+        recurrenceII = std::max(recurrenceII, (distance + pass - 1) / pass);
+      }
+      if (recurrenceII > nested.ii) {
+        scf::ForOp innermost = inner;
+        while (scf::ForOp next = getPerfectlyNestedLoop(innermost))
+          innermost = next;
+        minimumII[innermost.getOperation()] = recurrenceII;
+        result.loops.pop_back();
+        body = timeLoop(inner);
+        if (failed(body))
+          return failure();
+      }
+      LoopTiming &retimed = result.loops.back();
+      retimed.inFlattenedNest = true;
+      retimed.flattened = false;
+      retimed.recurrenceII = std::max(retimed.recurrenceII, recurrenceII);
+      // Elements indexed by this loop recur once per pass of the whole nest.
+      info.indexedRecurrences = carried;
+      LoopTiming &nestedNow = result.loops.back();
       info.pipelined = info.flattened = true;
-      info.ii = nested.ii;
-      info.unroll = nested.unroll;
-      info.iterationLatency = nested.iterationLatency;
-      if (nested.pipelineTrips > 0 &&
-          trips > kMaxProcessCycles / nested.pipelineTrips / nested.ii)
+      info.ii = nestedNow.ii;
+      info.unroll = nestedNow.unroll;
+      info.iterationLatency = nestedNow.iterationLatency;
+      if (nestedNow.pipelineTrips > 0 &&
+          trips > kMaxProcessCycles / nestedNow.pipelineTrips / nestedNow.ii)
         return loop.emitError("loop takes more than 2^44 cycles; the timing "
                               "model does not handle it");
-      info.pipelineTrips = trips * nested.pipelineTrips;
+      info.pipelineTrips = trips * nestedNow.pipelineTrips;
       if (info.pipelineTrips > 0) {
         timing.latency =
             (info.pipelineTrips - 1) * info.ii + info.iterationLatency;
         timing.accesses = body->accesses;
         timing.addBytes(*body, trips);
-        repeat(timing.accesses, trips, nested.pipelineTrips * info.ii);
+        repeat(timing.accesses, trips, nestedNow.pipelineTrips * info.ii);
       }
     } else if (failed(runSequentially(*body))) {
       return failure();

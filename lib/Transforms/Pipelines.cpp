@@ -37,7 +37,8 @@ void streamtensor::buildLinalgCleanupPipeline(OpPassManager &pm) {
 }
 
 void streamtensor::buildDataflowPipeline(OpPassManager &pm,
-                                         int64_t memoryBudget) {
+                                         int64_t memoryBudget,
+                                         bool streamWeights) {
   // Reshapes and slices between linalg ops become tileable copies, and
   // every op's tile sizes and loop order are chosen to match its neighbours
   // before tiling fixes them.
@@ -45,6 +46,10 @@ void streamtensor::buildDataflowPipeline(OpPassManager &pm,
   // fused projection); the weight slices this leaves are argument views.
   pm.addNestedPass<func::FuncOp>(
       createTileableDataMovement(TileableDataMovementOptions{true}));
+  // Contractions streaming a weight from HBM get word-wide datapaths first;
+  // layout alignment keeps their tiles and fits the neighbours to them.
+  if (streamWeights)
+    pm.addNestedPass<func::FuncOp>(createPlanWeightStreaming());
   pm.addNestedPass<func::FuncOp>(createAlignLayouts());
   pm.addNestedPass<func::FuncOp>(createTileLinalg());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToDataflow());
@@ -79,6 +84,12 @@ struct DataflowPipelineOptions
       *this, "memory-budget",
       llvm::cl::desc("On-chip bytes one fused kernel may spend on converters"),
       llvm::cl::init(41000000)};
+  Option<bool> streamWeights{
+      *this, "stream-weights",
+      llvm::cl::desc("Give contractions that stream an operand from external "
+                     "memory word-wide datapaths "
+                     "(--streamtensor-plan-weight-streaming)"),
+      llvm::cl::init(true)};
 };
 } // namespace
 
@@ -94,7 +105,7 @@ void streamtensor::registerPipelines() {
       "memory budget, fork shared streams, size layout converters, and pack "
       "and widen the external-memory interfaces",
       [](OpPassManager &pm, const DataflowPipelineOptions &options) {
-        buildDataflowPipeline(pm, options.memoryBudget);
+        buildDataflowPipeline(pm, options.memoryBudget, options.streamWeights);
       });
   PassPipelineRegistration<>(
       "streamtensor-lower-dataflow",

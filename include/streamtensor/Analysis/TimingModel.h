@@ -98,6 +98,11 @@ struct LoopTiming {
   int64_t unroll = 1;
   /// Cycles from loop entry to exit.
   int64_t latency = 0;
+  /// Innermost pipelined loops: read-modify-writes of a local-array element
+  /// whose index moves with the induction variable (an accumulator row),
+  /// with the cycles from the load's issue to the store's completion. They
+  /// recur only when an enclosing flattened loop revisits the element.
+  llvm::SmallVector<std::pair<mlir::Operation *, int64_t>> indexedRecurrences;
 };
 
 struct ProcessTiming {

@@ -108,6 +108,41 @@ def AlignLayouts : Pass<"streamtensor-align-layouts", "mlir::func::FuncOp"> {
                            "streamtensor::dataflow::DataflowDialect"];
 }
 
+def PlanWeightStreaming
+    : Pass<"streamtensor-plan-weight-streaming", "mlir::func::FuncOp"> {
+  let summary = "Tile and unroll contractions that stream an operand from "
+                "external memory so one memory word feeds one cycle of MACs";
+  let description = [{
+    A contraction (a matmul, say) whose right-hand operand is a function
+    argument reads that operand from HBM once per invocation; every element
+    is used as many times as the left-hand side has rows, which is one in
+    decode. Its speed is then the rate at which memory words reach the
+    multiply-adds. For each such op without user directives, this pass
+    chooses:
+      - the reduction loop tiled by `reduction-tile`, outermost inside the
+        tile, so a tile's partial sums stay in the accumulator;
+      - the output dimension that is contiguous in the operand tiled as
+        widely as `max-tile-bytes` of on-chip weight tile allows, and
+        unrolled by the lanes of one memory word (512 bits), so each
+        pipeline iteration consumes one word and the same accumulator
+        element recurs only once per pass over the tile row.
+    The choices are `streamtensor.tile_sizes` and `streamtensor.unroll`,
+    which layout alignment keeps and tiling applies. Operands whose
+    contiguous dimension is the reduction (a transposed weight) are left to
+    the defaults.
+  }];
+  let options = [
+    Option<"reductionTile", "reduction-tile", "int64_t", "16",
+           "Tile of the reduction loop">,
+    Option<"maxTileBytes", "max-tile-bytes", "int64_t", "65536",
+           "On-chip bytes of one tile of the streamed operand">,
+    Option<"wordBits", "word-bits", "int64_t", "512",
+           "Bits of one external-memory word (the lanes are this over the "
+           "element width)">,
+  ];
+  let dependentDialects = ["mlir::linalg::LinalgDialect"];
+}
+
 def SplitConcatConsumers
     : Pass<"streamtensor-split-concat-consumers", "mlir::func::FuncOp"> {
   let summary = "Split the linalg consumers of large concatenations so each "

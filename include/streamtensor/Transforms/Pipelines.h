@@ -17,10 +17,12 @@ namespace streamtensor {
 /// unit dimensions folded, then canonicalized.
 void buildLinalgCleanupPipeline(mlir::OpPassManager &pm);
 
-/// Takes linalg on tensors to fused dataflow kernels: tiling, one kernel per
-/// nest, fusion under `memoryBudget` bytes, forks for shared streams and
-/// converter sizing.
-void buildDataflowPipeline(mlir::OpPassManager &pm, int64_t memoryBudget);
+/// Takes linalg on tensors to fused dataflow kernels: word-wide datapaths for
+/// contractions streaming external operands (when `streamWeights`), tiling,
+/// one kernel per nest, fusion under `memoryBudget` bytes, forks for shared
+/// streams and converter sizing.
+void buildDataflowPipeline(mlir::OpPassManager &pm, int64_t memoryBudget,
+                           bool streamWeights = true);
 
 /// Lowers fused kernels to FIFO-connected process functions on memrefs, the
 /// input of code generation (docs/lowered-ir.md).

@@ -265,32 +265,59 @@ Value streamtensor::buildPackedWriteLoops(OpBuilder &b, Location loc,
 }
 
 /// Fills `init` with the tile at element `offset` of `port`, one word per
-/// iteration: every lane goes to its row-major position in the tile.
+/// iteration: every lane goes to its row-major position in the tile. When a
+/// word lies inside one row of the tile, lane `l` always lands in column
+/// `chunk * lanes + l`: the buffer is split cyclically by the lanes after
+/// bufferization (`dataflow.word_lanes`), so the whole word is stored in one
+/// cycle. Otherwise the lanes share a bank and take a cycle each.
 static Value buildTileReadByWords(OpBuilder &b, Location loc,
                                   RankedTensorType tileType, int64_t lanes,
                                   Value port, Value offset, Value init) {
   Value base = divideByLanes(b, loc, offset, lanes);
   int64_t words = tileType.getNumElements() / lanes;
+  int64_t lastDim = tileType.getShape().back();
+  bool rowWords = lastDim % lanes == 0;
   return buildIndexLoops(
       b, loc, {words}, {1}, init,
       [&](OpBuilder &wb, Location wl, ValueRange w, ValueRange acc) {
         Value index = wb.create<arith::AddIOp>(wl, base, w[0]);
         Value word = wb.create<tensor::ExtractOp>(wl, port, index);
         Value tile = acc[0];
+        AffineExpr wordExpr = getAffineDimExpr(0, wb.getContext());
         for (int64_t lane = 0; lane < lanes; ++lane) {
-          AffineExpr position = getAffineDimExpr(0, wb.getContext()) * lanes + lane;
+          SmallVector<AffineExpr> coordinates;
+          if (rowWords) {
+            // Words in row-major order over the rows and the row's chunks.
+            int64_t chunks = lastDim / lanes;
+            AffineExpr row = wordExpr.floorDiv(chunks);
+            int64_t stride = tileType.getNumElements() / lastDim;
+            for (int64_t size : tileType.getShape().drop_back()) {
+              stride /= size;
+              coordinates.push_back(row.floorDiv(stride) % size);
+            }
+            coordinates.push_back((wordExpr % chunks) * lanes + lane);
+          } else {
+            AffineExpr position = wordExpr * lanes + lane;
+            int64_t stride = tileType.getNumElements();
+            for (int64_t size : tileType.getShape()) {
+              stride /= size;
+              coordinates.push_back(position.floorDiv(stride) % size);
+            }
+          }
           SmallVector<Value> at;
-          int64_t stride = tileType.getNumElements();
-          for (int64_t size : tileType.getShape()) {
-            stride /= size;
-            AffineExpr coordinate = position.floorDiv(stride) % size;
+          for (AffineExpr coordinate : coordinates)
             at.push_back(wb.create<affine::AffineApplyOp>(
                 wl, AffineMap::get(1, 0, coordinate), w[0]));
-          }
           Value value = wb.create<vector::ExtractOp>(wl, word, lane);
           tile = wb.create<tensor::InsertOp>(wl, value, tile, at);
         }
-        setWordLoopII(wb, lanes);
+        if (rowWords) {
+          auto loop = cast<scf::ForOp>(wb.getInsertionBlock()->getParentOp());
+          loop->setAttr("dataflow.pipeline_ii", wb.getI64IntegerAttr(1));
+          loop->setAttr("dataflow.word_lanes", wb.getI64IntegerAttr(lanes));
+        } else {
+          setWordLoopII(wb, lanes);
+        }
         return SmallVector<Value>{tile};
       })[0];
 }

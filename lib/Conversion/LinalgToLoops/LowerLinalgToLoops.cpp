@@ -32,14 +32,29 @@ static bool isInductionVar(Value index, Value iv) {
   return dim && apply.getMapOperands()[dim.getPosition()] == iv;
 }
 
+/// The local array `memref` is, seen through the loop-carried values that
+/// bufferization threads it through; null for anything else.
+static Operation *getLocalArray(Value memref) {
+  while (auto arg = dyn_cast<BlockArgument>(memref)) {
+    auto loop = dyn_cast<scf::ForOp>(arg.getOwner()->getParentOp());
+    if (!loop || arg.getArgNumber() == 0)
+      return nullptr;
+    memref = loop.getTiedLoopInit(arg)->get();
+  }
+  Operation *alloc = memref.getDefiningOp();
+  if (!isa_and_nonnull<memref::AllocOp, memref::AllocaOp>(alloc))
+    return nullptr;
+  return alloc;
+}
+
 /// Local arrays indexed by the induction variable of an unrolled loop are
 /// split cyclically by the unroll factor, so the unrolled copies read and
 /// write different banks in the same cycle.
 static void partitionIndexedArrays(scf::ForOp loop, int64_t factor) {
   Value iv = loop.getInductionVar();
   auto note = [&](Value memref, ValueRange indices) {
-    Operation *alloc = memref.getDefiningOp();
-    if (!isa_and_nonnull<memref::AllocOp, memref::AllocaOp>(alloc))
+    Operation *alloc = getLocalArray(memref);
+    if (!alloc)
       return;
     auto type = cast<MemRefType>(memref.getType());
     SmallVector<int64_t> factors(type.getRank(), 1);
@@ -56,6 +71,28 @@ static void partitionIndexedArrays(scf::ForOp loop, int64_t factor) {
       note(load.getMemRef(), load.getIndices());
     else if (auto store = dyn_cast<memref::StoreOp>(op))
       note(store.getMemRef(), store.getIndices());
+  });
+}
+
+/// A loop marked `dataflow.word_lanes` stores the lanes of one memory word
+/// into consecutive columns of local arrays: splitting their last dimension
+/// cyclically by the lanes gives every lane its own bank.
+static void partitionWordLoop(scf::ForOp loop) {
+  auto lanes = loop->getAttrOfType<IntegerAttr>("dataflow.word_lanes");
+  loop->removeAttr("dataflow.word_lanes");
+  loop.walk([&](memref::StoreOp store) {
+    Operation *alloc = getLocalArray(store.getMemRef());
+    if (!alloc)
+      return;
+    auto type = cast<MemRefType>(store.getMemRef().getType());
+    if (type.getRank() == 0 || type.getShape().back() % lanes.getInt() != 0)
+      return;
+    SmallVector<int64_t> factors(type.getRank(), 1);
+    if (auto old = alloc->getAttrOfType<DenseI64ArrayAttr>("dataflow.partition"))
+      factors.assign(old.asArrayRef().begin(), old.asArrayRef().end());
+    factors.back() = std::max(factors.back(), lanes.getInt());
+    alloc->setAttr("dataflow.partition",
+                   DenseI64ArrayAttr::get(loop.getContext(), factors));
   });
 }
 
@@ -142,6 +179,10 @@ struct LowerLinalgToLoopsPass
     for (linalg::LinalgOp op : ops)
       if (failed(lowerWithDirectives(rewriter, op)))
         return signalPassFailure();
+    getOperation().walk([](scf::ForOp loop) {
+      if (loop->hasAttr("dataflow.word_lanes"))
+        partitionWordLoop(loop);
+    });
   }
 };
 } // namespace

@@ -34,24 +34,32 @@ def summary_lines(function: Dict) -> List[str]:
     """A few lines per function; each figure says what it counts."""
     edges = function["task_edges"]
     fifo = function["fifo_edges"]
-    share = function["fifo_edge_share"]
-    before = function["intermediate_bytes_before_fusion"]
     after = function["intermediate_bytes_after_fusion"]
+    before = function.get("intermediate_bytes_before_fusion")
+    # A single task has no task-to-task edges and nothing to fuse.
+    share_line = (f"  FIFO-edge share: {function['fifo_edge_share']:.1%} (plain FIFO edges / "
+                  f"task-to-task edges; DMA edges not counted)" if "fifo_edge_share" in function
+                  else "  FIFO-edge share: none (no task-to-task edges)")
+    if "intermediate_share_after_fusion" in function:
+        memory_line = (f"  intermediate memory: {_bytes(after)} on chip after fusion = "
+                       f"{function['intermediate_share_after_fusion']:.1%} of {_bytes(before)} "
+                       f"before fusion (all intermediate tensors between unfused kernels at "
+                       f"full size)")
+    else:
+        memory_line = (f"  intermediate memory: {_bytes(after)} on chip after fusion (no "
+                       f"intermediate tensors before fusion)")
     return [
         f"function @{function['name']}",
         f"  kernels (fused accelerators): {function['num_kernels']}, tasks: "
         f"{function['num_tasks']}",
         f"  task-to-task edges: {edges}: {fifo} plain FIFOs (forks included), "
         f"{edges - fifo} through layout converters ({function['num_converters']} converters)",
-        f"  FIFO-edge share: {share:.1%} (plain FIFO edges / task-to-task edges; DMA edges "
-        f"not counted)",
+        share_line,
         f"  converter buffers on chip: {_bytes(function['converter_bytes'])} (both ping-pong "
         f"halves)",
         f"  FIFO buffers on chip: {_bytes(function['fifo_bytes'])} (every FIFO at depth "
         f"{function['fifo_depth_assumed']}, before FIFO sizing)",
-        f"  intermediate memory: {_bytes(after)} on chip after fusion = {function['intermediate_share_after_fusion']:.1%} "
-        f"of {_bytes(before)} before fusion (all intermediate tensors between unfused "
-        f"kernels at full size)",
+        memory_line,
         f"  DMAs: {dma_count(function)}, moving {_bytes(function['dma_bytes_per_invocation'])} "
         f"between HBM and the chip per invocation",
         f"  DMA layouts: {function.get('packed_dmas', 0)} packed (tiled in visiting order), "

@@ -1,0 +1,155 @@
+//===- PlanWeightStreaming.cpp - Word-wide datapaths for streamed weights -===//
+//
+// Part of the StreamTensor project, under the Apache License v2.0 with LLVM
+// Exceptions. SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// A contraction that reads its weight from HBM uses each weight element as
+// many times as its left-hand side has rows: once, in decode. Its speed is
+// the rate at which memory words reach the multiply-adds, so the tile loop
+// that walks the weight's contiguous output dimension is unrolled by the
+// lanes of one word, and tiled as wide as the on-chip weight tile allows so
+// the accumulator element a lane updates recurs only once per tile row.
+//
+//===----------------------------------------------------------------------===//
+
+#include "streamtensor/Transforms/Passes.h"
+#include "streamtensor/Transforms/TilingDirectives.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+
+namespace streamtensor {
+#define GEN_PASS_DEF_PLANWEIGHTSTREAMING
+#include "streamtensor/Transforms/Passes.h.inc"
+} // namespace streamtensor
+
+using namespace mlir;
+using namespace streamtensor;
+
+/// The function argument `value` views (through reshapes and static slices),
+/// or null when it is computed.
+static BlockArgument getExternalSource(Value value) {
+  while (isa_and_nonnull<tensor::ExtractSliceOp, tensor::ExpandShapeOp,
+                         tensor::CollapseShapeOp>(value.getDefiningOp()))
+    value = value.getDefiningOp()->getOperand(0);
+  auto arg = dyn_cast<BlockArgument>(value);
+  if (!arg || !isa<FunctionOpInterface>(arg.getOwner()->getParentOp()))
+    return nullptr;
+  return arg;
+}
+
+static bool hasDirectives(Operation *op) {
+  return op->hasAttr(kTileSizesAttr) || op->hasAttr(kUnrollAttr) ||
+         op->hasAttr(kInnerOrderAttr) || op->hasAttr(kPermutationAttr);
+}
+
+namespace {
+struct Plan {
+  SmallVector<int64_t> tiles;
+  SmallVector<int64_t> unroll;
+};
+
+struct PlanWeightStreamingPass
+    : public streamtensor::impl::PlanWeightStreamingBase<
+          PlanWeightStreamingPass> {
+  using PlanWeightStreamingBase::PlanWeightStreamingBase;
+
+  std::optional<Plan> plan(linalg::LinalgOp op) const;
+
+  void runOnOperation() override {
+    if (reductionTile < 1 || maxTileBytes < 1 || wordBits < 1) {
+      getOperation().emitError("streamtensor-plan-weight-streaming options "
+                               "must be positive");
+      return signalPassFailure();
+    }
+    MLIRContext *ctx = &getContext();
+    getOperation().walk([&](linalg::LinalgOp op) {
+      if (hasDirectives(op))
+        return;
+      std::optional<Plan> chosen = plan(op);
+      if (!chosen)
+        return;
+      op->setAttr(kTileSizesAttr, DenseI64ArrayAttr::get(ctx, chosen->tiles));
+      op->setAttr(kUnrollAttr, DenseI64ArrayAttr::get(ctx, chosen->unroll));
+    });
+  }
+};
+} // namespace
+
+std::optional<Plan>
+PlanWeightStreamingPass::plan(linalg::LinalgOp op) const {
+  if (!op.hasPureTensorSemantics() || !linalg::isaContractionOpInterface(op) ||
+      op.getNumDpsInputs() != 2 || op.getNumReductionLoops() != 1)
+    return std::nullopt;
+  SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+  if (llvm::any_of(ranges, ShapedType::isDynamic))
+    return std::nullopt;
+  // The streamed operand: the larger external input.
+  OpOperand *streamed = nullptr;
+  for (OpOperand *input : op.getDpsInputOperands()) {
+    if (!getExternalSource(input->get()))
+      continue;
+    auto type = cast<RankedTensorType>(input->get().getType());
+    if (!streamed ||
+        type.getNumElements() >
+            cast<RankedTensorType>(streamed->get().getType()).getNumElements())
+      streamed = input;
+  }
+  if (!streamed)
+    return std::nullopt;
+  Type element = getElementTypeOrSelf(streamed->get().getType());
+  if (!element.isIntOrFloat())
+    return std::nullopt;
+  int64_t bits = element.getIntOrFloatBitWidth();
+  int64_t lanes = wordBits / bits;
+  int64_t bytes = (bits + 7) / 8;
+  if (lanes < 2)
+    return std::nullopt;
+
+  // The lanes run along the operand's contiguous dimension, which must be
+  // an output dimension: along the reduction they would form a sum tree.
+  AffineMap map = op.getMatchingIndexingMap(streamed);
+  auto last = dyn_cast<AffineDimExpr>(map.getResults().back());
+  if (!last)
+    return std::nullopt;
+  unsigned laneLoop = last.getPosition();
+  SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+  if (iterators[laneLoop] != utils::IteratorType::parallel ||
+      ranges[laneLoop] % lanes != 0)
+    return std::nullopt;
+  for (AffineExpr expr : map.getResults())
+    if (!isa<AffineDimExpr>(expr))
+      return std::nullopt;
+
+  Plan plan;
+  plan.unroll.assign(ranges.size(), 1);
+  int64_t otherTileElements = 1;
+  for (auto [loop, range] : llvm::enumerate(ranges)) {
+    int64_t tile = getDefaultTileSize(range);
+    if (iterators[loop] == utils::IteratorType::reduction) {
+      if (range > reductionTile && range % reductionTile == 0)
+        tile = reductionTile;
+    } else if (loop != laneLoop && map.isFunctionOfDim(loop)) {
+      // Other dimensions of the operand (heads of a batched product) are
+      // walked one at a time so the operand tile stays one matrix.
+      tile = range > 1 ? 1 : 0;
+    }
+    plan.tiles.push_back(tile);
+    if (loop != laneLoop && map.isFunctionOfDim(loop))
+      otherTileElements *= tile ? tile : range;
+  }
+  // The widest multiple of the lanes dividing the dimension whose tile of
+  // the operand fits the budget.
+  int64_t range = ranges[laneLoop];
+  int64_t widest = 0;
+  for (int64_t tile = lanes; tile <= range; tile += lanes)
+    if (range % tile == 0 && otherTileElements * tile * bytes <= maxTileBytes)
+      widest = tile;
+  if (widest == 0)
+    return std::nullopt;
+  plan.tiles[laneLoop] = widest == range ? 0 : widest;
+  plan.unroll[laneLoop] = lanes;
+  return plan;
+}
