@@ -626,11 +626,18 @@ static int64_t getUnrollFactor(scf::ForOp loop, int64_t trips) {
 /// bank (BRAM), banks from `dataflow.partition`. Several accesses of one
 /// copy count too (a memory word unpacked into a tile buffer).
 static int64_t getLocalMemoryII(scf::ForOp loop, int64_t unroll) {
+  // The copies read one element where the index does not move with the
+  // induction variable: HLS merges those loads into one.
   llvm::DenseMap<Value, int64_t> accesses;
+  llvm::DenseMap<Value, bool> cache;
   for (Operation &op : loop.getBody()->without_terminator())
     if (std::optional<MemoryAccess> access = getMemoryAccess(&op))
-      if (isLocalArray(access->memref))
-        ++accesses[access->memref];
+      if (isLocalArray(access->memref)) {
+        bool moves = llvm::any_of(access->indices, [&](Value index) {
+          return dependsOnInductionVar(index, loop, cache);
+        });
+        accesses[access->memref] += moves || !access->isLoad ? unroll : 1;
+      }
   int64_t ii = 1;
   for (auto [memref, count] : accesses) {
     int64_t banks = 1;
@@ -641,7 +648,7 @@ static int64_t getLocalMemoryII(scf::ForOp loop, int64_t unroll) {
         if (dim < shape.size() && factor > 1)
           banks *= std::min<int64_t>(factor, shape[dim]);
     }
-    ii = std::max(ii, (count * unroll + 2 * banks - 1) / (2 * banks));
+    ii = std::max(ii, (count + 2 * banks - 1) / (2 * banks));
   }
   return ii;
 }

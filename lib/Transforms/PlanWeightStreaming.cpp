@@ -40,6 +40,10 @@ static BlockArgument getExternalSource(Value value) {
   return arg;
 }
 
+/// Words per tile row below which the accumulator recurrence would set the
+/// II (an f32 multiply-add takes 7 cycles on the U55C).
+static constexpr int64_t kMinWordsPerRow = 8;
+
 static bool hasDirectives(Operation *op) {
   return op->hasAttr(kTileSizesAttr) || op->hasAttr(kUnrollAttr) ||
          op->hasAttr(kInnerOrderAttr) || op->hasAttr(kPermutationAttr);
@@ -108,28 +112,41 @@ PlanWeightStreamingPass::plan(linalg::LinalgOp op) const {
   if (lanes < 2)
     return std::nullopt;
 
-  // The lanes run along the operand's contiguous dimension, which must be
-  // an output dimension: along the reduction they would form a sum tree.
+  // The lanes run along an output dimension of the operand: its contiguous
+  // one, or, when that is the reduction (a transposed weight), the output
+  // dimension next to it, with the reduction tiled by exactly the lanes so
+  // each word is one row of the tile.
   AffineMap map = op.getMatchingIndexingMap(streamed);
-  auto last = dyn_cast<AffineDimExpr>(map.getResults().back());
-  if (!last)
-    return std::nullopt;
-  unsigned laneLoop = last.getPosition();
-  SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
-  if (iterators[laneLoop] != utils::IteratorType::parallel ||
-      ranges[laneLoop] % lanes != 0)
-    return std::nullopt;
   for (AffineExpr expr : map.getResults())
     if (!isa<AffineDimExpr>(expr))
       return std::nullopt;
+  SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+  auto isReduction = [&](unsigned loop) {
+    return iterators[loop] == utils::IteratorType::reduction;
+  };
+  unsigned contiguousLoop = cast<AffineDimExpr>(map.getResults().back()).getPosition();
+  bool transposed = isReduction(contiguousLoop);
+  unsigned laneLoop = contiguousLoop;
+  if (transposed) {
+    if (map.getNumResults() < 2 || ranges[contiguousLoop] % lanes != 0)
+      return std::nullopt;
+    laneLoop = cast<AffineDimExpr>(map.getResults()[map.getNumResults() - 2])
+                   .getPosition();
+    if (isReduction(laneLoop))
+      return std::nullopt;
+  }
+  if (ranges[laneLoop] % lanes != 0)
+    return std::nullopt;
 
   Plan plan;
   plan.unroll.assign(ranges.size(), 1);
   int64_t otherTileElements = 1;
   for (auto [loop, range] : llvm::enumerate(ranges)) {
     int64_t tile = getDefaultTileSize(range);
-    if (iterators[loop] == utils::IteratorType::reduction) {
-      if (range > reductionTile && range % reductionTile == 0)
+    if (isReduction(loop)) {
+      if (transposed)
+        tile = range == lanes ? 0 : lanes;
+      else if (range > reductionTile && range % reductionTile == 0)
         tile = reductionTile;
     } else if (loop != laneLoop && map.isFunctionOfDim(loop)) {
       // Other dimensions of the operand (heads of a batched product) are
@@ -141,13 +158,15 @@ PlanWeightStreamingPass::plan(linalg::LinalgOp op) const {
       otherTileElements *= tile ? tile : range;
   }
   // The widest multiple of the lanes dividing the dimension whose tile of
-  // the operand fits the budget.
+  // the operand fits the budget. A lane's accumulator element comes back
+  // once per pass over the tile row, so a row shorter than the f32
+  // multiply-add latency in words would stall the pipeline.
   int64_t range = ranges[laneLoop];
   int64_t widest = 0;
   for (int64_t tile = lanes; tile <= range; tile += lanes)
     if (range % tile == 0 && otherTileElements * tile * bytes <= maxTileBytes)
       widest = tile;
-  if (widest == 0)
+  if (widest < kMinWordsPerRow * lanes)
     return std::nullopt;
   plan.tiles[laneLoop] = widest == range ? 0 : widest;
   plan.unroll[laneLoop] = lanes;

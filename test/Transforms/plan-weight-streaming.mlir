@@ -1,5 +1,6 @@
 // RUN: streamtensor-opt %s --split-input-file --streamtensor-plan-weight-streaming | FileCheck %s
-// RUN: streamtensor-opt %s --split-input-file --streamtensor-plan-weight-streaming=max-tile-bytes=1024 | FileCheck %s --check-prefix=SMALL
+// RUN: streamtensor-opt %s --split-input-file --streamtensor-plan-weight-streaming=max-tile-bytes=8192 | FileCheck %s --check-prefix=SMALL
+// RUN: streamtensor-opt %s --split-input-file --streamtensor-plan-weight-streaming=max-tile-bytes=4096 | FileCheck %s --check-prefix=TINY
 // RUN: not streamtensor-opt %s --split-input-file --streamtensor-plan-weight-streaming=reduction-tile=0 2>&1 | FileCheck %s --check-prefix=BAD
 
 // Decode GEMV against a weight argument: the reduction is tiled by 16, the
@@ -9,10 +10,14 @@
 // CHECK: linalg.matmul
 // CHECK-SAME: streamtensor.tile_sizes = array<i64: 0, 0, 16>
 // CHECK-SAME: streamtensor.unroll = array<i64: 1, 16, 1>
-// A 1 KiB budget leaves 16 columns per tile.
+// A 8 KiB budget leaves 128 columns (8 words) per tile row; 4 KiB would
+// leave rows too short to hide the accumulator's add, and no plan.
 // SMALL-LABEL: func.func @gemv
 // SMALL: linalg.matmul
-// SMALL-SAME: streamtensor.tile_sizes = array<i64: 0, 16, 16>
+// SMALL-SAME: streamtensor.tile_sizes = array<i64: 0, 128, 16>
+// TINY-LABEL: func.func @gemv
+// TINY: linalg.matmul
+// TINY-NOT: streamtensor.unroll
 // BAD: streamtensor-plan-weight-streaming options must be positive
 func.func @gemv(%x: tensor<1x256xf32>, %w: tensor<256x1024xf32>) -> tensor<1x1024xf32> {
   %zero = arith.constant 0.0 : f32
@@ -56,24 +61,36 @@ func.func @batched(%q: tensor<4x1x64xf32>, %k: tensor<4x64x512xf32>) -> tensor<4
 
 // -----
 
-// Left alone: a transposed weight (its contiguous dimension is the
-// reduction), an operand computed on chip, and an op with user directives.
-// CHECK-LABEL: func.func @untouched
+// A transposed weight (nn.Linear's) walks its rows: the lanes run along the
+// output columns and the reduction tile is one 16-lane word.
+// CHECK-LABEL: func.func @transposed
 // CHECK: linalg.matmul_transpose_b
-// CHECK-NOT: streamtensor.unroll
+// CHECK-SAME: streamtensor.tile_sizes = array<i64: 0, 0, 16>
+// CHECK-SAME: streamtensor.unroll = array<i64: 1, 16, 1>
+func.func @transposed(%x: tensor<1x64xf32>, %wt: tensor<256x64xf32>) -> tensor<1x256xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x256xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x256xf32>) -> tensor<1x256xf32>
+  %a = linalg.matmul_transpose_b ins(%x, %wt : tensor<1x64xf32>, tensor<256x64xf32>) outs(%f : tensor<1x256xf32>) -> tensor<1x256xf32>
+  return %a : tensor<1x256xf32>
+}
+
+// -----
+
+// Left alone: an operand computed on chip, and an op with user directives.
+// CHECK-LABEL: func.func @untouched
 // CHECK: linalg.matmul
 // CHECK-NOT: streamtensor.unroll
 // CHECK: linalg.matmul
 // CHECK-SAME: streamtensor.tile_sizes = array<i64: 0, 32, 0>
 // CHECK-NOT: streamtensor.unroll
-func.func @untouched(%x: tensor<1x64xf32>, %wt: tensor<64x64xf32>, %w: tensor<64x64xf32>) -> (tensor<1x64xf32>, tensor<1x64xf32>, tensor<1x64xf32>) {
+func.func @untouched(%x: tensor<1x64xf32>, %w: tensor<64x64xf32>) -> (tensor<1x64xf32>, tensor<1x64xf32>) {
   %zero = arith.constant 0.0 : f32
   %e = tensor.empty() : tensor<1x64xf32>
   %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x64xf32>) -> tensor<1x64xf32>
-  %a = linalg.matmul_transpose_b ins(%x, %wt : tensor<1x64xf32>, tensor<64x64xf32>) outs(%f : tensor<1x64xf32>) -> tensor<1x64xf32>
   %e2 = tensor.empty() : tensor<64x64xf32>
   %sq = linalg.mul ins(%w, %w : tensor<64x64xf32>, tensor<64x64xf32>) outs(%e2 : tensor<64x64xf32>) -> tensor<64x64xf32>
   %b = linalg.matmul ins(%x, %sq : tensor<1x64xf32>, tensor<64x64xf32>) outs(%f : tensor<1x64xf32>) -> tensor<1x64xf32>
   %c = linalg.matmul {streamtensor.tile_sizes = array<i64: 0, 32, 0>} ins(%x, %w : tensor<1x64xf32>, tensor<64x64xf32>) outs(%f : tensor<1x64xf32>) -> tensor<1x64xf32>
-  return %a, %b, %c : tensor<1x64xf32>, tensor<1x64xf32>, tensor<1x64xf32>
+  return %b, %c : tensor<1x64xf32>, tensor<1x64xf32>
 }

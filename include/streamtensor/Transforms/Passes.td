@@ -126,10 +126,12 @@ def PlanWeightStreaming
         unrolled by the lanes of one memory word (512 bits), so each
         pipeline iteration consumes one word and the same accumulator
         element recurs only once per pass over the tile row.
-    The choices are `streamtensor.tile_sizes` and `streamtensor.unroll`,
-    which layout alignment keeps and tiling applies. Operands whose
-    contiguous dimension is the reduction (a transposed weight) are left to
-    the defaults.
+    When the operand's contiguous dimension is the reduction (a transposed
+    weight, as `nn.Linear` stores it), the lanes run along the output
+    dimension next to it and the reduction is tiled by exactly the lanes, so
+    each word is one row of the tile. The choices are
+    `streamtensor.tile_sizes` and `streamtensor.unroll`, which layout
+    alignment keeps and tiling applies.
   }];
   let options = [
     Option<"reductionTile", "reduction-tile", "int64_t", "16",
