@@ -195,7 +195,7 @@ private:
                           llvm::SmallVectorImpl<std::pair<Operation *, int64_t>>
                               &indexedRecurrences,
                           const llvm::DenseMap<Operation *, int64_t> &starts);
-  int64_t getPortII(scf::ForOp loop, int64_t unroll);
+  double getPortRate(scf::ForOp loop, int64_t unroll);
   LogicalResult checkCycles(Operation *op, int64_t cycles);
 
   func::FuncOp func;
@@ -567,8 +567,10 @@ static bool isContiguousAccess(ValueRange indices, scf::ForOp loop) {
   return true;
 }
 
-/// The II the port shares allow one iteration of an innermost `loop`.
-int64_t ProcessTimer::getPortII(scf::ForOp loop, int64_t unroll) {
+/// The cycles the port shares need per iteration of an innermost `loop`,
+/// unrounded: a loop that moves a 64-byte word per iteration through a
+/// 57.5 B/cycle channel runs at II 1 with the port pausing it now and then.
+double ProcessTimer::getPortRate(scf::ForOp loop, int64_t unroll) {
   if (!shares)
     return 1;
   struct Demand {
@@ -605,7 +607,7 @@ int64_t ProcessTimer::getPortII(scf::ForOp loop, int64_t unroll) {
                             double(target.hbm.readLatencyCycles) /
                             double(target.hbm.outstandingBursts));
   }
-  return int64_t(std::ceil(ii - 1e-9));
+  return ii;
 }
 
 /// The unroll factor HLS applies to an innermost loop (`dataflow.unroll`),
@@ -704,10 +706,12 @@ FailureOr<BlockTiming> ProcessTimer::timeLoop(scf::ForOp loop) {
     if (auto attr = loop->getAttrOfType<IntegerAttr>("dataflow.pipeline_ii"))
       ii = std::max<int64_t>(ii, attr.getInt());
     ii = std::max(ii, minimumII.lookup(loop.getOperation()));
-    ii = std::max(ii, getPortII(loop, unroll));
+    double portRate = getPortRate(loop, unroll);
+    ii = std::max(ii, int64_t(portRate + 1e-9));
     ii = std::max(ii, getLocalMemoryII(loop, unroll));
     info.pipelined = true;
     info.ii = ii;
+    info.cyclesPerIteration = std::max(double(ii), portRate);
     info.unroll = unroll;
     info.iterationLatency =
         std::max<int64_t>(1, iteration->latency) + unroll - 1;
@@ -716,7 +720,11 @@ FailureOr<BlockTiming> ProcessTimer::timeLoop(scf::ForOp loop) {
       if (info.pipelineTrips - 1 > kMaxProcessCycles / ii)
         return loop.emitError("loop takes more than 2^44 cycles; the timing "
                               "model does not handle it");
-      timing.latency = (info.pipelineTrips - 1) * ii + info.iterationLatency;
+      timing.latency =
+          int64_t(std::ceil(double(info.pipelineTrips - 1) *
+                                info.cyclesPerIteration -
+                            1e-9)) +
+          info.iterationLatency;
       timing.accesses = iteration->accesses;
       if (unroll > 1)
         for (auto &[arg, access] : timing.accesses) {
@@ -775,6 +783,7 @@ FailureOr<BlockTiming> ProcessTimer::timeLoop(scf::ForOp loop) {
       LoopTiming &nestedNow = result.loops.back();
       info.pipelined = info.flattened = true;
       info.ii = nestedNow.ii;
+      info.cyclesPerIteration = nestedNow.cyclesPerIteration;
       info.unroll = nestedNow.unroll;
       info.iterationLatency = nestedNow.iterationLatency;
       if (nestedNow.pipelineTrips > 0 &&
@@ -784,10 +793,15 @@ FailureOr<BlockTiming> ProcessTimer::timeLoop(scf::ForOp loop) {
       info.pipelineTrips = trips * nestedNow.pipelineTrips;
       if (info.pipelineTrips > 0) {
         timing.latency =
-            (info.pipelineTrips - 1) * info.ii + info.iterationLatency;
+            int64_t(std::ceil(double(info.pipelineTrips - 1) *
+                                  info.cyclesPerIteration -
+                              1e-9)) +
+            info.iterationLatency;
         timing.accesses = body->accesses;
         timing.addBytes(*body, trips);
-        repeat(timing.accesses, trips, nestedNow.pipelineTrips * info.ii);
+        repeat(timing.accesses, trips,
+               int64_t(std::llround(double(nestedNow.pipelineTrips) *
+                                    info.cyclesPerIteration)));
       }
     } else if (failed(runSequentially(*body))) {
       return failure();

@@ -113,9 +113,9 @@ PlanWeightStreamingPass::plan(linalg::LinalgOp op) const {
     return std::nullopt;
 
   // The lanes run along an output dimension of the operand: its contiguous
-  // one, or, when that is the reduction (a transposed weight), the output
-  // dimension next to it, with the reduction tiled by exactly the lanes so
-  // each word is one row of the tile.
+  // one, or, when that is the reduction (a transposed weight), another one,
+  // with the reduction tiled by exactly the lanes so each word is one row
+  // of the tile.
   AffineMap map = op.getMatchingIndexingMap(streamed);
   for (AffineExpr expr : map.getResults())
     if (!isa<AffineDimExpr>(expr))
@@ -128,12 +128,19 @@ PlanWeightStreamingPass::plan(linalg::LinalgOp op) const {
   bool transposed = isReduction(contiguousLoop);
   unsigned laneLoop = contiguousLoop;
   if (transposed) {
-    if (map.getNumResults() < 2 || ranges[contiguousLoop] % lanes != 0)
+    // Any output dimension of the operand will do: take the longest (the
+    // positions of a key cache rather than its heads).
+    if (ranges[contiguousLoop] % lanes != 0)
       return std::nullopt;
-    laneLoop = cast<AffineDimExpr>(map.getResults()[map.getNumResults() - 2])
-                   .getPosition();
-    if (isReduction(laneLoop))
+    std::optional<unsigned> longest;
+    for (AffineExpr expr : map.getResults()) {
+      unsigned loop = cast<AffineDimExpr>(expr).getPosition();
+      if (!isReduction(loop) && (!longest || ranges[loop] >= ranges[*longest]))
+        longest = loop;
+    }
+    if (!longest)
       return std::nullopt;
+    laneLoop = *longest;
   }
   if (ranges[laneLoop] % lanes != 0)
     return std::nullopt;

@@ -1,6 +1,5 @@
 // RUN: streamtensor-opt %s --streamtensor-dataflow=stream-weights=0 | FileCheck %s
 // RUN: streamtensor-opt %s --streamtensor-dataflow="memory-budget=0 stream-weights=0" | FileCheck %s --check-prefix=NOFUSE
-// RUN: streamtensor-opt %s --streamtensor-dataflow | FileCheck %s --check-prefix=STREAM
 
 // Two chained matmuls with a bias add: with the default budget everything
 // fuses into one kernel; the second matmul re-reads each 16-row block of the
@@ -16,15 +15,6 @@
 // NOFUSE-LABEL: func.func @mlp
 // NOFUSE-COUNT-2: dataflow.kernel
 // NOFUSE-NOT: dataflow.itensor_converter
-// By default both matmuls read their weights a 512-bit word (16 lanes) per
-// cycle: the weight's columns are unrolled by 16 and its rows tiled by 16.
-// STREAM-LABEL: func.func @mlp
-// STREAM: linalg.matmul
-// STREAM-SAME: streamtensor.unroll = array<i64: 1, 16, 1>
-// STREAM-SAME: tensor<16x16xf32>, tensor<16x64xf32>
-// STREAM: linalg.matmul
-// STREAM-SAME: streamtensor.unroll = array<i64: 1, 16, 1>
-// STREAM-SAME: tensor<16x16xf32>, tensor<16x32xf32>
 #id = affine_map<(d0, d1) -> (d0, d1)>
 func.func @mlp(%x: tensor<32x64xf32>, %w1: tensor<64x64xf32>, %b: tensor<32x64xf32>, %w2: tensor<64x32xf32>) -> tensor<32x32xf32> {
   %zero = arith.constant 0.0 : f32

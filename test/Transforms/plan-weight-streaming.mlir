@@ -77,6 +77,32 @@ func.func @transposed(%x: tensor<1x64xf32>, %wt: tensor<256x64xf32>) -> tensor<1
 
 // -----
 
+// Decode attention scores against a key cache laid out [positions, heads,
+// head_dim]: the reduction (head_dim) is contiguous, so the lanes run along
+// the 512 positions, not the 4 heads, and heads are walked one at a time.
+// CHECK-LABEL: func.func @key_cache
+// CHECK: linalg.generic
+// CHECK-SAME: streamtensor.tile_sizes = array<i64: 1, 0, 16>
+// CHECK-SAME: streamtensor.unroll = array<i64: 1, 16, 1>
+#q = affine_map<(h, p, d) -> (h, d)>
+#k = affine_map<(h, p, d) -> (p, h, d)>
+#s = affine_map<(h, p, d) -> (h, p)>
+func.func @key_cache(%q: tensor<4x64xf32>, %k: tensor<512x4x64xf32>) -> tensor<4x512xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<4x512xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<4x512xf32>) -> tensor<4x512xf32>
+  %r = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%q, %k : tensor<4x64xf32>, tensor<512x4x64xf32>) outs(%f : tensor<4x512xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %m = arith.mulf %a, %b : f32
+    %s = arith.addf %o, %m : f32
+    linalg.yield %s : f32
+  } -> tensor<4x512xf32>
+  return %r : tensor<4x512xf32>
+}
+
+// -----
+
 // Left alone: an operand computed on chip, and an op with user directives.
 // CHECK-LABEL: func.func @untouched
 // CHECK: linalg.matmul

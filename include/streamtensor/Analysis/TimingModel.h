@@ -85,6 +85,9 @@ struct LoopTiming {
   /// there is none) and the latency of one iteration.
   int64_t ii = 0;
   int64_t recurrenceII = 0;
+  /// Cycles one pipeline iteration takes on average: the II, or more when
+  /// a port's bandwidth share is a fraction of a word per cycle.
+  double cyclesPerIteration = 0;
   int64_t iterationLatency = 0;
   /// A perfect nest around a pipelined loop runs as one pipeline, as Vitis
   /// flattens it (the emitter writes `loop_flatten`): its outermost loop is

@@ -127,9 +127,9 @@ def PlanWeightStreaming
         pipeline iteration consumes one word and the same accumulator
         element recurs only once per pass over the tile row.
     When the operand's contiguous dimension is the reduction (a transposed
-    weight, as `nn.Linear` stores it), the lanes run along the output
-    dimension next to it and the reduction is tiled by exactly the lanes, so
-    each word is one row of the tile. The choices are
+    weight, as `nn.Linear` stores it, or a key cache), the lanes run along
+    its longest output dimension and the reduction is tiled by exactly the
+    lanes, so each word is one row of the tile. The choices are
     `streamtensor.tile_sizes` and `streamtensor.unroll`, which layout
     alignment keeps and tiling applies.
   }];

@@ -1,0 +1,125 @@
+"""Latency of compiled blocks against their HBM and DSP floors.
+
+    /usr/bin/python3 bench/speed/floors.py [--build build] [--work DIR]
+        [--cases gpt2:medium:decode llama:paper:decode ...] [--extra-args ...]
+
+Compiles each case (`streamtensor compile --model M --config C --step S
+--function block`), runs `streamtensor simulate --timed` on it, and prints a
+Markdown table: the timed simulation's latency, the HBM floor (the bytes the
+block moves over the U55C's 460 GB/s), the DSP floor (its multiply-adds over
+the f32 multiply-adds per cycle the DSPs allow: 9,024 DSPs less the shell's
+10% and 20% routing headroom, 5 DSPs per f32 multiply-add, 1,299 per cycle)
+and the ratio of the latency to the larger floor. Every figure is an estimate
+of our model of the U55C at 250 MHz, not a measurement. Multiply-adds are
+counted from the contractions of linalg.mlir (named matmuls and generics with
+a reduction whose body multiplies).
+"""
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+PYTHON = "/usr/bin/python3"
+CLOCK_MHZ = 250
+HBM_BYTES_PER_CYCLE = 460e9 / (CLOCK_MHZ * 1e6)
+MACS_PER_CYCLE = int(9024 * 0.9 * 0.8 / 5)
+DEFAULT_CASES = ["gpt2:medium:decode", "llama:paper:decode", "qwen2:paper:decode",
+                 "gemma3:paper:decode"]
+
+
+def run(args, command):
+    env = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "python"),
+               STREAMTENSOR_BUILD_DIR=os.path.abspath(args.build))
+    proc = subprocess.run([PYTHON, "-m", "streamtensor"] + command, env=env,
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.exit(f"streamtensor {' '.join(command)} failed:\n{proc.stdout}\n{proc.stderr}")
+
+
+def _shape(text):
+    dims = text.split("x")[:-1]
+    return [int(d) for d in dims]
+
+
+def _elements(shape):
+    n = 1
+    for d in shape:
+        n *= d
+    return n
+
+
+def count_macs(linalg_text):
+    """Multiply-adds of the contractions: loop-space size of each."""
+    macs = 0
+    for line in linalg_text.splitlines():
+        if "linalg." not in line or " ins(" not in line:
+            continue
+        types = re.findall(r"tensor<([0-9x]+)x?f32>", line.split(" ins(", 1)[1])
+        if len(types) < 3:
+            continue
+        shapes = [_shape(t + "xf32") for t in types[:3]]
+        a, b, out = shapes
+        if re.search(r"linalg\.(batch_)?matmul", line):
+            # The reduction is the dimension of A that the output lacks.
+            k = a[-1]
+            macs += _elements(out) * k
+        elif "linalg.generic" in line and '"reduction"' in line:
+            iterators = re.search(r"iterator_types = \[([^\]]*)\]", line)
+            if iterators and "mulf" in linalg_text:
+                # Loop space: the larger input times the output dims it lacks.
+                larger = max(_elements(a), _elements(b))
+                smaller = min(_elements(a), _elements(b))
+                macs += max(larger, _elements(out) * (larger * smaller // max(1, _elements(out)) // larger))
+    return macs
+
+
+def measure(args, case):
+    model, config, step = case.split(":")
+    out_dir = os.path.join(args.work, f"{model}-{config}-{step}")
+    start = time.time()
+    run(args, ["compile", "--model", model, "--config", config, "--step", step, "--function",
+               "block", "--quiet", "--force", "-o", out_dir] + args.extra_args)
+    run(args, ["simulate", out_dir, "--timed"])
+    with open(os.path.join(out_dir, "timed.json")) as f:
+        timed = json.load(f)["functions"]["block"]
+    with open(os.path.join(out_dir, "linalg.mlir")) as f:
+        macs = count_macs(f.read())
+    moved = timed["hbm"]["bytes_read"] + timed["hbm"]["bytes_written"]
+    hbm_floor = moved / HBM_BYTES_PER_CYCLE
+    dsp_floor = macs / MACS_PER_CYCLE
+    cycles = timed["latency_cycles"]
+    print(f"  {case}: {cycles:,} cycles ({time.time() - start:.0f} s)", file=sys.stderr)
+    return (case, cycles, moved, hbm_floor, macs, dsp_floor, cycles / max(hbm_floor, dsp_floor))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--build", default=os.path.join(ROOT, "build"))
+    parser.add_argument("--cases", nargs="+", default=DEFAULT_CASES,
+                        help="model:config:step of each block")
+    parser.add_argument("--work", help="keep the compiled folders here")
+    parser.add_argument("--extra-args", nargs=argparse.REMAINDER, default=[],
+                        help="passed to every compile")
+    args = parser.parse_args()
+    args.work = args.work or tempfile.mkdtemp(prefix="floors-")
+    rows = [measure(args, case) for case in args.cases]
+    us = lambda c: c / CLOCK_MHZ
+    print(f"Estimates of the U55C model at {CLOCK_MHZ} MHz (timed simulation of the generated "
+          f"code); floors: {HBM_BYTES_PER_CYCLE:.0f} B/cycle of HBM, {MACS_PER_CYCLE} f32 "
+          f"multiply-adds/cycle.\n")
+    print("| block | latency (us) | HBM bytes | HBM floor (us) | multiply-adds | DSP floor (us) "
+          "| latency / floor |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for case, cycles, moved, hbm, macs, dsp, ratio in rows:
+        print(f"| {case} | {us(cycles):,.1f} | {moved:,} | {us(hbm):,.1f} | {macs:,} | "
+              f"{us(dsp):,.1f} | {ratio:.1f}x |")
+
+
+if __name__ == "__main__":
+    main()
