@@ -38,7 +38,8 @@ void streamtensor::buildLinalgCleanupPipeline(OpPassManager &pm) {
 
 void streamtensor::buildDataflowPipeline(OpPassManager &pm,
                                          int64_t memoryBudget,
-                                         bool streamWeights) {
+                                         bool streamWeights,
+                                         int64_t weightPorts) {
   // Reshapes and slices between linalg ops become tileable copies, and
   // every op's tile sizes and loop order are chosen to match its neighbours
   // before tiling fixes them.
@@ -46,6 +47,13 @@ void streamtensor::buildDataflowPipeline(OpPassManager &pm,
   // fused projection); the weight slices this leaves are argument views.
   pm.addNestedPass<func::FuncOp>(
       createTileableDataMovement(TileableDataMovementOptions{true}));
+  // Large weights are read through several ports in parallel; each weight
+  // slice, from that split or the one above, becomes a weight of its own,
+  // with its own port and HBM channel.
+  if (weightPorts > 1)
+    pm.addNestedPass<func::FuncOp>(
+        createSplitWeightPorts(SplitWeightPortsOptions{weightPorts}));
+  pm.addNestedPass<func::FuncOp>(createWeightSliceArguments());
   // Contractions streaming a weight from HBM get word-wide datapaths first;
   // layout alignment keeps their tiles and fits the neighbours to them.
   if (streamWeights)
@@ -90,6 +98,12 @@ struct DataflowPipelineOptions
                      "memory word-wide datapaths "
                      "(--streamtensor-plan-weight-streaming)"),
       llvm::cl::init(true)};
+  Option<int64_t> weightPorts{
+      *this, "weight-ports",
+      llvm::cl::desc("Most ports (HBM pseudo-channels) one large weight is "
+                     "split over (--streamtensor-split-weight-ports); 1 keeps "
+                     "one port per weight"),
+      llvm::cl::init(8)};
 };
 } // namespace
 
@@ -105,7 +119,8 @@ void streamtensor::registerPipelines() {
       "memory budget, fork shared streams, size layout converters, and pack "
       "and widen the external-memory interfaces",
       [](OpPassManager &pm, const DataflowPipelineOptions &options) {
-        buildDataflowPipeline(pm, options.memoryBudget, options.streamWeights);
+        buildDataflowPipeline(pm, options.memoryBudget, options.streamWeights,
+                              options.weightPorts);
       });
   PassPipelineRegistration<>(
       "streamtensor-lower-dataflow",

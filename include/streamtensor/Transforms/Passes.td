@@ -145,6 +145,47 @@ def PlanWeightStreaming
   let dependentDialects = ["mlir::linalg::LinalgDialect"];
 }
 
+def SplitWeightPorts
+    : Pass<"streamtensor-split-weight-ports", "mlir::func::FuncOp"> {
+  let summary = "Split contractions that stream a large weight into column "
+                "blocks read through separate ports";
+  let description = [{
+    One AXI port reaches one HBM pseudo-channel (14.4 GB/s). A contraction
+    whose second input is a weight argument (or a static slice of one) of at
+    least `min-port-bytes` per block is split along the weight's output
+    dimension (its contiguous one, else its longest) into up to `max-ports`
+    contractions over column blocks, inserted into one result with
+    `tensor.insert_slice`.
+    Blocks keep at least 8 memory words per row so the streaming datapath
+    keeps its II. With --streamtensor-weight-slice-arguments each block
+    becomes a weight with its own port and pseudo-channel.
+  }];
+  let options = [
+    Option<"maxPorts", "max-ports", "int64_t", "8",
+           "Most blocks (ports) one weight is split into">,
+    Option<"minPortBytes", "min-port-bytes", "int64_t", "1048576",
+           "Fewest weight bytes per block">,
+    Option<"wordBits", "word-bits", "int64_t", "512",
+           "Bits of one external-memory word">,
+  ];
+  let dependentDialects = ["mlir::tensor::TensorDialect"];
+}
+
+def WeightSliceArguments
+    : Pass<"streamtensor-weight-slice-arguments", "mlir::func::FuncOp"> {
+  let summary = "Give each static slice of a weight argument an argument of "
+                "its own";
+  let description = [{
+    A weight argument (`streamtensor.kind = "weight"`) read only through
+    static, unit-stride slices (the Q, K and V columns of a fused
+    projection) is replaced by one argument per distinct slice, named
+    `<weight>[a:b,c:d]` and carrying `streamtensor.slice_of = {source,
+    offsets, sizes}`. Each slice then gets its own port, packed layout and
+    HBM pseudo-channel; the host fills it with that part of the user's
+    tensor. Weights used any other way are left alone.
+  }];
+}
+
 def SplitConcatConsumers
     : Pass<"streamtensor-split-concat-consumers", "mlir::func::FuncOp"> {
   let summary = "Split the linalg consumers of large concatenations so each "

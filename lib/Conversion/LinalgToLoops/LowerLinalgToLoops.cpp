@@ -32,14 +32,24 @@ static bool isInductionVar(Value index, Value iv) {
   return dim && apply.getMapOperands()[dim.getPosition()] == iv;
 }
 
-/// The local array `memref` is, seen through the loop-carried values that
-/// bufferization threads it through; null for anything else.
+/// The local array `memref` is, seen through the loop-carried values and
+/// loop results that bufferization threads it through; null for anything
+/// else.
 static Operation *getLocalArray(Value memref) {
-  while (auto arg = dyn_cast<BlockArgument>(memref)) {
-    auto loop = dyn_cast<scf::ForOp>(arg.getOwner()->getParentOp());
-    if (!loop || arg.getArgNumber() == 0)
-      return nullptr;
-    memref = loop.getTiedLoopInit(arg)->get();
+  while (true) {
+    if (auto arg = dyn_cast<BlockArgument>(memref)) {
+      auto loop = dyn_cast<scf::ForOp>(arg.getOwner()->getParentOp());
+      if (!loop || arg.getArgNumber() == 0)
+        return nullptr;
+      memref = loop.getTiedLoopInit(arg)->get();
+      continue;
+    }
+    // A loop's result is the buffer it was handed.
+    if (auto loop = memref.getDefiningOp<scf::ForOp>()) {
+      memref = loop.getTiedLoopInit(cast<OpResult>(memref))->get();
+      continue;
+    }
+    break;
   }
   Operation *alloc = memref.getDefiningOp();
   if (!isa_and_nonnull<memref::AllocOp, memref::AllocaOp>(alloc))

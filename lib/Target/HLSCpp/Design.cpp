@@ -408,6 +408,33 @@ LogicalResult DesignBuilder::buildTop(func::FuncOp func) {
 
 /// Reads the `dataflow.layout` of port `index`: a contiguous layout whose
 /// words fill the port exactly and whose shape has the logical elements.
+/// Reads `streamtensor.slice_of` = {source, offsets, sizes} of a weight
+/// port: a box inside the source tensor of the port's logical shape.
+static LogicalResult readSliceOf(func::FuncOp func, unsigned index,
+                                 Tensor &tensor) {
+  Attribute attr = func.getArgAttr(index, "streamtensor.slice_of");
+  if (!attr)
+    return success();
+  auto dict = dyn_cast<DictionaryAttr>(attr);
+  auto source = dict ? dict.getAs<StringAttr>("source") : nullptr;
+  auto offsets = dict ? dict.getAs<DenseI64ArrayAttr>("offsets") : nullptr;
+  auto sizes = dict ? dict.getAs<DenseI64ArrayAttr>("sizes") : nullptr;
+  size_t rank = tensor.logicalShape.size();
+  if (!source || source.getValue().empty() || !offsets || !sizes ||
+      offsets.size() != rank ||
+      !llvm::equal(sizes.asArrayRef(), tensor.logicalShape) ||
+      llvm::any_of(offsets.asArrayRef(), [](int64_t o) { return o < 0; }))
+    return diag(func) << "argument " << index << " of '" << func.getSymName()
+                      << "' has a malformed streamtensor.slice_of: expected "
+                         "{source = \"name\", offsets = array<i64: ...>, "
+                         "sizes = array<i64: ...>} with one non-negative "
+                         "offset per dimension and the port's shape as sizes";
+  tensor.sliceOf = Tensor::SliceOf{source.str(),
+                                   SmallVector<int64_t>(offsets.asArrayRef()),
+                                   SmallVector<int64_t>(sizes.asArrayRef())};
+  return success();
+}
+
 static LogicalResult readPortLayout(func::FuncOp func, unsigned index,
                                     Tensor &tensor) {
   Attribute attr = func.getArgAttr(index, dataflow::kPortLayoutAttr);
@@ -492,7 +519,8 @@ LogicalResult DesignBuilder::buildPorts(Top &top) {
     port.tensor = portTensors.size();
     Tensor tensor{name, type};
     tensor.logicalShape.assign(type.getShape().begin(), type.getShape().end());
-    if (failed(readPortLayout(func, i, tensor)))
+    if (failed(readPortLayout(func, i, tensor)) ||
+        failed(readSliceOf(func, i, tensor)))
       return failure();
     if (isa<VectorType>(type.getElementType()) && !tensor.layout)
       return diag(func) << "port " << i << " of '" << func.getSymName()

@@ -60,6 +60,13 @@ struct Tensor {
   /// initial contents like an input.
   bool inOut = false;
   unsigned hbmChannel = 0;
+  /// A weight holding a static slice of a user tensor
+  /// (`streamtensor.slice_of`): the host fills it from that part of it.
+  struct SliceOf {
+    std::string source;
+    llvm::SmallVector<int64_t> offsets, sizes;
+  };
+  std::optional<SliceOf> sliceOf;
   /// Scalar elements of the logical tensor.
   int64_t getNumElements() const;
   /// The scalar element type (the lane type of a widened port).

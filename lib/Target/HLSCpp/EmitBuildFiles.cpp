@@ -263,6 +263,10 @@ LogicalResult streamtensor::target::emitManifest(ModuleOp module,
     };
     if (tensor.producer >= 0)
       entry["producer"] = design->tops[tensor.producer].cName;
+    if (tensor.sliceOf)
+      entry["slice_of"] = json::Object{{"tensor", tensor.sliceOf->source},
+                                       {"offsets", toJSON(tensor.sliceOf->offsets)},
+                                       {"sizes", toJSON(tensor.sliceOf->sizes)}};
     tensors.push_back(std::move(entry));
   }
 

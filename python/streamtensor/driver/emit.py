@@ -106,6 +106,22 @@ def check_shape(manifest_tensor: Dict, array: np.ndarray, function: str) -> None
                           f"shape {list(shape)}, but PyTorch's has {list(array.shape)}")
 
 
+def slice_of(tensor: Dict, values: Dict[str, np.ndarray], function: str) -> np.ndarray:
+    """The part of a user tensor a sliced weight port holds."""
+    spec = tensor["slice_of"]
+    source = spec.get("tensor")
+    if source not in values:
+        raise DriverError(f"@{function}: the design's tensor '{tensor['name']}' is a slice of "
+                          f"'{source}', which is not an input or weight of the PyTorch function")
+    array = np.asarray(values[source])
+    offsets, sizes = spec.get("offsets", []), spec.get("sizes", [])
+    if (len(offsets) != array.ndim or len(sizes) != array.ndim or
+            any(o < 0 or o + s > d for o, s, d in zip(offsets, sizes, array.shape))):
+        raise DriverError(f"@{function}: slice {offsets} + {sizes} of '{source}' (shape "
+                          f"{list(array.shape)}) for tensor '{tensor['name']}' is out of bounds")
+    return array[tuple(slice(o, o + s) for o, s in zip(offsets, sizes))]
+
+
 def write_design_data(program: "Program", design: Design, out_dir: str) -> int:
     """data/, params.bin and expected/ of one design; returns bytes written."""
     directory = os.path.join(out_dir, design.directory)
@@ -121,6 +137,8 @@ def write_design_data(program: "Program", design: Design, out_dir: str) -> int:
     for tensor in manifest["tensors"]:
         name = tensor["name"]
         if tensor["role"] in READ_ROLES:
+            if name not in values and "slice_of" in tensor:
+                values[name] = slice_of(tensor, values, design.function)
             if name not in values:
                 raise DriverError(f"@{design.function}: the design reads tensor '{name}', which "
                                   f"is not an input or weight of the PyTorch function (known: "

@@ -1,0 +1,127 @@
+//===- WeightSliceArguments.cpp - Static weight slices as own arguments ---===//
+//
+// Part of the StreamTensor project, under the Apache License v2.0 with LLVM
+// Exceptions. SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// A weight read only through static slices (the Q, K and V columns of a
+// fused projection, or the column blocks a contraction is split into) is
+// stored as one tensor per slice: each slice then gets its own port, its own
+// packed layout and its own HBM pseudo-channel, instead of all slices
+// sharing one row-major port. Weights are prepared offline, so the slicing
+// costs nothing at run time; `streamtensor.slice_of` tells the host which
+// part of the user's tensor each new argument holds.
+//
+//===----------------------------------------------------------------------===//
+
+#include "streamtensor/Transforms/Passes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "llvm/ADT/MapVector.h"
+
+namespace streamtensor {
+#define GEN_PASS_DEF_WEIGHTSLICEARGUMENTS
+#include "streamtensor/Transforms/Passes.h.inc"
+} // namespace streamtensor
+
+using namespace mlir;
+
+/// The static offsets and sizes of a unit-stride, rank-preserving slice, or
+/// nothing.
+static std::optional<std::pair<SmallVector<int64_t>, SmallVector<int64_t>>>
+getStaticBox(tensor::ExtractSliceOp slice) {
+  if (!slice.hasUnitStride() || slice.getType().getRank() !=
+                                    slice.getSourceType().getRank())
+    return std::nullopt;
+  ArrayRef<int64_t> offsets = slice.getStaticOffsets();
+  ArrayRef<int64_t> sizes = slice.getStaticSizes();
+  if (llvm::any_of(offsets, ShapedType::isDynamic) ||
+      llvm::any_of(sizes, ShapedType::isDynamic))
+    return std::nullopt;
+  return std::make_pair(SmallVector<int64_t>(offsets),
+                        SmallVector<int64_t>(sizes));
+}
+
+static std::string getSliceName(StringRef source, ArrayRef<int64_t> offsets,
+                                ArrayRef<int64_t> sizes) {
+  std::string name = source.str() + "[";
+  for (auto [dim, offset] : llvm::enumerate(offsets)) {
+    if (dim)
+      name += ",";
+    name += std::to_string(offset) + ":" + std::to_string(offset + sizes[dim]);
+  }
+  return name + "]";
+}
+
+namespace {
+struct WeightSliceArgumentsPass
+    : public streamtensor::impl::WeightSliceArgumentsBase<
+          WeightSliceArgumentsPass> {
+  void runOnOperation() override {
+    func::FuncOp func = getOperation();
+    if (func.isExternal())
+      return;
+    MLIRContext *ctx = &getContext();
+    Builder b(ctx);
+    llvm::BitVector erased(func.getNumArguments());
+    unsigned originalArgs = func.getNumArguments();
+    for (unsigned index = 0; index < originalArgs; ++index) {
+      BlockArgument arg = func.getArgument(index);
+      auto kind = func.getArgAttrOfType<StringAttr>(index, "streamtensor.kind");
+      auto name = func.getArgAttrOfType<StringAttr>(index, "streamtensor.name");
+      if (!kind || kind.getValue() != "weight" || !name || arg.use_empty())
+        continue;
+      // Every use a static slice; identical slices share one argument.
+      using Box = std::pair<SmallVector<int64_t>, SmallVector<int64_t>>;
+      llvm::MapVector<Operation *, Box> slices;
+      bool onlySlices = llvm::all_of(arg.getUsers(), [&](Operation *user) {
+        auto slice = dyn_cast<tensor::ExtractSliceOp>(user);
+        if (!slice || slice.getSource() != arg)
+          return false;
+        std::optional<Box> box = getStaticBox(slice);
+        if (!box)
+          return false;
+        slices.insert({user, *box});
+        return true;
+      });
+      if (!onlySlices)
+        continue;
+      std::map<Box, BlockArgument> created;
+      for (auto &[op, box] : slices) {
+        auto slice = cast<tensor::ExtractSliceOp>(op);
+        auto [it, inserted] = created.try_emplace(box, BlockArgument());
+        if (inserted) {
+          NamedAttribute sliceOf = b.getNamedAttr(
+              "streamtensor.slice_of",
+              b.getDictionaryAttr(
+                  {b.getNamedAttr("source", name),
+                   b.getNamedAttr("offsets", b.getDenseI64ArrayAttr(box.first)),
+                   b.getNamedAttr("sizes", b.getDenseI64ArrayAttr(box.second))}));
+          SmallVector<NamedAttribute> attrs;
+          if (DictionaryAttr old = func.getArgAttrDict(index))
+            for (NamedAttribute attr : old)
+              if (attr.getName() != "streamtensor.name")
+                attrs.push_back(attr);
+          attrs.push_back(b.getNamedAttr(
+              "streamtensor.name",
+              b.getStringAttr(getSliceName(name.getValue(), box.first,
+                                           box.second))));
+          attrs.push_back(sliceOf);
+          unsigned position = func.getNumArguments();
+          func.insertArgument(position, slice.getType(),
+                              b.getDictionaryAttr(attrs), slice.getLoc());
+          it->second = func.getArgument(position);
+        }
+        slice.replaceAllUsesWith(Value(it->second));
+        slice.erase();
+      }
+      erased.resize(func.getNumArguments());
+      erased.set(index);
+    }
+    erased.resize(func.getNumArguments());
+    if (erased.any())
+      func.eraseArguments(erased);
+  }
+};
+} // namespace
