@@ -72,21 +72,20 @@ struct WeightSliceArgumentsPass
       auto name = func.getArgAttrOfType<StringAttr>(index, "streamtensor.name");
       if (!kind || kind.getValue() != "weight" || !name || arg.use_empty())
         continue;
-      // Every use a static slice; identical slices share one argument.
+      // Every use a static slice; identical slices share one argument. The
+      // new arguments follow the slices' program order.
       using Box = std::pair<SmallVector<int64_t>, SmallVector<int64_t>>;
-      llvm::MapVector<Operation *, Box> slices;
       bool onlySlices = llvm::all_of(arg.getUsers(), [&](Operation *user) {
         auto slice = dyn_cast<tensor::ExtractSliceOp>(user);
-        if (!slice || slice.getSource() != arg)
-          return false;
-        std::optional<Box> box = getStaticBox(slice);
-        if (!box)
-          return false;
-        slices.insert({user, *box});
-        return true;
+        return slice && slice.getSource() == arg && getStaticBox(slice);
       });
       if (!onlySlices)
         continue;
+      llvm::MapVector<Operation *, Box> slices;
+      func.walk([&](tensor::ExtractSliceOp slice) {
+        if (slice.getSource() == arg)
+          slices.insert({slice.getOperation(), *getStaticBox(slice)});
+      });
       std::map<Box, BlockArgument> created;
       for (auto &[op, box] : slices) {
         auto slice = cast<tensor::ExtractSliceOp>(op);

@@ -244,3 +244,18 @@ def test_damaged_records_are_one_line_errors(simulated_scale, tmp_path, capsys, 
     assert main(["simulate", str(out)]) == 1
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err, err
+
+
+def test_sliced_weight_ports_take_their_box_of_the_user_tensor():
+    from streamtensor.driver.emit import slice_of
+    from streamtensor.driver.tools import DriverError
+    w = np.arange(4 * 12, dtype=np.float32).reshape(4, 12)
+    entry = {"name": "w[0:4,4:8]", "slice_of": {"tensor": "w", "offsets": [0, 4],
+                                                "sizes": [4, 4]}}
+    assert np.array_equal(slice_of(entry, {"w": w}, "block"), w[:, 4:8])
+    with pytest.raises(DriverError, match="out of bounds"):
+        slice_of({"name": "bad", "slice_of": {"tensor": "w", "offsets": [0, 10], "sizes": [4, 4]}},
+                 {"w": w}, "block")
+    with pytest.raises(DriverError, match="not an input or weight"):
+        slice_of({"name": "bad", "slice_of": {"tensor": "v", "offsets": [0, 0], "sizes": [4, 4]}},
+                 {"w": w}, "block")

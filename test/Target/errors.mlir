@@ -451,3 +451,15 @@ func.func @top() attributes {dataflow.top} {
   %s = dataflow.stream : !dataflow.stream<f32, 4294967296>
   return
 }
+
+// -----
+
+// A sliced weight must say which box of which tensor it holds.
+// expected-error @+1 {{argument 0 of 'top' has a malformed streamtensor.slice_of}}
+func.func @top(%w: memref<8xf32> {streamtensor.kind = "weight", streamtensor.name = "w[0:8]", streamtensor.slice_of = {source = "w", offsets = array<i64: 0>, sizes = array<i64: 4>}}) attributes {dataflow.top} {
+  func.call @p(%w) : (memref<8xf32>) -> ()
+  return
+}
+func.func private @p(%w: memref<8xf32>) attributes {dataflow.process} {
+  return
+}

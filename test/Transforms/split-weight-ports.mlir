@@ -1,0 +1,70 @@
+// RUN: streamtensor-opt %s --split-input-file --streamtensor-split-weight-ports | FileCheck %s
+// RUN: streamtensor-opt %s --split-input-file --streamtensor-split-weight-ports="max-ports=2" | FileCheck %s --check-prefix=TWO
+// RUN: not streamtensor-opt %s --split-input-file --streamtensor-split-weight-ports="min-port-bytes=0" 2>&1 | FileCheck %s --check-prefix=BAD
+
+// A 16 MiB weight [1024, 4096] splits into 8 column blocks of 512 (2 MiB
+// each, 32 words per row); each block gets its own filled accumulator and
+// lands in its columns of the result.
+// CHECK-LABEL: func.func @wide
+// CHECK: linalg.fill
+// CHECK: %[[E:.+]] = tensor.empty() : tensor<1x4096xf32>
+// CHECK: %[[W0:.+]] = tensor.extract_slice %arg1[0, 0] [1024, 512] [1, 1]
+// CHECK: %[[M0:.+]] = linalg.matmul ins(%arg0, %[[W0]] : tensor<1x1024xf32>, tensor<1024x512xf32>) outs(%{{.+}} : tensor<1x512xf32>)
+// CHECK: %[[I0:.+]] = tensor.insert_slice %[[M0]] into %[[E]][0, 0] [1, 512] [1, 1]
+// CHECK: tensor.extract_slice %arg1[0, 512] [1024, 512] [1, 1]
+// CHECK: linalg.matmul
+// CHECK: tensor.insert_slice %{{.+}} into %[[I0]][0, 512] [1, 512] [1, 1]
+// CHECK-COUNT-6: linalg.matmul
+// CHECK-NOT: linalg.matmul
+// TWO-LABEL: func.func @wide
+// TWO-COUNT-2: linalg.matmul
+// TWO-NOT: linalg.matmul
+// TWO-LABEL: func.func @transposed_slice
+// BAD: streamtensor-split-weight-ports options must be positive
+func.func @wide(%x: tensor<1x1024xf32>, %w: tensor<1024x4096xf32> {streamtensor.kind = "weight", streamtensor.name = "w"}) -> tensor<1x4096xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x4096xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x4096xf32>) -> tensor<1x4096xf32>
+  %y = linalg.matmul ins(%x, %w : tensor<1x1024xf32>, tensor<1024x4096xf32>) outs(%f : tensor<1x4096xf32>) -> tensor<1x4096xf32>
+  return %y : tensor<1x4096xf32>
+}
+
+// -----
+
+// A transposed weight [N, K] splits along its rows (the output columns); a
+// slice of a weight (a Q, K or V block) splits inside the slice, with
+// offsets into the argument.
+// Four blocks of 1 MiB: eight would fall under min-port-bytes.
+// CHECK-LABEL: func.func @transposed_slice
+// CHECK: tensor.extract_slice %arg1[2048, 0] [256, 1024] [1, 1]
+// CHECK: linalg.matmul_transpose_b
+// CHECK: tensor.extract_slice %arg1[2304, 0] [256, 1024] [1, 1]
+// CHECK-COUNT-3: linalg.matmul_transpose_b
+// CHECK-NOT: linalg.matmul_transpose_b
+func.func @transposed_slice(%x: tensor<1x1024xf32>, %w: tensor<3072x1024xf32> {streamtensor.kind = "weight", streamtensor.name = "w"}) -> tensor<1x1024xf32> {
+  %zero = arith.constant 0.0 : f32
+  %s = tensor.extract_slice %w[2048, 0] [1024, 1024] [1, 1] : tensor<3072x1024xf32> to tensor<1024x1024xf32>
+  %e = tensor.empty() : tensor<1x1024xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x1024xf32>) -> tensor<1x1024xf32>
+  %y = linalg.matmul_transpose_b ins(%x, %s : tensor<1x1024xf32>, tensor<1024x1024xf32>) outs(%f : tensor<1x1024xf32>) -> tensor<1x1024xf32>
+  return %y : tensor<1x1024xf32>
+}
+
+// -----
+
+// Not split: a weight under 2 MiB (two blocks would be under 1 MiB), an
+// activation (no streamtensor.kind = "weight"), and an op with directives.
+// CHECK-LABEL: func.func @kept
+// CHECK-COUNT-3: linalg.matmul
+// CHECK-NOT: tensor.insert_slice
+func.func @kept(%x: tensor<1x512xf32>, %w: tensor<512x512xf32> {streamtensor.kind = "weight", streamtensor.name = "w"}, %a: tensor<512x4096xf32>, %v: tensor<512x4096xf32> {streamtensor.kind = "weight", streamtensor.name = "v"}) -> (tensor<1x512xf32>, tensor<1x4096xf32>, tensor<1x4096xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x512xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x512xf32>) -> tensor<1x512xf32>
+  %y = linalg.matmul ins(%x, %w : tensor<1x512xf32>, tensor<512x512xf32>) outs(%f : tensor<1x512xf32>) -> tensor<1x512xf32>
+  %e2 = tensor.empty() : tensor<1x4096xf32>
+  %f2 = linalg.fill ins(%zero : f32) outs(%e2 : tensor<1x4096xf32>) -> tensor<1x4096xf32>
+  %z = linalg.matmul ins(%x, %a : tensor<1x512xf32>, tensor<512x4096xf32>) outs(%f2 : tensor<1x4096xf32>) -> tensor<1x4096xf32>
+  %u = linalg.matmul {streamtensor.unroll = array<i64: 1, 2, 1>} ins(%x, %v : tensor<1x512xf32>, tensor<512x4096xf32>) outs(%f2 : tensor<1x4096xf32>) -> tensor<1x4096xf32>
+  return %y, %z, %u : tensor<1x512xf32>, tensor<1x4096xf32>, tensor<1x4096xf32>
+}
