@@ -166,6 +166,59 @@ static bool parseOpLatencies(JSONFieldReader &reader,
   return true;
 }
 
+static bool parseCost(JSONFieldReader &reader, const json::Object &object,
+                      StringRef key, const Twine &path, ResourceCost &cost) {
+  const json::Object *entry = reader.getObject(object, key, path);
+  std::string entryPath = (path + "." + key).str();
+  if (!entry ||
+      !reader.checkKeys(*entry, {"dsp", "lut", "ff", "bram36"}, entryPath) ||
+      !reader.getInt(*entry, "dsp", entryPath, cost.dsp, 0, kMaxCount) ||
+      !reader.getInt(*entry, "lut", entryPath, cost.lut, 0, kMaxCount) ||
+      !reader.getInt(*entry, "ff", entryPath, cost.ff, 0, kMaxCount))
+    return false;
+  return !entry->get("bram36") ||
+         reader.getInt(*entry, "bram36", entryPath, cost.bram36, 0, kMaxCount);
+}
+
+static bool parseResourceCosts(JSONFieldReader &reader,
+                               const json::Object &object, const Twine &path,
+                               ResourceCosts &costs) {
+  if (!reader.checkKeys(object,
+                        {"routing_headroom_fraction", "operators", "conversion",
+                         "process", "m_axi_port", "lutram_max_bits",
+                         "srl_max_depth"},
+                        path) ||
+      !reader.getNumber(object, "routing_headroom_fraction", path,
+                        costs.routingHeadroom, 0, 0.9) ||
+      !parseCost(reader, object, "conversion", path, costs.conversion) ||
+      !parseCost(reader, object, "process", path, costs.process) ||
+      !parseCost(reader, object, "m_axi_port", path, costs.mAxiPort) ||
+      !reader.getInt(object, "lutram_max_bits", path, costs.lutramMaxBits, 0,
+                     kMaxCount) ||
+      !reader.getInt(object, "srl_max_depth", path, costs.srlMaxDepth, 0,
+                     kMaxCount))
+    return false;
+  const json::Object *operators = reader.getObject(object, "operators", path);
+  if (!operators)
+    return false;
+  std::string operatorsPath = (path + ".operators").str();
+  for (const auto &[type, value] : *operators) {
+    std::string typePath = operatorsPath + "." + type.str();
+    const json::Object *ops = reader.asObject(value, typePath);
+    if (!ops)
+      return false;
+    if (!ops->get("other"))
+      return reader.fail(typePath, "needs an \"other\" entry for operations "
+                                   "without their own");
+    for (const auto &[op, unused] : *ops)
+      if (!parseCost(reader, *ops, op, typePath,
+                     costs.operators[type.str()][op.str()]))
+        return false;
+  }
+  costs.present = true;
+  return true;
+}
+
 Expected<TargetDesc> streamtensor::parseTargetDesc(StringRef text,
                                                    StringRef bufferName) {
   Expected<json::Value> root = detail::parseJSONText(text, bufferName);
@@ -181,7 +234,7 @@ Expected<TargetDesc> streamtensor::parseTargetDesc(StringRef text,
                            "shell_reserved_fraction", "kernel_launch_us",
                            "slrs", "on_chip_memory",
                            "hbm", "op_latency_cycles",
-                           "conversion_latency_cycles"},
+                           "conversion_latency_cycles", "resource_costs"},
                           "$"))
       return false;
     if (!reader.getString(*top, "name", "$", target.name) ||
@@ -231,6 +284,13 @@ Expected<TargetDesc> streamtensor::parseTargetDesc(StringRef text,
                          cycles, 0, kMaxLatency))
         return false;
       target.conversionLatency[name] = cycles;
+    }
+    if (const json::Value *costs = top->get("resource_costs")) {
+      const json::Object *object = reader.asObject(*costs, "$.resource_costs");
+      if (!object ||
+          !parseResourceCosts(reader, *object, "$.resource_costs",
+                              target.resources))
+        return false;
     }
     return true;
   };

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "streamtensor/Analysis/TimingModel.h"
+#include "OperatorKeys.h"
 #include "streamtensor/Dialect/Dataflow/DataflowOps.h"
 #include "streamtensor/Dialect/Dataflow/DataflowTypes.h"
 
@@ -27,6 +28,9 @@
 #include <deque>
 
 using namespace mlir;
+using streamtensor::detail::getArithKey;
+using streamtensor::detail::getTypeKey;
+using streamtensor::detail::isFreeType;
 using namespace streamtensor;
 using streamtensor::dataflow::StreamOp;
 using streamtensor::dataflow::StreamReadOp;
@@ -56,52 +60,6 @@ int64_t StreamAccessTiming::getConsumerII() const {
 //===----------------------------------------------------------------------===//
 // Operation latencies
 //===----------------------------------------------------------------------===//
-
-static std::string getTypeKey(Type type) {
-  if (auto integer = dyn_cast<IntegerType>(type))
-    return "i" + std::to_string(integer.getWidth());
-  if (type.isF16())
-    return "f16";
-  if (type.isBF16())
-    return "bf16";
-  if (type.isF32())
-    return "f32";
-  if (type.isF64())
-    return "f64";
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  os << type;
-  return text;
-}
-
-/// Index and i1 arithmetic is address or control logic folded into the
-/// surrounding operations; it takes no cycle of its own.
-static bool isFreeType(Type type) {
-  return type.isIndex() || type.isInteger(1);
-}
-
-/// The target's name of an arithmetic operation ("add", "mul", ...), or an
-/// empty string if the operation is not one the target describes.
-static StringRef getArithKey(Operation *op) {
-  return llvm::TypeSwitch<Operation *, StringRef>(op)
-      .Case<arith::AddFOp, arith::SubFOp, arith::AddIOp, arith::SubIOp>(
-          [](auto) { return "add"; })
-      .Case<arith::MulFOp, arith::MulIOp>([](auto) { return "mul"; })
-      .Case<arith::DivFOp, arith::DivSIOp, arith::DivUIOp, arith::RemFOp,
-            arith::RemSIOp, arith::RemUIOp, arith::CeilDivSIOp,
-            arith::FloorDivSIOp>([](auto) { return "div"; })
-      .Case<arith::MaximumFOp, arith::MinimumFOp, arith::MaxNumFOp,
-            arith::MinNumFOp, arith::MaxSIOp, arith::MinSIOp, arith::MaxUIOp,
-            arith::MinUIOp>([](auto) { return "max"; })
-      .Case<arith::CmpFOp, arith::CmpIOp>([](auto) { return "compare"; })
-      .Case<math::FmaOp>([](auto) { return "mac"; })
-      .Default([](Operation *op) -> StringRef {
-        if (op->getDialect() && op->getDialect()->getNamespace() ==
-                                    math::MathDialect::getDialectNamespace())
-          return op->getName().stripDialect();
-        return "";
-      });
-}
 
 /// m_axi ports are the memref arguments of a process (as the emitter treats
 /// them); local arrays are allocated in it.

@@ -173,7 +173,17 @@ def test_tiny_block_compiles_to_a_design_that_matches_pytorch(tmp_path, capsys, 
                  "--function", "block", "--quiet", "-o", str(out)]) == 0
     record = json.loads((out / "compile.json").read_text())
     assert record["status"] == "complete"
-    assert [s["name"] for s in record["stages"]][-3:] == ["size-fifos", "emit", "pack"]
+    assert [s["name"] for s in record["stages"]][-4:] == ["size-fifos", "resources", "emit",
+                                                          "pack"]
+    # The resource model's estimate, in exactly the keys the report promises.
+    report = json.loads((out / "report.json").read_text())["functions"]["block"]
+    resources = report["resources"]
+    for kind in ("dsp", "bram36", "uram", "lut", "ff"):
+        assert isinstance(resources[kind], int) and resources[kind] >= 0
+    assert resources["dsp"] > 0 and resources["lut"] > 0
+    assert set(resources["per_slr"]) == {"SLR0", "SLR1", "SLR2"}
+    assert resources["per_slr"]["SLR0"]["dsp"] == resources["dsp"]
+    assert resources["fits"] == (resources["over"] == [])
     # The timing model's depths, checked against the exact stream order.
     sizing = json.loads((out / "fifo-sizing.json").read_text())["functions"]
     assert sizing and all(f["strategy"] == "asap" and "order_check" in f for f in sizing)

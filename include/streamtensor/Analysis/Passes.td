@@ -56,6 +56,27 @@ def SizeFifos : Pass<"streamtensor-size-fifos", "::mlir::ModuleOp"> {
   ];
 }
 
+def EstimateResources : Pass<"streamtensor-estimate-resources",
+                             "::mlir::ModuleOp"> {
+  let summary = "Write the resource model's estimate of every top function "
+                "as JSON";
+  let description = [{
+    Estimates the DSPs, BRAM36, URAM, LUTs and flip-flops of each
+    dataflow.top function from its lowered processes, FIFOs and ports
+    (docs/resources.md), places its compute unit in the first SLR as the
+    link configuration does, and writes per function the totals, the use
+    per SLR, what each SLR offers after the shell and the routing headroom,
+    whether it fits (and where not), and its largest users. The IR is not
+    changed.
+  }];
+  let options = [
+    Option<"output", "output", "std::string", "\"\"",
+           "File to write ('-' for stdout); required">,
+    Option<"targetFile", "target", "std::string", "\"\"",
+           "Target description JSON (default: the built-in Alveo U55C)">
+  ];
+}
+
 def ExportDataflowGraph : Pass<"streamtensor-export-dataflow-graph",
                                "::mlir::ModuleOp"> {
   let summary = "Write the dataflow graph of a top function as JSON";

@@ -52,6 +52,26 @@ struct HbmDesc {
   int64_t minAccessBytes = 0;
 };
 
+/// Resources of one operator instance or one fixed block.
+struct ResourceCost {
+  int64_t dsp = 0, lut = 0, ff = 0, bram36 = 0;
+};
+
+/// What operators, ports and memories cost on the device
+/// (`resource_costs`; sources in docs/target-u55c.md).
+struct ResourceCosts {
+  bool present = false;
+  /// Fraction of each SLR (after the shell) kept free for routing.
+  double routingHeadroom = 0;
+  /// Keyed by element type and then by operation, as the latencies; "other"
+  /// covers operations without their own entry.
+  llvm::StringMap<llvm::StringMap<ResourceCost>> operators;
+  ResourceCost conversion, process, mAxiPort;
+  /// Arrays (per bank) up to this many bits sit in LUTs; FIFOs up to this
+  /// depth are shift registers.
+  int64_t lutramMaxBits = 0, srlMaxDepth = 0;
+};
+
 struct TargetDesc {
   std::string name;
   std::string device;
@@ -69,6 +89,7 @@ struct TargetDesc {
   llvm::StringMap<llvm::StringMap<int64_t>> opLatency;
   /// Cycles per conversion, keyed "from_to_to", e.g. "f32_to_i32".
   llvm::StringMap<int64_t> conversionLatency;
+  ResourceCosts resources;
 
   /// Latency of `op` on `type`, if the description has it.
   std::optional<int64_t> getOpLatency(llvm::StringRef type,

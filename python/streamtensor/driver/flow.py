@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 from .emit import emit_design, write_design_data
 from .output_dir import RECORD, prepare_output_dir, write_json
 from .estimate import add_estimates, estimate_text
+from .resources import add_resources, resources_text
 from .report import fifo_sizing_text, graphviz, keyed_by_function, summary_text
 from .stages import StageLog
 from .tools import DriverError, has_tool, run_tool, tool_has_option, tool_path
@@ -184,6 +185,14 @@ def _run_flow(program, out_dir: str, until: str, memory_budget: Optional[int],
         with open(path("report.txt"), "a", encoding="utf-8") as f:
             f.write("\n" + fifo_sizing_text(sizing_report))
         codegen_input = "sized.mlir"
+        estimate = run_tool([opt, path("sized.mlir"), "--streamtensor-estimate-resources="
+                             f"output={path('resources.json')}", "-o", os.devnull],
+                            what="streamtensor-opt --streamtensor-estimate-resources",
+                            error_log=path("error.log"))
+        stages.tool_stages("resources", "DSP, BRAM, URAM, LUT and FF estimate (resources.json)",
+                           [estimate])
+        artifact("resources.json")
+        resources_report = json.loads(_read(path("resources.json")))
     else:
         _note(record, stages, f"FIFO sizing skipped: this streamtensor-opt has no "
                               f"{SIZE_FIFOS_PASS}; streams keep the lowering's safe depths")
@@ -208,9 +217,11 @@ def _run_flow(program, out_dir: str, until: str, memory_budget: Optional[int],
                         lambda: [write_design_data(program, d, out_dir) for d in designs])
     if sizing_report is not None:
         add_estimates(report, sizing_report, designs)
+        add_resources(report, resources_report, designs)
         write_json(path("report.json"), report)
         with open(path("report.txt"), "a", encoding="utf-8") as f:
             f.write("\n" + estimate_text(report))
+            f.write("\n" + resources_text(report))
     return _finish(stages, done("complete"))
 
 

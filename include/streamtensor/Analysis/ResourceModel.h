@@ -1,0 +1,60 @@
+//===- ResourceModel.h - On-chip resources of a lowered design --*- C++ -*-===//
+//
+// Part of the StreamTensor project, under the Apache License v2.0 with LLVM
+// Exceptions. SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Estimates the DSPs, BRAM36, URAM, LUTs and flip-flops of a dataflow.top
+// function from its lowered IR: the operators of every process (each
+// operation of a pipelined loop instantiated once per unrolled copy, shared
+// across the II), its local arrays (per bank: LUTRAM, BRAM36 or URAM by
+// size), the FIFOs (shift registers or BRAM by depth) and the m_axi ports,
+// with the per-unit costs of the target's `resource_costs`. An estimate, not
+// a synthesis result.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef STREAMTENSOR_ANALYSIS_RESOURCEMODEL_H
+#define STREAMTENSOR_ANALYSIS_RESOURCEMODEL_H
+
+#include "streamtensor/Analysis/Target.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+
+#include <string>
+#include <vector>
+
+namespace streamtensor {
+
+struct ResourceUsage {
+  int64_t dsp = 0, bram36 = 0, uram = 0, lut = 0, ff = 0;
+  ResourceUsage &operator+=(const ResourceUsage &other);
+};
+
+struct NamedUsage {
+  std::string name;
+  ResourceUsage usage;
+};
+
+struct TopResources {
+  std::string top;
+  ResourceUsage total;
+  /// Per process (callee name), FIFOs and ports together.
+  std::vector<NamedUsage> processes;
+  ResourceUsage fifos, ports;
+};
+
+/// The resources of `top`, a dataflow.top function whose processes are
+/// defined in its module. Fails with an error at the operation the model
+/// cannot cost, or when the target has no `resource_costs`.
+mlir::FailureOr<TopResources> estimateResources(mlir::func::FuncOp top,
+                                                const TargetDesc &target);
+
+/// What one SLR offers a design: its resources less the shell's share and
+/// the routing headroom of the target.
+ResourceUsage getUsableResources(const SlrResources &slr,
+                                 const TargetDesc &target);
+
+} // namespace streamtensor
+
+#endif // STREAMTENSOR_ANALYSIS_RESOURCEMODEL_H

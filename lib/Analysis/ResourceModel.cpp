@@ -1,0 +1,226 @@
+//===- ResourceModel.cpp - On-chip resources of a lowered design ----------===//
+//
+// Part of the StreamTensor project, under the Apache License v2.0 with LLVM
+// Exceptions. SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "streamtensor/Analysis/ResourceModel.h"
+#include "OperatorKeys.h"
+#include "streamtensor/Analysis/TimingModel.h"
+#include "streamtensor/Dialect/Dataflow/DataflowOps.h"
+#include "streamtensor/Dialect/Dataflow/DataflowTypes.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/SymbolTable.h"
+
+using namespace mlir;
+using namespace streamtensor;
+using streamtensor::detail::getArithKey;
+using streamtensor::detail::getTypeKey;
+using streamtensor::detail::isFreeType;
+
+ResourceUsage &ResourceUsage::operator+=(const ResourceUsage &other) {
+  dsp += other.dsp;
+  bram36 += other.bram36;
+  uram += other.uram;
+  lut += other.lut;
+  ff += other.ff;
+  return *this;
+}
+
+static ResourceUsage times(const ResourceCost &cost, int64_t count) {
+  ResourceUsage usage;
+  usage.dsp = cost.dsp * count;
+  usage.lut = cost.lut * count;
+  usage.ff = cost.ff * count;
+  usage.bram36 = cost.bram36 * count;
+  return usage;
+}
+
+ResourceUsage streamtensor::getUsableResources(const SlrResources &slr,
+                                               const TargetDesc &target) {
+  double keep = (1.0 - target.shellReservedFraction) *
+                (1.0 - target.resources.routingHeadroom);
+  auto scale = [&](int64_t value) { return int64_t(double(value) * keep); };
+  ResourceUsage usage;
+  usage.dsp = scale(slr.dsps);
+  usage.bram36 = scale(slr.bram36);
+  usage.uram = scale(slr.urams);
+  usage.lut = scale(slr.luts);
+  usage.ff = scale(slr.flipFlops);
+  return usage;
+}
+
+static int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
+
+/// A memory of `depth` words of `width` bits: LUTRAM (or registers, one
+/// word deep) up to the target's bit limit, else BRAM36 in its widest
+/// aspect ratio that holds a word (1K x 36, 512 x 72), or URAM (4K x 72)
+/// when that takes fewer blocks' worth of bits.
+static ResourceUsage costMemory(int64_t depth, int64_t width,
+                                const TargetDesc &target) {
+  ResourceUsage usage;
+  int64_t bits = depth * width;
+  if (depth <= 1) {
+    usage.ff = width;
+    return usage;
+  }
+  if (bits <= target.resources.lutramMaxBits) {
+    // A LUT as RAM holds 64 bits; one more per 64 for the read mux.
+    usage.lut = ceilDiv(bits, 64) + ceilDiv(width, 1);
+    return usage;
+  }
+  int64_t bram = ceilDiv(depth, 1024) * ceilDiv(width, 36);
+  if (width > 36)
+    bram = std::min(bram, ceilDiv(depth, 512) * ceilDiv(width, 72));
+  int64_t uram = ceilDiv(depth, 4096) * ceilDiv(width, 72);
+  // URAM only pays when the BRAMs would be several per URAM's bits.
+  if (depth >= 4096 && uram * target.uramBits <= bram * target.bram36Bits)
+    usage.uram = uram;
+  else
+    usage.bram36 = bram;
+  return usage;
+}
+
+static int64_t getElementBits(Type type) {
+  if (auto vector = dyn_cast<VectorType>(type))
+    return vector.getNumElements() * getElementBits(vector.getElementType());
+  if (type.isIntOrFloat())
+    return type.getIntOrFloatBitWidth();
+  return 64; // index
+}
+
+/// A local array, banked by its `dataflow.partition` factors.
+static ResourceUsage costArray(memref::AllocOp alloc,
+                               const TargetDesc &target) {
+  MemRefType type = alloc.getType();
+  int64_t elements = type.getNumElements();
+  int64_t banks = 1;
+  if (auto factors =
+          alloc->getAttrOfType<DenseI64ArrayAttr>("dataflow.partition"))
+    for (auto [dim, factor] : llvm::enumerate(factors.asArrayRef()))
+      if (dim < size_t(type.getRank()) && factor > 1)
+        banks *= std::min<int64_t>(factor, type.getDimSize(dim));
+  ResourceUsage bank = costMemory(ceilDiv(elements, banks),
+                                  getElementBits(type.getElementType()), target);
+  ResourceUsage usage;
+  for (int64_t i = 0; i < banks; ++i)
+    usage += bank;
+  return usage;
+}
+
+/// One operator instance of `op`, or nothing for free and memory ops.
+static FailureOr<std::optional<ResourceCost>>
+costOperator(Operation *op, const TargetDesc &target) {
+  if (isa<arith::IndexCastOp, arith::IndexCastUIOp, arith::ConstantOp,
+          arith::SelectOp, arith::BitcastOp>(op))
+    return std::optional<ResourceCost>();
+  if (isa<arith::SIToFPOp, arith::UIToFPOp, arith::FPToSIOp, arith::FPToUIOp,
+          arith::ExtFOp, arith::TruncFOp>(op))
+    return std::optional<ResourceCost>(target.resources.conversion);
+  StringRef key = getArithKey(op);
+  if (key.empty() || op->getNumOperands() == 0 ||
+      isFreeType(op->getOperand(0).getType()))
+    return std::optional<ResourceCost>();
+  std::string type = getTypeKey(op->getOperand(0).getType());
+  auto byType = target.resources.operators.find(type);
+  if (byType == target.resources.operators.end())
+    return op->emitError("target '")
+           << target.name << "' has no resource costs for " << type;
+  auto entry = byType->second.find(key);
+  if (entry == byType->second.end())
+    entry = byType->second.find("other");
+  return std::optional<ResourceCost>(entry->second);
+}
+
+/// The operators of one process: every operation once, except in pipelined
+/// loops, where each of the `unroll` copies has its own operators, shared
+/// by the iterations of one II.
+static FailureOr<ResourceUsage> costProcess(func::FuncOp process,
+                                            const TargetDesc &target) {
+  FailureOr<ProcessTiming> timing = analyzeProcessTiming(process, target);
+  if (failed(timing))
+    return failure();
+  llvm::DenseMap<Operation *, const LoopTiming *> pipelined;
+  for (const LoopTiming &loop : timing->loops)
+    if (loop.pipelined && !loop.flattened)
+      pipelined[const_cast<scf::ForOp &>(loop.loop).getOperation()] = &loop;
+
+  ResourceUsage usage = times(target.resources.process, 1);
+  LogicalResult status = success();
+  process.walk([&](Operation *op) {
+    if (auto alloc = dyn_cast<memref::AllocOp>(op)) {
+      usage += costArray(alloc, target);
+      return;
+    }
+    FailureOr<std::optional<ResourceCost>> cost = costOperator(op, target);
+    if (failed(cost)) {
+      status = failure();
+      return;
+    }
+    if (!*cost)
+      return;
+    int64_t copies = 1, ii = 1;
+    for (Operation *parent = op->getParentOp(); parent;
+         parent = parent->getParentOp())
+      if (const LoopTiming *loop = pipelined.lookup(parent)) {
+        copies = loop->unroll;
+        ii = std::max<int64_t>(1, loop->ii);
+        break;
+      }
+    usage += times(**cost, ceilDiv(copies, ii));
+  });
+  if (failed(status))
+    return failure();
+  return usage;
+}
+
+FailureOr<TopResources> streamtensor::estimateResources(func::FuncOp top,
+                                                        const TargetDesc &target) {
+  if (!target.resources.present)
+    return top.emitError("target '")
+           << target.name << "' has no resource_costs to estimate resources";
+  TopResources result;
+  result.top = top.getSymName().str();
+  auto module = top->getParentOfType<ModuleOp>();
+  llvm::StringMap<ResourceUsage> costed;
+  for (Operation &op : top.getBody().front()) {
+    if (auto stream = dyn_cast<dataflow::StreamOp>(op)) {
+      auto type = cast<dataflow::StreamType>(stream.getType());
+      int64_t width = getElementBits(type.getElementType());
+      int64_t depth = std::max<int64_t>(1, type.getDepth());
+      ResourceUsage fifo;
+      if (depth <= target.resources.srlMaxDepth)
+        fifo.lut = width * ceilDiv(depth, 32);
+      else
+        fifo = costMemory(depth, width, target);
+      fifo.ff += 2 * width; // output register and control
+      result.fifos += fifo;
+      continue;
+    }
+    auto call = dyn_cast<func::CallOp>(op);
+    if (!call)
+      continue;
+    auto callee = module.lookupSymbol<func::FuncOp>(call.getCallee());
+    if (!callee)
+      return call.emitError("calls '") << call.getCallee()
+                                       << "', which is not defined";
+    auto it = costed.find(callee.getSymName());
+    if (it == costed.end()) {
+      FailureOr<ResourceUsage> usage = costProcess(callee, target);
+      if (failed(usage))
+        return failure();
+      it = costed.insert({callee.getSymName(), *usage}).first;
+    }
+    result.processes.push_back({callee.getSymName().str(), it->second});
+    result.total += it->second;
+  }
+  for (BlockArgument arg : top.getArguments())
+    if (isa<MemRefType>(arg.getType()))
+      result.ports += times(target.resources.mAxiPort, 1);
+  result.total += result.fifos;
+  result.total += result.ports;
+  return result;
+}
