@@ -11,8 +11,9 @@ the f32 multiply-adds per cycle the DSPs allow: 9,024 DSPs less the shell's
 10% and 20% routing headroom, 5 DSPs per f32 multiply-add, 1,299 per cycle)
 and the ratio of the latency to the larger floor. Every figure is an estimate
 of our model of the U55C at 250 MHz, not a measurement. Multiply-adds are
-counted from the contractions of linalg.mlir (named matmuls and generics with
-a reduction whose body multiplies).
+counted from linalg.mlir: named matmuls exactly, and generics with a
+reduction over two operands as the larger operand's size (an approximation
+that also counts the few multiply-adds of a layer norm).
 """
 
 import argparse
@@ -42,9 +43,10 @@ def run(args, command):
         sys.exit(f"streamtensor {' '.join(command)} failed:\n{proc.stdout}\n{proc.stderr}")
 
 
-def _shape(text):
-    dims = text.split("x")[:-1]
-    return [int(d) for d in dims]
+def _shapes(text):
+    """The shapes of the f32 tensor types in `text`, in order."""
+    return [[int(d) for d in dims.split("x") if d]
+            for dims in re.findall(r"tensor<((?:\d+x)*)f32>", text)]
 
 
 def _elements(shape):
@@ -55,27 +57,22 @@ def _elements(shape):
 
 
 def count_macs(linalg_text):
-    """Multiply-adds of the contractions: loop-space size of each."""
+    """Multiply-adds of the contractions: the size of each one's loop space."""
     macs = 0
     for line in linalg_text.splitlines():
-        if "linalg." not in line or " ins(" not in line:
+        if " ins(" not in line or not re.search(r"linalg\.(batch_)?matmul|linalg\.generic", line):
             continue
-        types = re.findall(r"tensor<([0-9x]+)x?f32>", line.split(" ins(", 1)[1])
-        if len(types) < 3:
+        shapes = _shapes(line.split(" ins(", 1)[1])
+        if len(shapes) < 3:
             continue
-        shapes = [_shape(t + "xf32") for t in types[:3]]
-        a, b, out = shapes
+        a, b, out = shapes[:3]
         if re.search(r"linalg\.(batch_)?matmul", line):
-            # The reduction is the dimension of A that the output lacks.
-            k = a[-1]
-            macs += _elements(out) * k
-        elif "linalg.generic" in line and '"reduction"' in line:
-            iterators = re.search(r"iterator_types = \[([^\]]*)\]", line)
-            if iterators and "mulf" in linalg_text:
-                # Loop space: the larger input times the output dims it lacks.
-                larger = max(_elements(a), _elements(b))
-                smaller = min(_elements(a), _elements(b))
-                macs += max(larger, _elements(out) * (larger * smaller // max(1, _elements(out)) // larger))
+            # The reduction is the last dimension of the left operand.
+            macs += _elements(out) * a[-1]
+        elif '"reduction"' in line:
+            # A reduction over two operands (attention scores against a key
+            # cache): one operand spans the whole loop space.
+            macs += max(_elements(a), _elements(b), _elements(out))
     return macs
 
 
@@ -108,6 +105,7 @@ def main():
                         help="passed to every compile")
     args = parser.parse_args()
     args.work = args.work or tempfile.mkdtemp(prefix="floors-")
+    os.makedirs(args.work, exist_ok=True)
     rows = [measure(args, case) for case in args.cases]
     us = lambda c: c / CLOCK_MHZ
     print(f"Estimates of the U55C model at {CLOCK_MHZ} MHz (timed simulation of the generated "

@@ -45,6 +45,8 @@ void streamtensor::buildDataflowPipeline(OpPassManager &pm,
   // before tiling fixes them.
   // Producers read through slices are split per slice (q, k and v of a
   // fused projection); the weight slices this leaves are argument views.
+  // Transposes of external tensors become the consumers' access order.
+  pm.addNestedPass<func::FuncOp>(createFoldExternalTransposes());
   pm.addNestedPass<func::FuncOp>(
       createTileableDataMovement(TileableDataMovementOptions{true}));
   // Large weights are read through several ports in parallel; each weight

@@ -40,9 +40,15 @@ static BlockArgument getExternalSource(Value value) {
   return arg;
 }
 
-/// Words per tile row below which the accumulator recurrence would set the
-/// II (an f32 multiply-add takes 7 cycles on the U55C).
+/// Words per pass over a tile's outputs below which the accumulator
+/// recurrence sets the II (an f32 multiply-add takes 7 cycles on the U55C):
+/// the plan grows the tile to reach it, and plans nothing below the hard
+/// minimum (at 2 words the II is 4, still 4 multiply-adds per cycle).
 static constexpr int64_t kMinWordsPerRow = 8;
+static constexpr int64_t kHardMinWordsPerRow = 2;
+/// Words of operand a tile should hold to hide the memory latency and the
+/// pipeline depths it pays once (about 140 cycles).
+static constexpr int64_t kMinTileWords = 1024;
 
 static bool hasDirectives(Operation *op) {
   return op->hasAttr(kTileSizesAttr) || op->hasAttr(kUnrollAttr) ||
@@ -157,7 +163,7 @@ PlanWeightStreamingPass::plan(linalg::LinalgOp op) const {
         tile = reductionTile;
     } else if (loop != laneLoop && map.isFunctionOfDim(loop)) {
       // Other dimensions of the operand (heads of a batched product) are
-      // walked one at a time so the operand tile stays one matrix.
+      // walked one at a time unless the rows are too short (below).
       tile = range > 1 ? 1 : 0;
     }
     plan.tiles.push_back(tile);
@@ -165,16 +171,61 @@ PlanWeightStreamingPass::plan(linalg::LinalgOp op) const {
       otherTileElements *= tile ? tile : range;
   }
   // The widest multiple of the lanes dividing the dimension whose tile of
-  // the operand fits the budget. A lane's accumulator element comes back
-  // once per pass over the tile row, so a row shorter than the f32
-  // multiply-add latency in words would stall the pipeline.
+  // the operand fits the budget.
+  auto extent = [&](unsigned loop) {
+    return plan.tiles[loop] ? plan.tiles[loop] : ranges[loop];
+  };
   int64_t range = ranges[laneLoop];
   int64_t widest = 0;
   for (int64_t tile = lanes; tile <= range; tile += lanes)
     if (range % tile == 0 && otherTileElements * tile * bytes <= maxTileBytes)
       widest = tile;
-  if (widest < kMinWordsPerRow * lanes)
+  if (widest == 0)
     return std::nullopt;
+  // A lane's accumulator element comes back once per pass over the output
+  // elements of the tile; a pass shorter than the f32 multiply-add latency
+  // would stall the pipeline. Short rows (64 values of one head) take more
+  // of the operand's other dimensions (more heads) into the tile.
+  auto passLength = [&]() {
+    int64_t words = widest / lanes;
+    for (unsigned loop = 0; loop < ranges.size(); ++loop)
+      if (!isReduction(loop) && loop != laneLoop)
+        words *= extent(loop);
+    return words;
+  };
+  for (AffineExpr expr : llvm::reverse(map.getResults())) {
+    if (passLength() >= kMinWordsPerRow)
+      break;
+    unsigned loop = cast<AffineDimExpr>(expr).getPosition();
+    if (loop == laneLoop || isReduction(loop) || ranges[loop] <= 1)
+      continue;
+    int64_t others = otherTileElements / extent(loop);
+    for (int64_t tile = ranges[loop]; tile > extent(loop); --tile)
+      if (ranges[loop] % tile == 0 &&
+          others * tile * widest * bytes <= maxTileBytes) {
+        otherTileElements = others * tile;
+        plan.tiles[loop] = tile == ranges[loop] ? 0 : tile;
+        break;
+      }
+  }
+  if (passLength() < kHardMinWordsPerRow)
+    return std::nullopt;
+  // Each tile pays the memory latency and the pipelines' depths once: a
+  // narrow tile (a column block of a split weight) takes more rows of the
+  // reduction, up to kMinTileWords words, within the budget.
+  if (!transposed)
+    for (unsigned loop = 0; loop < ranges.size(); ++loop) {
+      if (!isReduction(loop) || !plan.tiles[loop])
+        continue;
+      int64_t tile = plan.tiles[loop];
+      int64_t others = otherTileElements / tile;
+      while (tile * widest / lanes < kMinTileWords && tile * 2 < ranges[loop] &&
+             ranges[loop] % (tile * 2) == 0 &&
+             others * tile * 2 * widest * bytes <= maxTileBytes)
+        tile *= 2;
+      plan.tiles[loop] = tile;
+      otherTileElements = others * tile;
+    }
   plan.tiles[laneLoop] = widest == range ? 0 : widest;
   plan.unroll[laneLoop] = lanes;
   return plan;

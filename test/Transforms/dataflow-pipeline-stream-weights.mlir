@@ -2,13 +2,13 @@
 // RUN: streamtensor-opt %s --streamtensor-dataflow=stream-weights=0 | FileCheck %s --check-prefix=OFF
 
 // In the default pipeline a decode GEMV reads its weight a 512-bit word per
-// cycle: the task multiplies a 1x16 slice of x by a 16x256 weight tile with
-// the 256 columns unrolled by 16. With stream-weights=0 the defaults tile
-// both by 16 and unroll by 2.
+// cycle: the task multiplies a 1x32 slice of x by a 32x256 weight tile (512
+// words) with the 256 columns unrolled by 16. With stream-weights=0 the
+// defaults tile both by 16 and unroll by 2.
 // CHECK-LABEL: func.func @gemv
 // CHECK: linalg.matmul
 // CHECK-SAME: streamtensor.unroll = array<i64: 1, 16, 1>
-// CHECK-SAME: ins({{.*}} : tensor<1x16xf32>, tensor<16x256xf32>)
+// CHECK-SAME: ins({{.*}} : tensor<1x32xf32>, tensor<32x256xf32>)
 // OFF-LABEL: func.func @gemv
 // OFF: linalg.matmul
 // OFF-SAME: streamtensor.unroll = array<i64: 1, 2, 1>

@@ -1,6 +1,6 @@
 // RUN: streamtensor-opt %s --split-input-file --streamtensor-plan-weight-streaming | FileCheck %s
 // RUN: streamtensor-opt %s --split-input-file --streamtensor-plan-weight-streaming=max-tile-bytes=8192 | FileCheck %s --check-prefix=SMALL
-// RUN: streamtensor-opt %s --split-input-file --streamtensor-plan-weight-streaming=max-tile-bytes=4096 | FileCheck %s --check-prefix=TINY
+// RUN: streamtensor-opt %s --split-input-file --streamtensor-plan-weight-streaming=max-tile-bytes=1024 | FileCheck %s --check-prefix=TINY
 // RUN: not streamtensor-opt %s --split-input-file --streamtensor-plan-weight-streaming=reduction-tile=0 2>&1 | FileCheck %s --check-prefix=BAD
 
 // Decode GEMV against a weight argument: the reduction is tiled by 16, the
@@ -10,8 +10,8 @@
 // CHECK: linalg.matmul
 // CHECK-SAME: streamtensor.tile_sizes = array<i64: 0, 0, 16>
 // CHECK-SAME: streamtensor.unroll = array<i64: 1, 16, 1>
-// A 8 KiB budget leaves 128 columns (8 words) per tile row; 4 KiB would
-// leave rows too short to hide the accumulator's add, and no plan.
+// A 8 KiB budget leaves 128 columns (8 words) per tile row; 1 KiB would
+// leave one word per row, an accumulator revisited every cycle, and no plan.
 // SMALL-LABEL: func.func @gemv
 // SMALL: linalg.matmul
 // SMALL-SAME: streamtensor.tile_sizes = array<i64: 0, 128, 16>
@@ -46,10 +46,12 @@ func.func @wide_slice(%x: tensor<1x64xf32>, %w: tensor<64x8192xf32>) -> tensor<1
 
 // -----
 
-// A batched product walks one matrix of the streamed operand at a time.
+// A batched product walks one matrix of the streamed operand at a time. A
+// 16 x 512 tile would be 512 words; the reduction tile doubles to 32 so each
+// tile holds 1024 words (64 KiB) and pays its memory latency once.
 // CHECK-LABEL: func.func @batched
 // CHECK: linalg.batch_matmul
-// CHECK-SAME: streamtensor.tile_sizes = array<i64: 1, 0, 0, 16>
+// CHECK-SAME: streamtensor.tile_sizes = array<i64: 1, 0, 0, 32>
 // CHECK-SAME: streamtensor.unroll = array<i64: 1, 1, 16, 1>
 func.func @batched(%q: tensor<4x1x64xf32>, %k: tensor<4x64x512xf32>) -> tensor<4x1x512xf32> {
   %zero = arith.constant 0.0 : f32

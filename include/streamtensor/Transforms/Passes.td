@@ -145,6 +145,22 @@ def PlanWeightStreaming
   let dependentDialects = ["mlir::linalg::LinalgDialect"];
 }
 
+def FoldExternalTransposes
+    : Pass<"streamtensor-fold-external-transposes", "mlir::func::FuncOp"> {
+  let summary = "Let linalg consumers index a transposed function argument "
+                "directly";
+  let description = [{
+    A `linalg.transpose` of a function argument (seen through reshapes and
+    static slices) would be an on-chip task streaming the whole tensor
+    before its consumers start. Each linalg consumer reading it as an input
+    (a named op is generalized first) reads the argument instead, through
+    its indexing map permuted back; the transpose goes when nothing else
+    uses it. External memory is then walked in the consumer's order, which
+    the interface packing makes contiguous.
+  }];
+  let dependentDialects = ["mlir::linalg::LinalgDialect"];
+}
+
 def SplitWeightPorts
     : Pass<"streamtensor-split-weight-ports", "mlir::func::FuncOp"> {
   let summary = "Split contractions that stream a large weight into column "
