@@ -25,6 +25,7 @@
 #include "llvm/ADT/TypeSwitch.h"
 
 #include <cmath>
+#include <limits>
 #include <deque>
 
 using namespace mlir;
@@ -242,6 +243,50 @@ FailureOr<int64_t> ProcessTimer::getLatency(Operation *op) {
                                    << key << "' on " << typeKey;
 }
 
+namespace {
+/// An access to an array inside a segment, at the indices it uses.
+struct TimedAccess {
+  SmallVector<Value> indices;
+  int64_t time;
+};
+} // namespace
+
+/// `value` as a base plus a constant (`base + 3`), through additions of
+/// constants.
+static std::pair<Value, int64_t> splitConstantOffset(Value value) {
+  int64_t offset = 0;
+  while (auto add = value.getDefiningOp<arith::AddIOp>()) {
+    if (std::optional<int64_t> c = getConstantIntValue(add.getRhs())) {
+      offset += *c;
+      value = add.getLhs();
+    } else if (std::optional<int64_t> c = getConstantIntValue(add.getLhs())) {
+      offset += *c;
+      value = add.getRhs();
+    } else {
+      break;
+    }
+  }
+  return {value, offset};
+}
+
+/// Whether two accesses provably touch different elements: in some
+/// dimension both indices are one base plus different constants (two lanes
+/// of an accumulator row). Unknown indices (a copy) may touch anything.
+static bool areDisjoint(ArrayRef<Value> a, ValueRange b) {
+  if (a.empty() || a.size() != b.size())
+    return false;
+  for (auto [x, y] : llvm::zip(a, b)) {
+    auto [baseX, offsetX] = splitConstantOffset(x);
+    auto [baseY, offsetY] = splitConstantOffset(y);
+    if (baseX == baseY && offsetX != offsetY)
+      return true;
+    std::optional<int64_t> cx = getConstantIntValue(x), cy = getConstantIntValue(y);
+    if (cx && cy && *cx != *cy)
+      return true;
+  }
+  return false;
+}
+
 /// Schedules straight-line operations as soon as their operands, the
 /// memory they touch and their stream allow. Nested scf.if regions take the
 /// longer of their branches.
@@ -250,7 +295,8 @@ ProcessTimer::timeSegment(ArrayRef<Operation *> ops,
                           llvm::DenseMap<Operation *, int64_t> *starts) {
   BlockTiming timing;
   llvm::DenseMap<Value, int64_t> ready;
-  llvm::DenseMap<Value, int64_t> storeDone, lastLoad;
+  // Per array, the accesses so far: a load's issue, a store's completion.
+  llvm::DenseMap<Value, SmallVector<TimedAccess>> stores, loads;
   llvm::DenseMap<int64_t, int64_t> streamNext;
 
   auto operandReady = [&](Operation *op) {
@@ -309,11 +355,21 @@ ProcessTimer::timeSegment(ArrayRef<Operation *> ops,
       readMemrefs.push_back(copy.getSource());
       writtenMemrefs.push_back(copy.getTarget());
     }
+    ValueRange indices;
+    if (std::optional<MemoryAccess> access = getMemoryAccess(op))
+      indices = access->indices;
+    // Only accesses that may touch the same element are ordered.
+    auto after = [&](const SmallVector<TimedAccess> &earlier) {
+      int64_t time = 0;
+      for (const TimedAccess &other : earlier)
+        if (!areDisjoint(other.indices, indices))
+          time = std::max(time, other.time);
+      return time;
+    };
     for (Value memref : readMemrefs)
-      start = std::max(start, storeDone.lookup(memref));
+      start = std::max(start, after(stores[memref]));
     for (Value memref : writtenMemrefs)
-      start =
-          std::max({start, storeDone.lookup(memref), lastLoad.lookup(memref)});
+      start = std::max({start, after(stores[memref]), after(loads[memref])});
 
     if (isa<StreamReadOp, StreamWriteOp>(op)) {
       FailureOr<int64_t> arg = getStreamArg(op);
@@ -328,9 +384,9 @@ ProcessTimer::timeSegment(ArrayRef<Operation *> ops,
     if (failed(checkCycles(op, done)))
       return failure();
     for (Value memref : readMemrefs)
-      lastLoad[memref] = std::max(lastLoad.lookup(memref), start);
+      loads[memref].push_back({SmallVector<Value>(indices), start});
     for (Value memref : writtenMemrefs)
-      storeDone[memref] = std::max(storeDone.lookup(memref), done);
+      stores[memref].push_back({SmallVector<Value>(indices), done});
     for (Value value : op->getResults())
       ready[value] = done;
     if (starts)
@@ -426,6 +482,9 @@ static bool dependsOn(Value value, Operation *source, scf::ForOp loop,
   });
 }
 
+/// Cycles a local-array read takes before its value can be used.
+static constexpr int64_t kLocalLoadCycles = 2;
+
 /// The smallest II that lets every loop-carried element of a local array
 /// (stored at indices that do not depend on the induction variable, after a
 /// value computed from a load of the same element) be stored before the
@@ -452,8 +511,17 @@ int64_t ProcessTimer::getRecurrenceII(
       llvm::DenseSet<Value> visited;
       if (!dependsOn(store.getValue(), load, loop, visited))
         continue;
-      int64_t distance = starts.lookup(store.getOperation()) + 1 -
-                         starts.lookup(load.getOperation());
+      // HLS issues the load of a recurrence as late as its first use
+      // allows (a local read takes a cycle or two), not as early as its
+      // address is known: the recurrence runs from there to the store.
+      int64_t loadStart = starts.lookup(load.getOperation());
+      int64_t firstUse = std::numeric_limits<int64_t>::max();
+      for (Operation *user : load->getUsers())
+        if (starts.count(user))
+          firstUse = std::min(firstUse, starts.lookup(user));
+      if (firstUse != std::numeric_limits<int64_t>::max())
+        loadStart = std::max(loadStart, firstUse - kLocalLoadCycles);
+      int64_t distance = starts.lookup(store.getOperation()) + 1 - loadStart;
       if (indexed)
         indexedRecurrences.push_back({store.getOperation(), distance});
       else

@@ -85,6 +85,9 @@ void streamtensor::buildLowerDataflowPipeline(OpPassManager &pm) {
   pm.addNestedPass<func::FuncOp>(createLowerLinalgToLoops());
   pm.addNestedPass<func::FuncOp>(createExpandMemrefCopies());
   addUpstream(pm, "fold-memref-alias-ops,lower-affine,canonicalize,cse");
+  // Tiles of external memory feed their multiply-adds word by word.
+  pm.addNestedPass<func::FuncOp>(createFuseTileReads());
+  addUpstream(pm, "canonicalize,cse");
 }
 
 namespace {

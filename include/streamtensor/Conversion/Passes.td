@@ -91,4 +91,24 @@ def LowerLinalgToLoops
                            "::mlir::memref::MemRefDialect"];
 }
 
+def FuseTileReads
+    : Pass<"streamtensor-fuse-tile-reads", "::mlir::func::FuncOp"> {
+  let summary = "Read memory words inside the loop nest that uses them "
+                "instead of copying a tile first";
+  let description = [{
+    A tile of external memory is read one word per cycle into a local
+    buffer (a loop marked `dataflow.word_lanes`), then walked by a loop
+    nest. When the nest right after it has one loop per buffer dimension,
+    reads the buffer once per iteration at its induction variables (so in
+    the order the words fill it), and unrolls its innermost loop by the
+    lanes of a word, the innermost loop is rewritten to walk words: it
+    loads one word per iteration and repeats its body once per lane with
+    that lane of the word, sharing what does not depend on the lane. The
+    copy loop and the buffer are removed: the port streams while the nest
+    computes. The marker is removed from every loop.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::vector::VectorDialect"];
+}
+
 #endif // STREAMTENSOR_CONVERSION_PASSES_TD

@@ -89,7 +89,6 @@ static void partitionIndexedArrays(scf::ForOp loop, int64_t factor) {
 /// cyclically by the lanes gives every lane its own bank.
 static void partitionWordLoop(scf::ForOp loop) {
   auto lanes = loop->getAttrOfType<IntegerAttr>("dataflow.word_lanes");
-  loop->removeAttr("dataflow.word_lanes");
   loop.walk([&](memref::StoreOp store) {
     Operation *alloc = getLocalArray(store.getMemRef());
     if (!alloc)

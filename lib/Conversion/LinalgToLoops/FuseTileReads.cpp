@@ -1,0 +1,242 @@
+//===- FuseTileReads.cpp - Memory words read where they are used ----------===//
+//
+// Part of the StreamTensor project, under the Apache License v2.0 with LLVM
+// Exceptions. SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// A task that reads a tile of external memory first copies it, one word per
+// cycle, into a local buffer (`dataflow.word_lanes` loop), then walks the
+// buffer in its multiply-add nest: the port idles while the nest computes
+// and the nest idles while the port reads. When the nest visits the buffer
+// exactly once, in the order the words fill it, with its innermost loop
+// unrolled by the lanes of a word, the nest can read each word itself: the
+// innermost loop then walks words, and its body is repeated once per lane
+// with the lane taken from the word. The copy loop and the buffer go.
+//
+//===----------------------------------------------------------------------===//
+
+#include "streamtensor/Conversion/Passes.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/IRMapping.h"
+
+namespace streamtensor {
+#define GEN_PASS_DEF_FUSETILEREADS
+#include "streamtensor/Conversion/Passes.h.inc"
+} // namespace streamtensor
+
+using namespace mlir;
+
+namespace {
+/// A copy loop of memory words into a local buffer.
+struct WordCopy {
+  scf::ForOp loop;
+  memref::LoadOp word;
+  Value base; // word index of the first word, defined outside the loop
+  memref::AllocOp buffer;
+  int64_t lanes;
+};
+} // namespace
+
+static std::optional<WordCopy> matchWordCopy(scf::ForOp loop) {
+  auto lanes = loop->getAttrOfType<IntegerAttr>("dataflow.word_lanes");
+  if (!lanes || getConstantIntValue(loop.getLowerBound()) != 0 ||
+      getConstantIntValue(loop.getStep()) != 1 || loop.getNumResults() != 0)
+    return std::nullopt;
+  WordCopy copy;
+  copy.loop = loop;
+  copy.lanes = lanes.getInt();
+  for (Operation &op : loop.getBody()->without_terminator()) {
+    if (auto load = dyn_cast<memref::LoadOp>(op)) {
+      if (copy.word || !isa<BlockArgument>(load.getMemRef()) ||
+          load.getIndices().size() != 1)
+        return std::nullopt;
+      auto add = load.getIndices()[0].getDefiningOp<arith::AddIOp>();
+      if (!add)
+        return std::nullopt;
+      Value iv = loop.getInductionVar();
+      Value other = add.getLhs() == iv   ? add.getRhs()
+                    : add.getRhs() == iv ? add.getLhs()
+                                         : Value();
+      if (!other || loop->isAncestor(other.getParentBlock()->getParentOp()))
+        return std::nullopt;
+      copy.word = load;
+      copy.base = other;
+    } else if (auto store = dyn_cast<memref::StoreOp>(op)) {
+      auto alloc = store.getMemRef().getDefiningOp<memref::AllocOp>();
+      if (!alloc || (copy.buffer && copy.buffer != alloc))
+        return std::nullopt;
+      copy.buffer = alloc;
+    }
+  }
+  if (!copy.word || !copy.buffer)
+    return std::nullopt;
+  MemRefType type = copy.buffer.getType();
+  if (!type.hasStaticShape() || type.getShape().back() % copy.lanes != 0)
+    return std::nullopt;
+  auto trips = getConstantIntValue(loop.getUpperBound());
+  if (!trips || *trips * copy.lanes != type.getNumElements())
+    return std::nullopt;
+  return copy;
+}
+
+/// The perfect nest of `outermost` as its loops, outermost first.
+static SmallVector<scf::ForOp> getNest(scf::ForOp outermost) {
+  SmallVector<scf::ForOp> nest{outermost};
+  while (true) {
+    Block *body = nest.back().getBody();
+    if (!llvm::hasSingleElement(body->without_terminator()))
+      break;
+    auto inner = dyn_cast<scf::ForOp>(body->front());
+    if (!inner)
+      break;
+    nest.push_back(inner);
+  }
+  return nest;
+}
+
+/// Whether `value` depends on `iv` inside `scope`.
+static bool dependsOn(Value value, Value iv, Operation *scope,
+                      llvm::DenseMap<Value, bool> &cache) {
+  if (value == iv)
+    return true;
+  Operation *def = value.getDefiningOp();
+  if (!def || !scope->isAncestor(def))
+    return false;
+  auto [it, inserted] = cache.try_emplace(value, false);
+  if (!inserted)
+    return it->second;
+  bool result = llvm::any_of(def->getOperands(), [&](Value operand) {
+    return dependsOn(operand, iv, scope, cache);
+  });
+  cache[value] = result;
+  return result;
+}
+
+/// Fuses `copy` into the nest that reads its buffer, if the nest reads it
+/// once in the order the copy writes it.
+static bool fuse(WordCopy copy) {
+  memref::AllocOp buffer = copy.buffer;
+  MemRefType type = buffer.getType();
+  memref::LoadOp use;
+  for (Operation *user : buffer->getUsers()) {
+    if (copy.loop->isAncestor(user))
+      continue;
+    auto load = dyn_cast<memref::LoadOp>(user);
+    if (!load || use)
+      return false;
+    use = load;
+  }
+  if (!use)
+    return false;
+  // The nest right after the copy, one loop per buffer dimension, each
+  // walking its dimension from 0 by 1, indexing the buffer in nest order.
+  auto outermost = dyn_cast_or_null<scf::ForOp>(copy.loop->getNextNode());
+  if (!outermost || !outermost->isAncestor(use))
+    return false;
+  SmallVector<scf::ForOp> nest = getNest(outermost);
+  if (nest.size() != size_t(type.getRank()))
+    return false;
+  for (auto [dim, loop] : llvm::enumerate(nest)) {
+    if (use.getIndices()[dim] != loop.getInductionVar() ||
+        getConstantIntValue(loop.getLowerBound()) != 0 ||
+        getConstantIntValue(loop.getStep()) != 1 ||
+        getConstantIntValue(loop.getUpperBound()) != type.getDimSize(dim) ||
+        loop.getNumResults() != 0)
+      return false;
+  }
+  scf::ForOp inner = nest.back();
+  auto unroll = inner->getAttrOfType<IntegerAttr>("dataflow.unroll");
+  if (!unroll || unroll.getInt() != copy.lanes ||
+      use->getParentOp() != inner.getOperation())
+    return false;
+
+  // The innermost loop walks words; the word's index is its position in
+  // the buffer's row-major order over the lanes.
+  OpBuilder b(inner);
+  Location loc = inner.getLoc();
+  int64_t lanes = copy.lanes;
+  int64_t chunks = type.getShape().back() / lanes;
+  auto newInner = b.create<scf::ForOp>(
+      loc, b.create<arith::ConstantIndexOp>(loc, 0),
+      b.create<arith::ConstantIndexOp>(loc, chunks),
+      b.create<arith::ConstantIndexOp>(loc, 1));
+  newInner->setAttr("dataflow.pipeline_ii", b.getI64IntegerAttr(1));
+  OpBuilder body = OpBuilder::atBlockBegin(newInner.getBody());
+  Value chunk = newInner.getInductionVar();
+  Value row = body.create<arith::ConstantIndexOp>(loc, 0);
+  for (size_t dim = 0; dim + 1 < nest.size(); ++dim) {
+    Value size = body.create<arith::ConstantIndexOp>(loc, type.getDimSize(dim));
+    row = body.create<arith::AddIOp>(
+        loc, body.create<arith::MulIOp>(loc, row, size),
+        nest[dim].getInductionVar());
+  }
+  Value chunksValue = body.create<arith::ConstantIndexOp>(loc, chunks);
+  Value index = body.create<arith::AddIOp>(
+      loc, copy.base,
+      body.create<arith::AddIOp>(
+          loc, body.create<arith::MulIOp>(loc, row, chunksValue), chunk));
+  Value word = body.create<memref::LoadOp>(loc, copy.word.getMemRef(),
+                                           ValueRange{index});
+  // Operations independent of the lane are cloned once, the others once
+  // per lane with the lane's element in place of the buffer load.
+  Value oldIV = inner.getInductionVar();
+  llvm::DenseMap<Value, bool> cache;
+  IRMapping shared;
+  SmallVector<IRMapping> perLane(lanes);
+  Value lanesValue = body.create<arith::ConstantIndexOp>(loc, lanes);
+  Value first = body.create<arith::MulIOp>(loc, chunk, lanesValue);
+  for (int64_t lane = 0; lane < lanes; ++lane) {
+    perLane[lane].map(
+        oldIV, body.create<arith::AddIOp>(
+                   loc, first, body.create<arith::ConstantIndexOp>(loc, lane)));
+  }
+  for (Operation &op : inner.getBody()->without_terminator()) {
+    bool varies = &op == use.getOperation() ||
+                  llvm::any_of(op.getOperands(), [&](Value operand) {
+                    return dependsOn(operand, oldIV, inner, cache) ||
+                           (operand.getDefiningOp() == use.getOperation());
+                  });
+    if (!varies) {
+      Operation *clone = body.clone(op, shared);
+      for (IRMapping &lane : perLane)
+        for (auto [from, to] : llvm::zip(op.getResults(), clone->getResults()))
+          lane.map(from, to);
+      continue;
+    }
+    for (int64_t lane = 0; lane < lanes; ++lane) {
+      if (&op == use.getOperation()) {
+        perLane[lane].map(use.getResult(), body.create<vector::ExtractOp>(
+                                               loc, word, lane));
+        continue;
+      }
+      body.clone(op, perLane[lane]);
+    }
+  }
+  inner.erase();
+  copy.loop.erase();
+  buffer.erase();
+  return true;
+}
+
+namespace {
+struct FuseTileReadsPass
+    : public streamtensor::impl::FuseTileReadsBase<FuseTileReadsPass> {
+  void runOnOperation() override {
+    SmallVector<WordCopy> copies;
+    getOperation().walk([&](scf::ForOp loop) {
+      if (std::optional<WordCopy> copy = matchWordCopy(loop))
+        copies.push_back(*copy);
+    });
+    for (WordCopy &copy : copies)
+      (void)fuse(copy);
+    getOperation().walk(
+        [](scf::ForOp loop) { loop->removeAttr("dataflow.word_lanes"); });
+  }
+};
+} // namespace
