@@ -43,7 +43,7 @@ def test_user_module_compiles_through_the_api(tmp_path):
     assert record["status"] == "complete"
     assert record["program"] == {"source": "module", "class": "SmallMLP", "functions": ["mlp"]}
     assert [s["name"] for s in record["stages"]] == ["import", "linalg-opt", "dataflow",
-                                                     "lower", "size-fifos"]
+                                                     "lower", "size-fifos", "resources"]
     assert all(s["seconds"] >= 0 and s["peak_rss_kb"] > 0 for s in record["stages"])
     sizing = json.loads((out / "fifo-sizing.json").read_text())
     (sized,) = sizing["functions"]

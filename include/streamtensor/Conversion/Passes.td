@@ -111,4 +111,20 @@ def FuseTileReads
                            "::mlir::vector::VectorDialect"];
 }
 
+def FuseElementLoops
+    : Pass<"streamtensor-fuse-element-loops", "::mlir::func::FuncOp"> {
+  let summary = "Fuse loop nests that pass a buffer element by element";
+  let description = [{
+    When a perfect loop nest stores into a local buffer at its induction
+    variables, and a later nest of the same constant bounds in the same
+    block is the only reader of that buffer, at its own induction
+    variables, the later body joins the earlier one and reads the stored
+    value directly; the buffer is removed. Operations between the two move
+    before the first nest when they touch none of its memory or streams.
+    Neither nest may write what the other touches. A task that read a tile,
+    computed it and wrote it in three passes then does all three in one
+    pipelined pass.
+  }];
+}
+
 #endif // STREAMTENSOR_CONVERSION_PASSES_TD
