@@ -1,0 +1,71 @@
+// RUN: streamtensor-opt %s --split-input-file --streamtensor-fuse-tile-reads | FileCheck %s
+
+// A 2x32 weight tile copied word by word (16 lanes) into a buffer, then
+// walked by a multiply-add nest unrolled by 16: the nest reads each word
+// itself, once per iteration over words, and repeats its body per lane;
+// the x element it shares across lanes is loaded once.
+// CHECK-LABEL: func.func @gemv_tile
+// CHECK-NOT: memref<2x32xf32>
+// CHECK: scf.for %[[K:.+]] = %c0 to %c2 step %c1 {
+// CHECK: scf.for %[[C:.+]] = %{{.+}} to %{{.+}} step %{{.+}} {
+// CHECK: %[[W:.+]] = memref.load %arg0[%{{.+}}] : memref<64xvector<16xf32>>
+// CHECK: %[[X:.+]] = memref.load %arg1[%[[K]]]
+// CHECK-COUNT-16: vector.extract %[[W]]
+// CHECK-COUNT-16: arith.mulf %[[X]]
+// CHECK: } {dataflow.pipeline_ii = 1 : i64}
+// CHECK-NOT: dataflow.word_lanes
+func.func @gemv_tile(%w: memref<64xvector<16xf32>>, %x: memref<2xf32>, %acc: memref<32xf32>, %base: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %c4 = arith.constant 4 : index
+  %c32 = arith.constant 32 : index
+  %tile = memref.alloc() {dataflow.partition = array<i64: 1, 16>} : memref<2x32xf32>
+  scf.for %i = %c0 to %c4 step %c1 {
+    %idx = arith.addi %base, %i : index
+    %word = memref.load %w[%idx] : memref<64xvector<16xf32>>
+    %row = arith.divui %i, %c2 : index
+    %col = arith.remui %i, %c2 : index
+    %e = vector.extract %word[0] : f32 from vector<16xf32>
+    memref.store %e, %tile[%row, %col] : memref<2x32xf32>
+  } {dataflow.pipeline_ii = 1 : i64, dataflow.word_lanes = 16 : i64}
+  scf.for %k = %c0 to %c2 step %c1 {
+    scf.for %n = %c0 to %c32 step %c1 {
+      %a = memref.load %x[%k] : memref<2xf32>
+      %b = memref.load %tile[%k, %n] : memref<2x32xf32>
+      %c = memref.load %acc[%n] : memref<32xf32>
+      %m = arith.mulf %a, %b : f32
+      %s = arith.addf %c, %m : f32
+      memref.store %s, %acc[%n] : memref<32xf32>
+    } {dataflow.pipeline_ii = 1 : i64, dataflow.unroll = 16 : i64}
+  }
+  return
+}
+
+// -----
+
+// Kept: the nest reads the tile transposed, not in the order of its words.
+// CHECK-LABEL: func.func @transposed_use
+// CHECK: memref.alloc
+// CHECK-NOT: dataflow.word_lanes
+func.func @transposed_use(%w: memref<64xvector<16xf32>>, %acc: memref<32xf32>, %base: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %c4 = arith.constant 4 : index
+  %c32 = arith.constant 32 : index
+  %tile = memref.alloc() : memref<32x2xf32>
+  scf.for %i = %c0 to %c4 step %c1 {
+    %idx = arith.addi %base, %i : index
+    %word = memref.load %w[%idx] : memref<64xvector<16xf32>>
+    %e = vector.extract %word[0] : f32 from vector<16xf32>
+    memref.store %e, %tile[%i, %c0] : memref<32x2xf32>
+  } {dataflow.pipeline_ii = 1 : i64, dataflow.word_lanes = 16 : i64}
+  scf.for %k = %c0 to %c2 step %c1 {
+    scf.for %n = %c0 to %c32 step %c1 {
+      %b = memref.load %tile[%n, %k] : memref<32x2xf32>
+      memref.store %b, %acc[%n] : memref<32xf32>
+    } {dataflow.pipeline_ii = 1 : i64, dataflow.unroll = 16 : i64}
+  }
+  return
+}
