@@ -87,6 +87,7 @@ void streamtensor::buildLowerDataflowPipeline(OpPassManager &pm) {
   addUpstream(pm, "fold-memref-alias-ops,lower-affine,canonicalize,cse");
   // Tiles of external memory feed their multiply-adds word by word.
   pm.addNestedPass<func::FuncOp>(createFuseTileReads());
+  pm.addNestedPass<func::FuncOp>(createTreeReductions());
   // Read, compute and write passes over one tile become one pass.
   pm.addNestedPass<func::FuncOp>(createFuseElementLoops());
   addUpstream(pm, "canonicalize,cse");

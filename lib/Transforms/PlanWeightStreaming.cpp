@@ -59,6 +59,8 @@ namespace {
 struct Plan {
   SmallVector<int64_t> tiles;
   SmallVector<int64_t> unroll;
+  /// Empty for the tiling's default order.
+  SmallVector<int64_t> innerOrder;
 };
 
 struct PlanWeightStreamingPass
@@ -83,6 +85,9 @@ struct PlanWeightStreamingPass
         return;
       op->setAttr(kTileSizesAttr, DenseI64ArrayAttr::get(ctx, chosen->tiles));
       op->setAttr(kUnrollAttr, DenseI64ArrayAttr::get(ctx, chosen->unroll));
+      if (!chosen->innerOrder.empty())
+        op->setAttr(kInnerOrderAttr,
+                    DenseI64ArrayAttr::get(ctx, chosen->innerOrder));
     });
   }
 };
@@ -96,18 +101,10 @@ PlanWeightStreamingPass::plan(linalg::LinalgOp op) const {
   SmallVector<int64_t> ranges = op.getStaticLoopRanges();
   if (llvm::any_of(ranges, ShapedType::isDynamic))
     return std::nullopt;
-  // The streamed operand: the larger external input.
-  OpOperand *streamed = nullptr;
-  for (OpOperand *input : op.getDpsInputOperands()) {
-    if (!getExternalSource(input->get()))
-      continue;
-    auto type = cast<RankedTensorType>(input->get().getType());
-    if (!streamed ||
-        type.getNumElements() >
-            cast<RankedTensorType>(streamed->get().getType()).getNumElements())
-      streamed = input;
-  }
-  if (!streamed)
+  // The streamed operand: the right-hand input (the weight of x @ W, the
+  // keys of q K^T, the values of P V), read from external memory.
+  OpOperand *streamed = op.getDpsInputOperand(1);
+  if (!getExternalSource(streamed->get()))
     return std::nullopt;
   Type element = getElementTypeOrSelf(streamed->get().getType());
   if (!element.isIntOrFloat())
@@ -148,7 +145,7 @@ PlanWeightStreamingPass::plan(linalg::LinalgOp op) const {
       return std::nullopt;
     laneLoop = *longest;
   }
-  if (ranges[laneLoop] % lanes != 0)
+  if (!transposed && ranges[laneLoop] % lanes != 0)
     return std::nullopt;
 
   Plan plan;
@@ -175,9 +172,12 @@ PlanWeightStreamingPass::plan(linalg::LinalgOp op) const {
   auto extent = [&](unsigned loop) {
     return plan.tiles[loop] ? plan.tiles[loop] : ranges[loop];
   };
+  // With a transposed operand the words run along the reduction, so the
+  // output tile need not be a multiple of the lanes.
   int64_t range = ranges[laneLoop];
+  int64_t step = transposed ? 1 : lanes;
   int64_t widest = 0;
-  for (int64_t tile = lanes; tile <= range; tile += lanes)
+  for (int64_t tile = step; tile <= range; tile += step)
     if (range % tile == 0 && otherTileElements * tile * bytes <= maxTileBytes)
       widest = tile;
   if (widest == 0)
@@ -187,7 +187,7 @@ PlanWeightStreamingPass::plan(linalg::LinalgOp op) const {
   // would stall the pipeline. Short rows (64 values of one head) take more
   // of the operand's other dimensions (more heads) into the tile.
   auto passLength = [&]() {
-    int64_t words = widest / lanes;
+    int64_t words = transposed ? widest : widest / lanes;
     for (unsigned loop = 0; loop < ranges.size(); ++loop)
       if (!isReduction(loop) && loop != laneLoop)
         words *= extent(loop);
@@ -227,6 +227,17 @@ PlanWeightStreamingPass::plan(linalg::LinalgOp op) const {
       otherTileElements = others * tile;
     }
   plan.tiles[laneLoop] = widest == range ? 0 : widest;
-  plan.unroll[laneLoop] = lanes;
+  if (!transposed) {
+    plan.unroll[laneLoop] = lanes;
+    return plan;
+  }
+  // A transposed operand's word is one row of the tile: the reduction over
+  // its lanes is unrolled innermost and summed as a tree, one output
+  // element per cycle.
+  plan.unroll[contiguousLoop] = lanes;
+  for (unsigned loop = 0; loop < ranges.size(); ++loop)
+    if (loop != contiguousLoop)
+      plan.innerOrder.push_back(loop);
+  plan.innerOrder.push_back(contiguousLoop);
   return plan;
 }

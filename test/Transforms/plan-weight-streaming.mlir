@@ -18,6 +18,7 @@
 // TINY-LABEL: func.func @gemv
 // TINY: linalg.matmul
 // TINY-NOT: streamtensor.unroll
+// TINY-LABEL: func.func @wide_slice
 // BAD: streamtensor-plan-weight-streaming options must be positive
 func.func @gemv(%x: tensor<1x256xf32>, %w: tensor<256x1024xf32>) -> tensor<1x1024xf32> {
   %zero = arith.constant 0.0 : f32
@@ -63,12 +64,14 @@ func.func @batched(%q: tensor<4x1x64xf32>, %k: tensor<4x64x512xf32>) -> tensor<4
 
 // -----
 
-// A transposed weight (nn.Linear's) walks its rows: the lanes run along the
-// output columns and the reduction tile is one 16-lane word.
+// A transposed weight (nn.Linear's) walks its rows: the reduction tile is
+// one 16-lane word, unrolled innermost, and all 256 output columns are one
+// tile.
 // CHECK-LABEL: func.func @transposed
 // CHECK: linalg.matmul_transpose_b
+// CHECK-SAME: streamtensor.inner_order = array<i64: 0, 1, 2>
 // CHECK-SAME: streamtensor.tile_sizes = array<i64: 0, 0, 16>
-// CHECK-SAME: streamtensor.unroll = array<i64: 1, 16, 1>
+// CHECK-SAME: streamtensor.unroll = array<i64: 1, 1, 16>
 func.func @transposed(%x: tensor<1x64xf32>, %wt: tensor<256x64xf32>) -> tensor<1x256xf32> {
   %zero = arith.constant 0.0 : f32
   %e = tensor.empty() : tensor<1x256xf32>
@@ -80,12 +83,14 @@ func.func @transposed(%x: tensor<1x64xf32>, %wt: tensor<256x64xf32>) -> tensor<1
 // -----
 
 // Decode attention scores against a key cache laid out [positions, heads,
-// head_dim]: the reduction (head_dim) is contiguous, so the lanes run along
-// the 512 positions, not the 4 heads, and heads are walked one at a time.
+// head_dim]: the reduction (head_dim) is contiguous, so each word is 16
+// dims of one position and head, summed as a tree; the 512 positions (not
+// the 4 heads) form the wide tile, and heads are walked one at a time.
 // CHECK-LABEL: func.func @key_cache
 // CHECK: linalg.generic
+// CHECK-SAME: streamtensor.inner_order = array<i64: 0, 1, 2>
 // CHECK-SAME: streamtensor.tile_sizes = array<i64: 1, 0, 16>
-// CHECK-SAME: streamtensor.unroll = array<i64: 1, 16, 1>
+// CHECK-SAME: streamtensor.unroll = array<i64: 1, 1, 16>
 #q = affine_map<(h, p, d) -> (h, d)>
 #k = affine_map<(h, p, d) -> (p, h, d)>
 #s = affine_map<(h, p, d) -> (h, p)>

@@ -127,4 +127,18 @@ def FuseElementLoops
   }];
 }
 
+def TreeReductions
+    : Pass<"streamtensor-tree-reductions", "::mlir::func::FuncOp"> {
+  let summary = "Sum the copies of a completely unrolled reduction loop as a "
+                "tree";
+  let description = [{
+    An innermost loop unrolled completely (`dataflow.unroll` equal to its
+    trip count) whose only store adds a term into one element that does not
+    move with the loop is replaced by straight-line code: the terms of all
+    copies, summed pairwise, added to the element once. The enclosing loop
+    becomes the pipelined one. f32 sums are reassociated.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect"];
+}
+
 #endif // STREAMTENSOR_CONVERSION_PASSES_TD

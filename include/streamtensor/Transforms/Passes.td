@@ -127,11 +127,13 @@ def PlanWeightStreaming
         pipeline iteration consumes one word and the same accumulator
         element recurs only once per pass over the tile row.
     When the operand's contiguous dimension is the reduction (a transposed
-    weight, as `nn.Linear` stores it, or a key cache), the lanes run along
-    its longest output dimension and the reduction is tiled by exactly the
-    lanes, so each word is one row of the tile. The choices are
-    `streamtensor.tile_sizes` and `streamtensor.unroll`, which layout
-    alignment keeps and tiling applies.
+    weight, as `nn.Linear` stores it, or a key cache), the reduction is
+    tiled by exactly the lanes and unrolled innermost, so each word is one
+    row of the tile and its lanes are summed as a tree; the longest output
+    dimension of the operand is tiled widely. The operand is the
+    contraction's second input. The choices are `streamtensor.tile_sizes`,
+    `streamtensor.unroll` and (transposed) `streamtensor.inner_order`, which
+    layout alignment keeps and tiling applies.
   }];
   let options = [
     Option<"reductionTile", "reduction-tile", "int64_t", "16",

@@ -196,7 +196,32 @@ static bool fuse(WordCopy copy) {
         oldIV, body.create<arith::AddIOp>(
                    loc, first, body.create<arith::ConstantIndexOp>(loc, lane)));
   }
+  // A sum over the lanes into one element (a transposed weight's row
+  // dotted with x) is added as a tree, not as a chain through the element.
+  arith::AddFOp chainAdd;
+  memref::StoreOp chainStore;
   for (Operation &op : inner.getBody()->without_terminator()) {
+    auto store = dyn_cast<memref::StoreOp>(op);
+    if (!store || llvm::any_of(store.getIndices(), [&](Value index) {
+          return dependsOn(index, oldIV, inner, cache);
+        }))
+      continue;
+    auto add = store.getValue().getDefiningOp<arith::AddFOp>();
+    if (!add || !add->hasOneUse() || add->getBlock() != inner.getBody())
+      continue;
+    for (Value operand : {add.getLhs(), add.getRhs()}) {
+      auto load = operand.getDefiningOp<memref::LoadOp>();
+      if (load && load.getMemRef() == store.getMemRef() &&
+          llvm::equal(load.getIndices(), store.getIndices()) &&
+          load->hasOneUse()) {
+        chainAdd = add;
+        chainStore = store;
+      }
+    }
+  }
+  for (Operation &op : inner.getBody()->without_terminator()) {
+    if (&op == chainAdd.getOperation() || &op == chainStore.getOperation())
+      continue;
     bool varies = &op == use.getOperation() ||
                   llvm::any_of(op.getOperands(), [&](Value operand) {
                     return dependsOn(operand, oldIV, inner, cache) ||
@@ -217,6 +242,31 @@ static bool fuse(WordCopy copy) {
       }
       body.clone(op, perLane[lane]);
     }
+  }
+  if (chainAdd) {
+    auto accLoad = (chainAdd.getLhs().getDefiningOp() &&
+                    isa<memref::LoadOp>(chainAdd.getLhs().getDefiningOp()) &&
+                    cast<memref::LoadOp>(chainAdd.getLhs().getDefiningOp())
+                            .getMemRef() == chainStore.getMemRef())
+                       ? chainAdd.getLhs()
+                       : chainAdd.getRhs();
+    Value term = accLoad == chainAdd.getLhs() ? chainAdd.getRhs()
+                                              : chainAdd.getLhs();
+    SmallVector<Value> terms;
+    for (IRMapping &lane : perLane)
+      terms.push_back(lane.lookup(term));
+    while (terms.size() > 1) {
+      SmallVector<Value> next;
+      for (size_t i = 0; i + 1 < terms.size(); i += 2)
+        next.push_back(body.create<arith::AddFOp>(loc, terms[i], terms[i + 1]));
+      if (terms.size() % 2)
+        next.push_back(terms.back());
+      terms = next;
+    }
+    Value sum = body.create<arith::AddFOp>(loc, shared.lookup(accLoad), terms[0]);
+    IRMapping final(shared);
+    final.map(chainAdd.getResult(), sum);
+    body.clone(*chainStore, final);
   }
   inner.erase();
   copy.loop.erase();

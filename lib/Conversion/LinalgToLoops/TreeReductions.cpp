@@ -1,0 +1,145 @@
+//===- TreeReductions.cpp - Fully unrolled sums added as trees ------------===//
+//
+// Part of the StreamTensor project, under the Apache License v2.0 with LLVM
+// Exceptions. SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// A reduction loop unrolled completely (the 16 lanes of a word of a
+// transposed weight row) adds every lane into one accumulator element in
+// turn: a chain of as many f32 additions as lanes. The copies are instead
+// summed pairwise, a tree as deep as the log of the lanes, and added to the
+// element once; the loop goes and its parent becomes the pipelined loop.
+// The sum is reassociated, which f32 rounding notices only in the last
+// bits.
+//
+//===----------------------------------------------------------------------===//
+
+#include "streamtensor/Conversion/Passes.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/IR/IRMapping.h"
+
+namespace streamtensor {
+#define GEN_PASS_DEF_TREEREDUCTIONS
+#include "streamtensor/Conversion/Passes.h.inc"
+} // namespace streamtensor
+
+using namespace mlir;
+
+static bool dependsOn(Value value, Value iv, Operation *scope,
+                      llvm::DenseMap<Value, bool> &cache) {
+  if (value == iv)
+    return true;
+  Operation *def = value.getDefiningOp();
+  if (!def || !scope->isAncestor(def))
+    return false;
+  auto [it, inserted] = cache.try_emplace(value, false);
+  if (!inserted)
+    return it->second;
+  bool result = llvm::any_of(def->getOperands(), [&](Value operand) {
+    return dependsOn(operand, iv, scope, cache);
+  });
+  cache[value] = result;
+  return result;
+}
+
+/// Rewrites `loop` when it is a complete unroll of a sum into one element.
+static bool rewrite(scf::ForOp loop) {
+  auto unroll = loop->getAttrOfType<IntegerAttr>("dataflow.unroll");
+  std::optional<int64_t> lower = getConstantIntValue(loop.getLowerBound());
+  std::optional<int64_t> upper = getConstantIntValue(loop.getUpperBound());
+  std::optional<int64_t> step = getConstantIntValue(loop.getStep());
+  if (!unroll || !lower || !upper || !step || *step != 1 ||
+      loop.getNumResults() != 0 || *upper - *lower != unroll.getInt() ||
+      unroll.getInt() < 2)
+    return false;
+  bool nested = false;
+  loop.getBody()->walk([&](scf::ForOp) { nested = true; });
+  if (nested)
+    return false;
+  // The chain: load element, add a term, store it back.
+  Value iv = loop.getInductionVar();
+  llvm::DenseMap<Value, bool> cache;
+  memref::StoreOp store;
+  arith::AddFOp add;
+  memref::LoadOp load;
+  for (Operation &op : loop.getBody()->without_terminator()) {
+    auto candidate = dyn_cast<memref::StoreOp>(op);
+    if (!candidate)
+      continue;
+    if (store)
+      return false; // one update per copy only
+    store = candidate;
+  }
+  if (!store || llvm::any_of(store.getIndices(), [&](Value index) {
+        return dependsOn(index, iv, loop, cache);
+      }))
+    return false;
+  add = store.getValue().getDefiningOp<arith::AddFOp>();
+  if (!add || !add->hasOneUse())
+    return false;
+  Value term;
+  for (auto [operand, other] :
+       {std::pair(add.getLhs(), add.getRhs()), std::pair(add.getRhs(), add.getLhs())}) {
+    auto candidate = operand.getDefiningOp<memref::LoadOp>();
+    if (candidate && candidate.getMemRef() == store.getMemRef() &&
+        llvm::equal(candidate.getIndices(), store.getIndices()) &&
+        candidate->hasOneUse()) {
+      load = candidate;
+      term = other;
+    }
+  }
+  if (!load)
+    return false;
+
+  OpBuilder b(loop);
+  Location loc = loop.getLoc();
+  SmallVector<Value> terms;
+  // The element's indices do not depend on the lane: any lane's clones of
+  // them will do, the last one's below.
+  IRMapping mapping;
+  for (int64_t lane = *lower; lane < *upper; ++lane) {
+    mapping.clear();
+    mapping.map(iv, b.create<arith::ConstantIndexOp>(loc, lane));
+    for (Operation &op : loop.getBody()->without_terminator()) {
+      if (&op == load.getOperation() || &op == add.getOperation() ||
+          &op == store.getOperation())
+        continue;
+      b.clone(op, mapping);
+    }
+    terms.push_back(mapping.lookupOrDefault(term));
+  }
+  while (terms.size() > 1) {
+    SmallVector<Value> next;
+    for (size_t i = 0; i + 1 < terms.size(); i += 2)
+      next.push_back(b.create<arith::AddFOp>(loc, terms[i], terms[i + 1]));
+    if (terms.size() % 2)
+      next.push_back(terms.back());
+    terms = next;
+  }
+  Value element = b.clone(*load, mapping)->getResult(0);
+  Value sum = b.create<arith::AddFOp>(loc, element, terms[0]);
+  mapping.map(add.getResult(), sum);
+  b.clone(*store, mapping);
+  // The parent, now innermost, is the pipelined loop.
+  if (auto parent = dyn_cast<scf::ForOp>(loop->getParentOp()))
+    parent->setAttr("dataflow.pipeline_ii", b.getI64IntegerAttr(1));
+  loop.erase();
+  return true;
+}
+
+namespace {
+struct TreeReductionsPass
+    : public streamtensor::impl::TreeReductionsBase<TreeReductionsPass> {
+  void runOnOperation() override {
+    SmallVector<scf::ForOp> loops;
+    getOperation().walk([&](scf::ForOp loop) { loops.push_back(loop); });
+    for (scf::ForOp loop : loops)
+      (void)rewrite(loop);
+  }
+};
+} // namespace
