@@ -139,10 +139,21 @@ static bool fuse(WordCopy copy) {
   auto outermost = dyn_cast_or_null<scf::ForOp>(copy.loop->getNextNode());
   if (!outermost || !outermost->isAncestor(use))
     return false;
+  // Unit dimensions of the buffer have no loop (canonicalization removed
+  // it) and are indexed by 0.
+  SmallVector<int64_t> dims;
+  for (int64_t dim = 0; dim < type.getRank(); ++dim) {
+    if (type.getDimSize(dim) > 1)
+      dims.push_back(dim);
+    else if (getConstantIntValue(use.getIndices()[dim]) != 0)
+      return false;
+  }
   SmallVector<scf::ForOp> nest = getNest(outermost);
-  if (nest.size() != size_t(type.getRank()))
+  if (nest.size() != dims.size() || dims.empty() ||
+      dims.back() != type.getRank() - 1)
     return false;
-  for (auto [dim, loop] : llvm::enumerate(nest)) {
+  for (auto [position, loop] : llvm::enumerate(nest)) {
+    int64_t dim = dims[position];
     if (use.getIndices()[dim] != loop.getInductionVar() ||
         getConstantIntValue(loop.getLowerBound()) != 0 ||
         getConstantIntValue(loop.getStep()) != 1 ||
@@ -170,11 +181,12 @@ static bool fuse(WordCopy copy) {
   OpBuilder body = OpBuilder::atBlockBegin(newInner.getBody());
   Value chunk = newInner.getInductionVar();
   Value row = body.create<arith::ConstantIndexOp>(loc, 0);
-  for (size_t dim = 0; dim + 1 < nest.size(); ++dim) {
-    Value size = body.create<arith::ConstantIndexOp>(loc, type.getDimSize(dim));
+  for (size_t position = 0; position + 1 < nest.size(); ++position) {
+    Value size = body.create<arith::ConstantIndexOp>(
+        loc, type.getDimSize(dims[position]));
     row = body.create<arith::AddIOp>(
         loc, body.create<arith::MulIOp>(loc, row, size),
-        nest[dim].getInductionVar());
+        nest[position].getInductionVar());
   }
   Value chunksValue = body.create<arith::ConstantIndexOp>(loc, chunks);
   Value index = body.create<arith::AddIOp>(
