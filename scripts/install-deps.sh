@@ -12,6 +12,8 @@ packages=(
   googletest libgtest-dev
   # Python front end and its tests
   python3 python3-torch python3-numpy python3-pytest
+  # Design-space exploration (search) and its pictures
+  python3-optuna python3-matplotlib
   # LP solver for FIFO sizing
   coinor-libclp-dev coinor-libcbc-dev
   # Host runtime (XRT native API) and graph rendering

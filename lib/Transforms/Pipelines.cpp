@@ -39,7 +39,8 @@ void streamtensor::buildLinalgCleanupPipeline(OpPassManager &pm) {
 void streamtensor::buildDataflowPipeline(OpPassManager &pm,
                                          int64_t memoryBudget,
                                          bool streamWeights,
-                                         int64_t weightPorts) {
+                                         int64_t weightPorts,
+                                         int64_t maxTileBytes) {
   // Reshapes and slices between linalg ops become tileable copies, and
   // every op's tile sizes and loop order are chosen to match its neighbours
   // before tiling fixes them.
@@ -58,8 +59,11 @@ void streamtensor::buildDataflowPipeline(OpPassManager &pm,
   pm.addNestedPass<func::FuncOp>(createWeightSliceArguments());
   // Contractions streaming a weight from HBM get word-wide datapaths first;
   // layout alignment keeps their tiles and fits the neighbours to them.
-  if (streamWeights)
-    pm.addNestedPass<func::FuncOp>(createPlanWeightStreaming());
+  if (streamWeights) {
+    PlanWeightStreamingOptions plan;
+    plan.maxTileBytes = maxTileBytes;
+    pm.addNestedPass<func::FuncOp>(createPlanWeightStreaming(plan));
+  }
   pm.addNestedPass<func::FuncOp>(createAlignLayouts());
   pm.addNestedPass<func::FuncOp>(createTileLinalg());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToDataflow());
@@ -112,6 +116,11 @@ struct DataflowPipelineOptions
                      "split over (--streamtensor-split-weight-ports); 1 keeps "
                      "one port per weight"),
       llvm::cl::init(8)};
+  Option<int64_t> maxTileBytes{
+      *this, "max-tile-bytes",
+      llvm::cl::desc("On-chip bytes of one tile of a streamed weight "
+                     "(--streamtensor-plan-weight-streaming)"),
+      llvm::cl::init(65536)};
 };
 } // namespace
 
@@ -128,7 +137,7 @@ void streamtensor::registerPipelines() {
       "and widen the external-memory interfaces",
       [](OpPassManager &pm, const DataflowPipelineOptions &options) {
         buildDataflowPipeline(pm, options.memoryBudget, options.streamWeights,
-                              options.weightPorts);
+                              options.weightPorts, options.maxTileBytes);
       });
   PassPipelineRegistration<>(
       "streamtensor-lower-dataflow",

@@ -177,3 +177,33 @@ def test_output_under_a_file_names_the_file(tmp_path, capsys):
     assert main(["compile", "--model", "gpt2", "--until", "import", "-o",
                  str(blocker / "b" / "out")]) == 1
     assert f"{blocker} is a file, not a folder" in capsys.readouterr().err
+
+
+def test_design_space_exploration_compiles_the_best_point(tmp_path, capsys):
+    out = tmp_path / "dse"
+    assert main(["compile", "--model", "gpt2", "--function", "block", "--dse", "--dse-trials",
+                 "3", "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert printed.count("dse trial ") == 3
+    explored = json.loads((out / "dse.json").read_text())
+    assert len(explored["trials"]) == 3
+    scored = [t for t in explored["trials"] if "score" in t]
+    assert scored and explored["best"]["score"] == min(t["score"] for t in scored)
+    # The final design was compiled with the best point's options.
+    record = json.loads((out / "compile.json").read_text())
+    assert record["dataflow_options"] == explored["best"]["options"]
+    report = json.loads((out / "report.json").read_text())
+    assert len(report["dse"]["trials"]) == 3
+    assert (out / "dse.png").stat().st_size > 0
+
+
+def test_unknown_dataflow_options_are_refused(tmp_path):
+    from streamtensor.driver import DriverError
+    from streamtensor.driver.flow import compile_program
+    from streamtensor.driver.program import zoo_program
+    program = zoo_program("gpt2", "tiny", "decode", functions=["block"], max_seq=64, seq=8)
+    with pytest.raises(DriverError, match="unknown dataflow option"):
+        compile_program(program, str(tmp_path / "a"), dataflow_options={"ports": 2}, log=None)
+    with pytest.raises(DriverError, match="positive integer"):
+        compile_program(program, str(tmp_path / "b"), dataflow_options={"weight-ports": 0},
+                        log=None)

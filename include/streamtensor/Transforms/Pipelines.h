@@ -19,11 +19,12 @@ void buildLinalgCleanupPipeline(mlir::OpPassManager &pm);
 
 /// Takes linalg on tensors to fused dataflow kernels: large weights split
 /// over up to `weightPorts` ports, word-wide datapaths for contractions
-/// streaming external operands (when `streamWeights`), tiling, one kernel
-/// per nest, fusion under `memoryBudget` bytes, forks for shared streams and
-/// converter sizing.
+/// streaming external operands (when `streamWeights`, with weight tiles of
+/// at most `maxTileBytes`), tiling, one kernel per nest, fusion under
+/// `memoryBudget` bytes, forks for shared streams and converter sizing.
 void buildDataflowPipeline(mlir::OpPassManager &pm, int64_t memoryBudget,
-                           bool streamWeights = true, int64_t weightPorts = 8);
+                           bool streamWeights = true, int64_t weightPorts = 8,
+                           int64_t maxTileBytes = 65536);
 
 /// Lowers fused kernels to FIFO-connected process functions on memrefs, the
 /// input of code generation (docs/lowered-ir.md).

@@ -62,6 +62,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="replace the contents of an existing output folder of a previous "
                              "compilation")
     parser.add_argument("--quiet", action="store_true", help="no progress lines")
+    parser.add_argument("--dse", action="store_true",
+                        help="explore the weight port split and weight tile size with Optuna "
+                             "(graph model latency under the resource model), then compile the "
+                             "best point; writes dse.json and dse.png")
+    parser.add_argument("--dse-trials", type=_positive, default=12, metavar="N",
+                        help="design points --dse compiles (default: 12)")
+
+
+def _explore(program, args: argparse.Namespace, log):
+    import tempfile
+    from ..driver.dse import explore
+    from ..driver.estimate import launch_cycles, load_target
+    if log is not None:
+        log.write(f"streamtensor compile --dse: {args.dse_trials} trials (graph model latency "
+                  f"under the resource model; estimates of the U55C model)\n")
+    with tempfile.TemporaryDirectory(prefix="streamtensor-dse-") as work:
+        return explore(program, work, trials=args.dse_trials, seed=args.seed,
+                       memory_budget=args.memory_budget, fifo_sizing=args.fifo_sizing, log=log,
+                       launch_cycles=launch_cycles(load_target()))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -82,10 +101,18 @@ def run(args: argparse.Namespace) -> int:
                                functions=functions, max_seq=args.max_seq, seq=args.seq,
                                seed=args.seed, layer=args.layer, checkpoint=args.checkpoint,
                                with_values=with_values)
+        log = None if args.quiet else sys.stdout
+        options, explored = None, None
+        if args.dse:
+            explored = _explore(program, args, log)
+            options = explored["best"]["options"]
         compile_program(program, args.output, until=args.until, memory_budget=args.memory_budget,
-                        fifo_sizing=args.fifo_sizing,
-                        force=args.force, log=None if args.quiet else sys.stdout,
-                        count_startup=True)
+                        fifo_sizing=args.fifo_sizing, force=args.force, log=log,
+                        count_startup=True, dataflow_options=options)
+        if explored is not None:
+            from ..driver.dse import save
+            from ..driver.estimate import load_target
+            save(explored, args.output, load_target()["clock_mhz"], log)
     except DriverError as err:
         raise CliError(str(err))
     if not args.quiet:

@@ -70,10 +70,16 @@ def _render_svg(dot_path: str, svg_path: str) -> Optional[str]:
     return None
 
 
+# Options of --streamtensor-dataflow the driver passes through (besides the
+# memory budget): the knobs of the design-space exploration.
+DATAFLOW_OPTIONS = ("weight-ports", "max-tile-bytes")
+
+
 def compile_program(program: Union["Program", Callable[[], "Program"]], out_dir: str, *,
                     until: str = "all", memory_budget: Optional[int] = None,
                     force: bool = False, log: Optional[TextIO] = sys.stdout,
-                    count_startup: bool = False, fifo_sizing: str = DEFAULT_FIFO_SIZING) -> Dict:
+                    count_startup: bool = False, fifo_sizing: str = DEFAULT_FIFO_SIZING,
+                    dataflow_options: Optional[Dict[str, int]] = None) -> Dict:
     """Runs the flow up to `until`; returns the record also written to compile.json.
 
     `program` may be a function building it (e.g. a zoo model), so that the
@@ -88,11 +94,21 @@ def compile_program(program: Union["Program", Callable[[], "Program"]], out_dir:
                           f"got {fifo_sizing!r}")
     if memory_budget is not None and memory_budget < 0:
         raise DriverError("--memory-budget must be a non-negative number of bytes")
+    options = dict(dataflow_options or {})
+    unknown = sorted(set(options) - set(DATAFLOW_OPTIONS))
+    if unknown:
+        raise DriverError(f"unknown dataflow option(s) {', '.join(unknown)}; known: "
+                          f"{', '.join(DATAFLOW_OPTIONS)}")
+    for name, value in options.items():
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise DriverError(f"dataflow option {name} must be a positive integer, got {value!r}")
+    if memory_budget is not None:
+        options["memory-budget"] = memory_budget
     opt = tool_path("streamtensor-opt") if until != "import" else None
     out_dir = prepare_output_dir(out_dir, force)
     path = lambda name: os.path.join(out_dir, name)  # noqa: E731
     record = {"program": None, "until": until, "memory_budget": memory_budget,
-              "fifo_sizing": fifo_sizing,
+              "fifo_sizing": fifo_sizing, "dataflow_options": options,
               "status": "running", "stages": [], "artifacts": [], "designs": [], "notes": []}
     write_json(path(RECORD), record)
     stages = StageLog(log)
@@ -100,8 +116,7 @@ def compile_program(program: Union["Program", Callable[[], "Program"]], out_dir:
     if count_startup:
         stages.python_startup()
     try:
-        return _run_flow(program, out_dir, until, memory_budget, fifo_sizing, opt, record,
-                         stages)
+        return _run_flow(program, out_dir, until, options, fifo_sizing, opt, record, stages)
     except BaseException as err:
         record["status"] = f"failed: {type(err).__name__}"
         record["stages"] = [r.as_dict() for r in stages.records]
@@ -109,7 +124,7 @@ def compile_program(program: Union["Program", Callable[[], "Program"]], out_dir:
         raise
 
 
-def _run_flow(program, out_dir: str, until: str, memory_budget: Optional[int],
+def _run_flow(program, out_dir: str, until: str, dataflow_options: Dict[str, int],
               fifo_sizing: str, opt: Optional[str], record: Dict, stages: StageLog) -> Dict:
     path = lambda name: os.path.join(out_dir, name)  # noqa: E731
 
@@ -141,8 +156,8 @@ def _run_flow(program, out_dir: str, until: str, memory_budget: Optional[int],
     artifact("linalg.mlir")
 
     dataflow_pass = "--streamtensor-dataflow"
-    if memory_budget is not None:
-        dataflow_pass += f"=memory-budget={memory_budget}"
+    if dataflow_options:
+        dataflow_pass += "=" + " ".join(f"{k}={v}" for k, v in sorted(dataflow_options.items()))
     dataflow = run_tool([opt, path("linalg.mlir"), dataflow_pass,
                          f"--dataflow-report=output={path('report.json')}", "-o",
                          path("dataflow.mlir")], what=f"streamtensor-opt {dataflow_pass}",
