@@ -1,6 +1,6 @@
 """Latency of compiled blocks against their HBM and DSP floors.
 
-    /usr/bin/python3 bench/speed/floors.py [--build build] [--work DIR]
+    /usr/bin/python3 bench/speed/floors.py [--build build] [--work DIR] [--reuse]
         [--cases gpt2:medium:decode llama:paper:decode ...] [--extra-args ...]
 
 Compiles each case (`streamtensor compile --model M --config C --step S
@@ -9,7 +9,8 @@ Markdown table: the timed simulation's latency, the HBM floor (the bytes the
 block moves over the U55C's 460 GB/s), the DSP floor (its multiply-adds over
 the f32 multiply-adds per cycle the DSPs allow: 9,024 DSPs less the shell's
 10% and 20% routing headroom, 5 DSPs per f32 multiply-add, 1,299 per cycle)
-and the ratio of the latency to the larger floor. Every figure is an estimate
+the ratio of the latency to the larger floor, and the resource model's DSPs,
+BRAM36 and LUTs with whether the kernel fits SLR0. Every figure is an estimate
 of our model of the U55C at 250 MHz, not a measurement. Multiply-adds are
 counted from linalg.mlir: named matmuls exactly, and generics with a
 reduction over two operands as the larger operand's size (an approximation
@@ -80,9 +81,12 @@ def measure(args, case):
     model, config, step = case.split(":")
     out_dir = os.path.join(args.work, f"{model}-{config}-{step}")
     start = time.time()
-    run(args, ["compile", "--model", model, "--config", config, "--step", step, "--function",
-               "block", "--quiet", "--force", "-o", out_dir] + args.extra_args)
-    run(args, ["simulate", out_dir, "--timed"])
+    if not (args.reuse and os.path.isfile(os.path.join(out_dir, "timed.json"))):
+        run(args, ["compile", "--model", model, "--config", config, "--step", step,
+                   "--function", "block", "--quiet", "--force", "-o", out_dir] + args.extra_args)
+        run(args, ["simulate", out_dir, "--timed"])
+    with open(os.path.join(out_dir, "report.json")) as f:
+        resources = json.load(f)["functions"]["block"].get("resources", {})
     with open(os.path.join(out_dir, "timed.json")) as f:
         timed = json.load(f)["functions"]["block"]
     with open(os.path.join(out_dir, "linalg.mlir")) as f:
@@ -92,7 +96,8 @@ def measure(args, case):
     dsp_floor = macs / MACS_PER_CYCLE
     cycles = timed["latency_cycles"]
     print(f"  {case}: {cycles:,} cycles ({time.time() - start:.0f} s)", file=sys.stderr)
-    return (case, cycles, moved, hbm_floor, macs, dsp_floor, cycles / max(hbm_floor, dsp_floor))
+    return (case, cycles, moved, hbm_floor, macs, dsp_floor, cycles / max(hbm_floor, dsp_floor),
+            resources)
 
 
 def main():
@@ -101,6 +106,8 @@ def main():
     parser.add_argument("--cases", nargs="+", default=DEFAULT_CASES,
                         help="model:config:step of each block")
     parser.add_argument("--work", help="keep the compiled folders here")
+    parser.add_argument("--reuse", action="store_true",
+                        help="report the designs already compiled and simulated in --work")
     parser.add_argument("--extra-args", nargs=argparse.REMAINDER, default=[],
                         help="passed to every compile")
     args = parser.parse_args()
@@ -112,11 +119,13 @@ def main():
           f"code); floors: {HBM_BYTES_PER_CYCLE:.0f} B/cycle of HBM, {MACS_PER_CYCLE} f32 "
           f"multiply-adds/cycle.\n")
     print("| block | latency (us) | HBM bytes | HBM floor (us) | multiply-adds | DSP floor (us) "
-          "| latency / floor |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
-    for case, cycles, moved, hbm, macs, dsp, ratio in rows:
+          "| latency / floor | DSP | BRAM36 | LUT | fits SLR0 |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    for case, cycles, moved, hbm, macs, dsp, ratio, res in rows:
+        fits = "yes" if res.get("fits") else "no"
         print(f"| {case} | {us(cycles):,.1f} | {moved:,} | {us(hbm):,.1f} | {macs:,} | "
-              f"{us(dsp):,.1f} | {ratio:.1f}x |")
+              f"{us(dsp):,.1f} | {ratio:.1f}x | {res.get('dsp', 0):,} | {res.get('bram36', 0):,} | "
+              f"{res.get('lut', 0):,} | {fits} |")
 
 
 if __name__ == "__main__":

@@ -50,6 +50,11 @@ void streamtensor::buildDataflowPipeline(OpPassManager &pm,
   pm.addNestedPass<func::FuncOp>(createFoldExternalTransposes());
   pm.addNestedPass<func::FuncOp>(
       createTileableDataMovement(TileableDataMovementOptions{true}));
+  // Output dimensions with no good divisor are padded to a tileable size
+  // (after the split of producers read through slices, which would undo
+  // it).
+  if (streamWeights)
+    pm.addNestedPass<func::FuncOp>(createPadWeightColumns());
   // Large weights are read through several ports in parallel; each weight
   // slice, from that split or the one above, becomes a weight of its own,
   // with its own port and HBM channel.

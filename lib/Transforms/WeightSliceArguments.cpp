@@ -91,16 +91,37 @@ struct WeightSliceArgumentsPass
         auto slice = cast<tensor::ExtractSliceOp>(op);
         auto [it, inserted] = created.try_emplace(box, BlockArgument());
         if (inserted) {
+          // A slice of a weight that is itself a part of a user tensor (a
+          // padded weight) is a part of that tensor.
+          StringAttr source = name;
+          SmallVector<int64_t> offsets = box.first;
+          SmallVector<NamedAttribute> sliceFields;
+          if (auto parent = func.getArgAttrOfType<DictionaryAttr>(
+                  index, "streamtensor.slice_of")) {
+            auto parentSource = parent.getAs<StringAttr>("source");
+            auto parentOffsets = parent.getAs<DenseI64ArrayAttr>("offsets");
+            if (parentSource && parentOffsets &&
+                parentOffsets.size() == int64_t(offsets.size())) {
+              source = parentSource;
+              for (auto [offset, base] :
+                   llvm::zip(offsets, parentOffsets.asArrayRef()))
+                offset += base;
+            }
+            if (Attribute padding = parent.get("padding"))
+              sliceFields.push_back(b.getNamedAttr("padding", padding));
+          }
+          sliceFields.push_back(b.getNamedAttr("source", source));
+          sliceFields.push_back(
+              b.getNamedAttr("offsets", b.getDenseI64ArrayAttr(offsets)));
+          sliceFields.push_back(
+              b.getNamedAttr("sizes", b.getDenseI64ArrayAttr(box.second)));
           NamedAttribute sliceOf = b.getNamedAttr(
-              "streamtensor.slice_of",
-              b.getDictionaryAttr(
-                  {b.getNamedAttr("source", name),
-                   b.getNamedAttr("offsets", b.getDenseI64ArrayAttr(box.first)),
-                   b.getNamedAttr("sizes", b.getDenseI64ArrayAttr(box.second))}));
+              "streamtensor.slice_of", b.getDictionaryAttr(sliceFields));
           SmallVector<NamedAttribute> attrs;
           if (DictionaryAttr old = func.getArgAttrDict(index))
             for (NamedAttribute attr : old)
-              if (attr.getName() != "streamtensor.name")
+              if (attr.getName() != "streamtensor.name" &&
+                  attr.getName() != "streamtensor.slice_of")
                 attrs.push_back(attr);
           attrs.push_back(b.getNamedAttr(
               "streamtensor.name",

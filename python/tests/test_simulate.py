@@ -266,6 +266,13 @@ def test_sliced_weight_ports_take_their_box_of_the_user_tensor():
     with pytest.raises(DriverError, match="out of bounds"):
         slice_of({"name": "bad", "slice_of": {"tensor": "w", "offsets": [0, 10], "sizes": [4, 4]}},
                  {"w": w}, "block")
+    # A padded weight: past the tensor's end, zeros.
+    padded = slice_of({"name": "w[padded]", "slice_of": {"tensor": "w", "offsets": [2, 8],
+                                                         "sizes": [4, 8], "padding": "zero"}},
+                      {"w": w}, "block")
+    assert padded.shape == (4, 8)
+    assert np.array_equal(padded[:2, :4], w[2:, 8:]) and not padded[2:].any()
+    assert not padded[:, 4:].any()
     with pytest.raises(DriverError, match="not an input or weight"):
         slice_of({"name": "bad", "slice_of": {"tensor": "v", "offsets": [0, 0], "sizes": [4, 4]}},
                  {"w": w}, "block")

@@ -163,6 +163,31 @@ def FoldExternalTransposes
   let dependentDialects = ["mlir::linalg::LinalgDialect"];
 }
 
+def PadWeightColumns
+    : Pass<"streamtensor-pad-weight-columns", "mlir::func::FuncOp"> {
+  let summary = "Pad a weight's output dimension with zeros to a tileable "
+                "size";
+  let description = [{
+    A contraction whose second input is a weight argument used only there,
+    with an output dimension larger than `multiple` and not a multiple of
+    128 (8 memory words of 16 lanes; a 50,257-entry vocabulary), reads
+    instead a new weight argument
+    padded with zeros to the next multiple (at most `max-pad-fraction`
+    more), named `<weight>[padded to N]` with `streamtensor.slice_of =
+    {source, offsets, sizes, padding = "zero"}`; the host pads the user's
+    tensor offline. The contraction computes the padded outputs into a
+    padded accumulator and a static slice returns the real ones.
+  }];
+  let options = [
+    Option<"multiple", "multiple", "int64_t", "1024",
+           "Pad the output dimension to a multiple of this">,
+    Option<"maxPadFraction", "max-pad-fraction", "double", "0.05",
+           "Most padding, as a fraction of the dimension">,
+  ];
+  let dependentDialects = ["mlir::tensor::TensorDialect",
+                           "mlir::linalg::LinalgDialect"];
+}
+
 def SplitWeightPorts
     : Pass<"streamtensor-split-weight-ports", "mlir::func::FuncOp"> {
   let summary = "Split contractions that stream a large weight into column "

@@ -429,9 +429,15 @@ static LogicalResult readSliceOf(func::FuncOp func, unsigned index,
                          "{source = \"name\", offsets = array<i64: ...>, "
                          "sizes = array<i64: ...>} with one non-negative "
                          "offset per dimension and the port's shape as sizes";
+  auto padding = dict.getAs<StringAttr>("padding");
+  if (padding && padding.getValue() != "zero")
+    return diag(func) << "argument " << index << " of '" << func.getSymName()
+                      << "' has streamtensor.slice_of padding '"
+                      << padding.getValue() << "'; only \"zero\" is known";
   tensor.sliceOf = Tensor::SliceOf{source.str(),
                                    SmallVector<int64_t>(offsets.asArrayRef()),
-                                   SmallVector<int64_t>(sizes.asArrayRef())};
+                                   SmallVector<int64_t>(sizes.asArrayRef()),
+                                   padding != nullptr};
   return success();
 }
 

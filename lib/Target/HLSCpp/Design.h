@@ -65,6 +65,8 @@ struct Tensor {
   struct SliceOf {
     std::string source;
     llvm::SmallVector<int64_t> offsets, sizes;
+    /// Elements past the source's end are zeros (a padded weight).
+    bool zeroPadded = false;
   };
   std::optional<SliceOf> sliceOf;
   /// Scalar elements of the logical tensor.

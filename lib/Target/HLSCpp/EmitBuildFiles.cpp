@@ -263,10 +263,14 @@ LogicalResult streamtensor::target::emitManifest(ModuleOp module,
     };
     if (tensor.producer >= 0)
       entry["producer"] = design->tops[tensor.producer].cName;
-    if (tensor.sliceOf)
-      entry["slice_of"] = json::Object{{"tensor", tensor.sliceOf->source},
-                                       {"offsets", toJSON(tensor.sliceOf->offsets)},
-                                       {"sizes", toJSON(tensor.sliceOf->sizes)}};
+    if (tensor.sliceOf) {
+      json::Object slice{{"tensor", tensor.sliceOf->source},
+                         {"offsets", toJSON(tensor.sliceOf->offsets)},
+                         {"sizes", toJSON(tensor.sliceOf->sizes)}};
+      if (tensor.sliceOf->zeroPadded)
+        slice["padding"] = "zero";
+      entry["slice_of"] = std::move(slice);
+    }
     tensors.push_back(std::move(entry));
   }
 

@@ -115,11 +115,17 @@ def slice_of(tensor: Dict, values: Dict[str, np.ndarray], function: str) -> np.n
                           f"'{source}', which is not an input or weight of the PyTorch function")
     array = np.asarray(values[source])
     offsets, sizes = spec.get("offsets", []), spec.get("sizes", [])
+    padded = spec.get("padding") == "zero"
     if (len(offsets) != array.ndim or len(sizes) != array.ndim or
-            any(o < 0 or o + s > d for o, s, d in zip(offsets, sizes, array.shape))):
+            any(o < 0 or (o + s > d and not padded)
+                for o, s, d in zip(offsets, sizes, array.shape))):
         raise DriverError(f"@{function}: slice {offsets} + {sizes} of '{source}' (shape "
                           f"{list(array.shape)}) for tensor '{tensor['name']}' is out of bounds")
-    return array[tuple(slice(o, o + s) for o, s in zip(offsets, sizes))]
+    part = array[tuple(slice(o, o + s) for o, s in zip(offsets, sizes))]
+    if padded:
+        # Past the source's end the weight holds zeros.
+        part = np.pad(part, [(0, s - p) for s, p in zip(sizes, part.shape)])
+    return part
 
 
 def write_design_data(program: "Program", design: Design, out_dir: str) -> int:
