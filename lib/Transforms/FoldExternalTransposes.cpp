@@ -14,6 +14,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ExternalSource.h"
 #include "streamtensor/Transforms/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -27,16 +28,6 @@ namespace streamtensor {
 } // namespace streamtensor
 
 using namespace mlir;
-
-/// Whether `value` is a function argument seen through reshapes and static
-/// slices.
-static bool isExternal(Value value) {
-  while (isa_and_nonnull<tensor::ExtractSliceOp, tensor::ExpandShapeOp,
-                         tensor::CollapseShapeOp>(value.getDefiningOp()))
-    value = value.getDefiningOp()->getOperand(0);
-  auto arg = dyn_cast<BlockArgument>(value);
-  return arg && isa<FunctionOpInterface>(arg.getOwner()->getParentOp());
-}
 
 /// Reads `transpose`'s input in `consumer` directly: the consumer's map of
 /// the transposed value, permuted back.
@@ -80,7 +71,7 @@ struct FoldExternalTransposesPass
   void runOnOperation() override {
     SmallVector<linalg::TransposeOp> transposes;
     getOperation().walk([&](linalg::TransposeOp op) {
-      if (op.hasPureTensorSemantics() && isExternal(op.getInput()))
+      if (op.hasPureTensorSemantics() && streamtensor::getExternalSource(op.getInput()))
         transposes.push_back(op);
     });
     IRRewriter rewriter(&getContext());

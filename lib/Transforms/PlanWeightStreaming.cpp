@@ -14,6 +14,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ExternalSource.h"
 #include "streamtensor/Transforms/Passes.h"
 #include "streamtensor/Transforms/TilingDirectives.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -27,18 +28,6 @@ namespace streamtensor {
 
 using namespace mlir;
 using namespace streamtensor;
-
-/// The function argument `value` views (through reshapes and static slices),
-/// or null when it is computed.
-static BlockArgument getExternalSource(Value value) {
-  while (isa_and_nonnull<tensor::ExtractSliceOp, tensor::ExpandShapeOp,
-                         tensor::CollapseShapeOp>(value.getDefiningOp()))
-    value = value.getDefiningOp()->getOperand(0);
-  auto arg = dyn_cast<BlockArgument>(value);
-  if (!arg || !isa<FunctionOpInterface>(arg.getOwner()->getParentOp()))
-    return nullptr;
-  return arg;
-}
 
 /// Words per pass over a tile's outputs below which the accumulator
 /// recurrence sets the II (an f32 multiply-add takes 7 cycles on the U55C):

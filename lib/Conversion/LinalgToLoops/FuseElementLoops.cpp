@@ -15,6 +15,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "LoopNests.h"
 #include "streamtensor/Conversion/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -29,20 +30,12 @@ namespace streamtensor {
 } // namespace streamtensor
 
 using namespace mlir;
+using namespace streamtensor;
 
 /// The perfect nest under `outermost`, outermost first; empty when a loop
 /// carries values or has non-constant bounds.
 static SmallVector<scf::ForOp> getConstantNest(scf::ForOp outermost) {
-  SmallVector<scf::ForOp> nest{outermost};
-  while (true) {
-    Block *body = nest.back().getBody();
-    if (!llvm::hasSingleElement(body->without_terminator()))
-      break;
-    auto inner = dyn_cast<scf::ForOp>(body->front());
-    if (!inner)
-      break;
-    nest.push_back(inner);
-  }
+  SmallVector<scf::ForOp> nest = getPerfectNest(outermost);
   for (scf::ForOp loop : nest)
     if (loop.getNumResults() != 0 || !getConstantIntValue(loop.getLowerBound()) ||
         !getConstantIntValue(loop.getUpperBound()) ||

@@ -16,6 +16,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "LoopNests.h"
 #include "streamtensor/Conversion/Passes.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -31,6 +32,7 @@ namespace streamtensor {
 } // namespace streamtensor
 
 using namespace mlir;
+using namespace streamtensor;
 
 namespace {
 /// A copy loop of memory words into a local buffer.
@@ -85,39 +87,6 @@ static std::optional<WordCopy> matchWordCopy(scf::ForOp loop) {
   return copy;
 }
 
-/// The perfect nest of `outermost` as its loops, outermost first.
-static SmallVector<scf::ForOp> getNest(scf::ForOp outermost) {
-  SmallVector<scf::ForOp> nest{outermost};
-  while (true) {
-    Block *body = nest.back().getBody();
-    if (!llvm::hasSingleElement(body->without_terminator()))
-      break;
-    auto inner = dyn_cast<scf::ForOp>(body->front());
-    if (!inner)
-      break;
-    nest.push_back(inner);
-  }
-  return nest;
-}
-
-/// Whether `value` depends on `iv` inside `scope`.
-static bool dependsOn(Value value, Value iv, Operation *scope,
-                      llvm::DenseMap<Value, bool> &cache) {
-  if (value == iv)
-    return true;
-  Operation *def = value.getDefiningOp();
-  if (!def || !scope->isAncestor(def))
-    return false;
-  auto [it, inserted] = cache.try_emplace(value, false);
-  if (!inserted)
-    return it->second;
-  bool result = llvm::any_of(def->getOperands(), [&](Value operand) {
-    return dependsOn(operand, iv, scope, cache);
-  });
-  cache[value] = result;
-  return result;
-}
-
 /// Fuses `copy` into the nest that reads its buffer, if the nest reads it
 /// once in the order the copy writes it.
 static bool fuse(WordCopy copy) {
@@ -148,7 +117,7 @@ static bool fuse(WordCopy copy) {
     else if (getConstantIntValue(use.getIndices()[dim]) != 0)
       return false;
   }
-  SmallVector<scf::ForOp> nest = getNest(outermost);
+  SmallVector<scf::ForOp> nest = getPerfectNest(outermost);
   if (nest.size() != dims.size() || dims.empty() ||
       dims.back() != type.getRank() - 1)
     return false;
@@ -215,7 +184,7 @@ static bool fuse(WordCopy copy) {
   for (Operation &op : inner.getBody()->without_terminator()) {
     auto store = dyn_cast<memref::StoreOp>(op);
     if (!store || llvm::any_of(store.getIndices(), [&](Value index) {
-          return dependsOn(index, oldIV, inner, cache);
+          return dependsOnValue(index, oldIV, inner, cache);
         }))
       continue;
     auto add = store.getValue().getDefiningOp<arith::AddFOp>();
@@ -236,7 +205,7 @@ static bool fuse(WordCopy copy) {
       continue;
     bool varies = &op == use.getOperation() ||
                   llvm::any_of(op.getOperands(), [&](Value operand) {
-                    return dependsOn(operand, oldIV, inner, cache) ||
+                    return dependsOnValue(operand, oldIV, inner, cache) ||
                            (operand.getDefiningOp() == use.getOperation());
                   });
     if (!varies) {
@@ -267,15 +236,8 @@ static bool fuse(WordCopy copy) {
     SmallVector<Value> terms;
     for (IRMapping &lane : perLane)
       terms.push_back(lane.lookup(term));
-    while (terms.size() > 1) {
-      SmallVector<Value> next;
-      for (size_t i = 0; i + 1 < terms.size(); i += 2)
-        next.push_back(body.create<arith::AddFOp>(loc, terms[i], terms[i + 1]));
-      if (terms.size() % 2)
-        next.push_back(terms.back());
-      terms = next;
-    }
-    Value sum = body.create<arith::AddFOp>(loc, shared.lookup(accLoad), terms[0]);
+    Value sum = body.create<arith::AddFOp>(loc, shared.lookup(accLoad),
+                                           buildSumTree(body, loc, terms));
     IRMapping final(shared);
     final.map(chainAdd.getResult(), sum);
     body.clone(*chainStore, final);

@@ -15,6 +15,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "LoopNests.h"
 #include "streamtensor/Conversion/Passes.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -29,23 +30,7 @@ namespace streamtensor {
 } // namespace streamtensor
 
 using namespace mlir;
-
-static bool dependsOn(Value value, Value iv, Operation *scope,
-                      llvm::DenseMap<Value, bool> &cache) {
-  if (value == iv)
-    return true;
-  Operation *def = value.getDefiningOp();
-  if (!def || !scope->isAncestor(def))
-    return false;
-  auto [it, inserted] = cache.try_emplace(value, false);
-  if (!inserted)
-    return it->second;
-  bool result = llvm::any_of(def->getOperands(), [&](Value operand) {
-    return dependsOn(operand, iv, scope, cache);
-  });
-  cache[value] = result;
-  return result;
-}
+using namespace streamtensor;
 
 /// Rewrites `loop` when it is a complete unroll of a sum into one element.
 static bool rewrite(scf::ForOp loop) {
@@ -76,7 +61,7 @@ static bool rewrite(scf::ForOp loop) {
     store = candidate;
   }
   if (!store || llvm::any_of(store.getIndices(), [&](Value index) {
-        return dependsOn(index, iv, loop, cache);
+        return dependsOnValue(index, iv, loop, cache);
       }))
     return false;
   add = store.getValue().getDefiningOp<arith::AddFOp>();
@@ -113,16 +98,8 @@ static bool rewrite(scf::ForOp loop) {
     }
     terms.push_back(mapping.lookupOrDefault(term));
   }
-  while (terms.size() > 1) {
-    SmallVector<Value> next;
-    for (size_t i = 0; i + 1 < terms.size(); i += 2)
-      next.push_back(b.create<arith::AddFOp>(loc, terms[i], terms[i + 1]));
-    if (terms.size() % 2)
-      next.push_back(terms.back());
-    terms = next;
-  }
   Value element = b.clone(*load, mapping)->getResult(0);
-  Value sum = b.create<arith::AddFOp>(loc, element, terms[0]);
+  Value sum = b.create<arith::AddFOp>(loc, element, buildSumTree(b, loc, terms));
   mapping.map(add.getResult(), sum);
   b.clone(*store, mapping);
   // The parent, now innermost, is the pipelined loop.

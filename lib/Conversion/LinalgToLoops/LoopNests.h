@@ -1,0 +1,75 @@
+//===- LoopNests.h - Helpers of the loop rewrites after lowering -*- C++ -*-===//
+//
+// Part of the StreamTensor project, under the Apache License v2.0 with LLVM
+// Exceptions. SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Perfect loop nests and induction-variable dependence, shared by the loop
+// rewrites that run after linalg is lowered to loops.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef STREAMTENSOR_LIB_CONVERSION_LINALGTOLOOPS_LOOPNESTS_H
+#define STREAMTENSOR_LIB_CONVERSION_LINALGTOLOOPS_LOOPNESTS_H
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace streamtensor {
+
+/// The perfect nest under `outermost` (each loop's whole body the next
+/// loop), outermost first.
+inline llvm::SmallVector<mlir::scf::ForOp>
+getPerfectNest(mlir::scf::ForOp outermost) {
+  llvm::SmallVector<mlir::scf::ForOp> nest{outermost};
+  while (true) {
+    mlir::Block *body = nest.back().getBody();
+    if (!llvm::hasSingleElement(body->without_terminator()))
+      break;
+    auto inner = mlir::dyn_cast<mlir::scf::ForOp>(body->front());
+    if (!inner)
+      break;
+    nest.push_back(inner);
+  }
+  return nest;
+}
+
+/// Whether `value` is computed from `iv` by operations inside `scope`.
+inline bool dependsOnValue(mlir::Value value, mlir::Value iv,
+                           mlir::Operation *scope,
+                           llvm::DenseMap<mlir::Value, bool> &cache) {
+  if (value == iv)
+    return true;
+  mlir::Operation *def = value.getDefiningOp();
+  if (!def || !scope->isAncestor(def))
+    return false;
+  auto [it, inserted] = cache.try_emplace(value, false);
+  if (!inserted)
+    return it->second;
+  bool result = llvm::any_of(def->getOperands(), [&](mlir::Value operand) {
+    return dependsOnValue(operand, iv, scope, cache);
+  });
+  cache[value] = result;
+  return result;
+}
+
+/// The f32 sum of `terms` added pairwise: a tree as deep as the log of
+/// their number (reassociated, unlike a chain).
+inline mlir::Value buildSumTree(mlir::OpBuilder &b, mlir::Location loc,
+                                llvm::SmallVector<mlir::Value> terms) {
+  while (terms.size() > 1) {
+    llvm::SmallVector<mlir::Value> next;
+    for (size_t i = 0; i + 1 < terms.size(); i += 2)
+      next.push_back(b.create<mlir::arith::AddFOp>(loc, terms[i], terms[i + 1]));
+    if (terms.size() % 2)
+      next.push_back(terms.back());
+    terms = next;
+  }
+  return terms.front();
+}
+
+} // namespace streamtensor
+
+#endif // STREAMTENSOR_LIB_CONVERSION_LINALGTOLOOPS_LOOPNESTS_H
