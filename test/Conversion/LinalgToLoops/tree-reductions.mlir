@@ -6,10 +6,10 @@
 // CHECK-LABEL: func.func @dot
 // CHECK: scf.for %[[N:.+]] = %c0 to %c8 step %c1 {
 // CHECK-COUNT-4: arith.mulf
+// CHECK: %[[E:.+]] = memref.load %arg2[%[[N]]]
 // CHECK: %[[A:.+]] = arith.addf %{{.+}}, %{{.+}} : f32
 // CHECK: %[[B:.+]] = arith.addf %{{.+}}, %{{.+}} : f32
 // CHECK: %[[T:.+]] = arith.addf %[[A]], %[[B]] : f32
-// CHECK: %[[E:.+]] = memref.load %arg2[%[[N]]]
 // CHECK: %[[S:.+]] = arith.addf %[[E]], %[[T]] : f32
 // CHECK: memref.store %[[S]], %arg2[%[[N]]]
 // CHECK-NOT: scf.for
