@@ -181,6 +181,7 @@ static bool fuse(WordCopy copy) {
   // dotted with x) is added as a tree, not as a chain through the element.
   arith::AddFOp chainAdd;
   memref::StoreOp chainStore;
+  Value chainElement, chainTerm;
   for (Operation &op : inner.getBody()->without_terminator()) {
     auto store = dyn_cast<memref::StoreOp>(op);
     if (!store || llvm::any_of(store.getIndices(), [&](Value index) {
@@ -190,13 +191,16 @@ static bool fuse(WordCopy copy) {
     auto add = store.getValue().getDefiningOp<arith::AddFOp>();
     if (!add || !add->hasOneUse() || add->getBlock() != inner.getBody())
       continue;
-    for (Value operand : {add.getLhs(), add.getRhs()}) {
+    for (auto [operand, other] : {std::pair(add.getLhs(), add.getRhs()),
+                                  std::pair(add.getRhs(), add.getLhs())}) {
       auto load = operand.getDefiningOp<memref::LoadOp>();
       if (load && load.getMemRef() == store.getMemRef() &&
           llvm::equal(load.getIndices(), store.getIndices()) &&
           load->hasOneUse()) {
         chainAdd = add;
         chainStore = store;
+        chainElement = operand;
+        chainTerm = other;
       }
     }
   }
@@ -225,18 +229,10 @@ static bool fuse(WordCopy copy) {
     }
   }
   if (chainAdd) {
-    auto accLoad = (chainAdd.getLhs().getDefiningOp() &&
-                    isa<memref::LoadOp>(chainAdd.getLhs().getDefiningOp()) &&
-                    cast<memref::LoadOp>(chainAdd.getLhs().getDefiningOp())
-                            .getMemRef() == chainStore.getMemRef())
-                       ? chainAdd.getLhs()
-                       : chainAdd.getRhs();
-    Value term = accLoad == chainAdd.getLhs() ? chainAdd.getRhs()
-                                              : chainAdd.getLhs();
     SmallVector<Value> terms;
     for (IRMapping &lane : perLane)
-      terms.push_back(lane.lookup(term));
-    Value sum = body.create<arith::AddFOp>(loc, shared.lookup(accLoad),
+      terms.push_back(lane.lookupOrDefault(chainTerm));
+    Value sum = body.create<arith::AddFOp>(loc, shared.lookupOrDefault(chainElement),
                                            buildSumTree(body, loc, terms));
     IRMapping final(shared);
     final.map(chainAdd.getResult(), sum);

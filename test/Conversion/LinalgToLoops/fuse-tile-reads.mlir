@@ -69,3 +69,42 @@ func.func @transposed_use(%w: memref<64xvector<16xf32>>, %acc: memref<32xf32>, %
   }
   return
 }
+
+// -----
+
+// A transposed weight tile: each word is one row, the nest's innermost
+// loop sums the row's 16 lanes into one accumulator element. The row loop
+// reads its word itself and adds the 16 products as a tree, once.
+// CHECK-LABEL: func.func @row_dot
+// CHECK: scf.for %[[N:.+]] = %c0 to %c4 step %c1 {
+// CHECK: %[[W:.+]] = memref.load %arg0[%{{.+}}] : memref<64xvector<16xf32>>
+// CHECK: %[[E:.+]] = memref.load %arg2[%[[N]]]
+// CHECK-COUNT-16: arith.mulf
+// CHECK-COUNT-15: arith.addf
+// CHECK: arith.addf %[[E]], %{{.+}} : f32
+// CHECK: memref.store %{{.+}}, %arg2[%[[N]]]
+// CHECK-NOT: memref.store
+func.func @row_dot(%w: memref<64xvector<16xf32>>, %x: memref<16xf32>, %acc: memref<4xf32>, %base: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %c16 = arith.constant 16 : index
+  %tile = memref.alloc() : memref<4x16xf32>
+  scf.for %i = %c0 to %c4 step %c1 {
+    %idx = arith.addi %base, %i : index
+    %word = memref.load %w[%idx] : memref<64xvector<16xf32>>
+    %e = vector.extract %word[0] : f32 from vector<16xf32>
+    memref.store %e, %tile[%i, %c0] : memref<4x16xf32>
+  } {dataflow.pipeline_ii = 1 : i64, dataflow.word_lanes = 16 : i64}
+  scf.for %n = %c0 to %c4 step %c1 {
+    scf.for %k = %c0 to %c16 step %c1 {
+      %a = memref.load %x[%k] : memref<16xf32>
+      %b = memref.load %tile[%n, %k] : memref<4x16xf32>
+      %c = memref.load %acc[%n] : memref<4xf32>
+      %m = arith.mulf %a, %b : f32
+      %s = arith.addf %c, %m : f32
+      memref.store %s, %acc[%n] : memref<4xf32>
+    } {dataflow.pipeline_ii = 1 : i64, dataflow.unroll = 16 : i64}
+  }
+  return
+}
