@@ -21,13 +21,14 @@ import argparse
 import json
 import os
 import re
-import subprocess
 import sys
 import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-PYTHON = "/usr/bin/python3"
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+
+from streamtensor_cli import run_streamtensor  # noqa: E402
 CLOCK_MHZ = 250
 HBM_BYTES_PER_CYCLE = 460e9 / (CLOCK_MHZ * 1e6)
 MACS_PER_CYCLE = int(9024 * 0.9 * 0.8 / 5)
@@ -36,12 +37,7 @@ DEFAULT_CASES = ["gpt2:medium:decode", "llama:paper:decode", "qwen2:paper:decode
 
 
 def run(args, command):
-    env = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "python"),
-               STREAMTENSOR_BUILD_DIR=os.path.abspath(args.build))
-    proc = subprocess.run([PYTHON, "-m", "streamtensor"] + command, env=env,
-                          capture_output=True, text=True)
-    if proc.returncode != 0:
-        sys.exit(f"streamtensor {' '.join(command)} failed:\n{proc.stdout}\n{proc.stderr}")
+    run_streamtensor(args.build, command)
 
 
 def _shapes(text):

@@ -14,17 +14,18 @@ U55C model at 250 MHz, not measurements.
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, "python"))
+sys.path.insert(0, os.path.join(ROOT, "bench"))
 os.environ.setdefault("STREAMTENSOR_BUILD_DIR", os.path.join(ROOT, "build"))
 
 import torch  # noqa: E402
 
 import streamtensor  # noqa: E402
+from streamtensor_cli import run_streamtensor  # noqa: E402
 
 
 class MatVec(torch.nn.Module):
@@ -48,11 +49,7 @@ def main():
               else MatVec(args.k, args.n)).eval()
     out = args.work or tempfile.mkdtemp(prefix="gemv-")
     streamtensor.compile(module, (torch.randn(1, args.k),), out)
-    env = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "python"))
-    proc = subprocess.run(["/usr/bin/python3", "-m", "streamtensor", "simulate", out, "--timed"],
-                          env=env, capture_output=True, text=True)
-    if proc.returncode != 0:
-        sys.exit(f"timed simulation failed:\n{proc.stdout}\n{proc.stderr}")
+    run_streamtensor(os.environ["STREAMTENSOR_BUILD_DIR"], ["simulate", out, "--timed"])
     with open(os.path.join(out, "timed.json")) as f:
         result = json.load(f)["functions"]["forward"]
     kernel = sum(k["latency_cycles"] for k in result["kernels"])

@@ -14,22 +14,18 @@ Not a test (python/tests/test_timed.py checks the tiny blocks).
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-PYTHON = "/usr/bin/python3"
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+
+from streamtensor_cli import run_streamtensor  # noqa: E402
 
 
 def run(args, command):
-    env = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "python"),
-               STREAMTENSOR_BUILD_DIR=os.path.abspath(args.build))
-    proc = subprocess.run([PYTHON, "-m", "streamtensor"] + command, env=env,
-                          capture_output=True, text=True)
-    if proc.returncode != 0:
-        sys.exit(f"streamtensor {' '.join(command)} failed:\n{proc.stdout}\n{proc.stderr}")
+    run_streamtensor(args.build, command)
 
 
 def measure(args, model, config, step, out_dir):

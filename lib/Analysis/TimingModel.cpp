@@ -636,6 +636,15 @@ double ProcessTimer::getPortRate(scf::ForOp loop, int64_t unroll) {
   return ii;
 }
 
+/// Cycles from a pipeline's start to its end: the last iteration issues
+/// after the others' average cycles and takes the iteration latency.
+static int64_t getPipelineLatency(const LoopTiming &info) {
+  return int64_t(std::ceil(double(info.pipelineTrips - 1) *
+                               info.cyclesPerIteration -
+                           1e-9)) +
+         info.iterationLatency;
+}
+
 /// The unroll factor HLS applies to an innermost loop (`dataflow.unroll`),
 /// lowered to a divisor of the trip count so that every pipeline iteration
 /// runs the same number of iterations.
@@ -746,11 +755,7 @@ FailureOr<BlockTiming> ProcessTimer::timeLoop(scf::ForOp loop) {
       if (info.pipelineTrips - 1 > kMaxProcessCycles / ii)
         return loop.emitError("loop takes more than 2^44 cycles; the timing "
                               "model does not handle it");
-      timing.latency =
-          int64_t(std::ceil(double(info.pipelineTrips - 1) *
-                                info.cyclesPerIteration -
-                            1e-9)) +
-          info.iterationLatency;
+      timing.latency = getPipelineLatency(info);
       timing.accesses = iteration->accesses;
       if (unroll > 1)
         for (auto &[arg, access] : timing.accesses) {
@@ -770,8 +775,6 @@ FailureOr<BlockTiming> ProcessTimer::timeLoop(scf::ForOp loop) {
     // timeLoop(inner) recorded the inner loop last.
     LoopTiming &nested = result.loops.back();
     if (nested.pipelined) {
-      nested.inFlattenedNest = true;
-      nested.flattened = false;
       // An element the inner loop updates at an index independent of this
       // loop comes back after one pass of the inner pipeline: that pass
       // must be long enough for the update to complete. The inner loop is
@@ -800,13 +803,13 @@ FailureOr<BlockTiming> ProcessTimer::timeLoop(scf::ForOp loop) {
         if (failed(body))
           return failure();
       }
-      LoopTiming &retimed = result.loops.back();
-      retimed.inFlattenedNest = true;
-      retimed.flattened = false;
-      retimed.recurrenceII = std::max(retimed.recurrenceII, recurrenceII);
+      // `nested` may have been replaced by the new timing.
+      LoopTiming &nestedNow = result.loops.back();
+      nestedNow.inFlattenedNest = true;
+      nestedNow.flattened = false;
+      nestedNow.recurrenceII = std::max(nestedNow.recurrenceII, recurrenceII);
       // Elements indexed by this loop recur once per pass of the whole nest.
       info.indexedRecurrences = carried;
-      LoopTiming &nestedNow = result.loops.back();
       info.pipelined = info.flattened = true;
       info.ii = nestedNow.ii;
       info.cyclesPerIteration = nestedNow.cyclesPerIteration;
@@ -818,11 +821,7 @@ FailureOr<BlockTiming> ProcessTimer::timeLoop(scf::ForOp loop) {
                               "model does not handle it");
       info.pipelineTrips = trips * nestedNow.pipelineTrips;
       if (info.pipelineTrips > 0) {
-        timing.latency =
-            int64_t(std::ceil(double(info.pipelineTrips - 1) *
-                                  info.cyclesPerIteration -
-                              1e-9)) +
-            info.iterationLatency;
+        timing.latency = getPipelineLatency(info);
         timing.accesses = body->accesses;
         timing.addBytes(*body, trips);
         repeat(timing.accesses, trips,

@@ -14,7 +14,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "ExternalSource.h"
+#include "StreamedOperand.h"
 #include "streamtensor/Transforms/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -28,6 +28,7 @@ namespace streamtensor {
 } // namespace streamtensor
 
 using namespace mlir;
+using namespace streamtensor;
 
 /// Reads `transpose`'s input in `consumer` directly: the consumer's map of
 /// the transposed value, permuted back.
@@ -71,7 +72,7 @@ struct FoldExternalTransposesPass
   void runOnOperation() override {
     SmallVector<linalg::TransposeOp> transposes;
     getOperation().walk([&](linalg::TransposeOp op) {
-      if (op.hasPureTensorSemantics() && streamtensor::getExternalSource(op.getInput()))
+      if (op.hasPureTensorSemantics() && getExternalSource(op.getInput()))
         transposes.push_back(op);
     });
     IRRewriter rewriter(&getContext());

@@ -14,6 +14,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "StreamedOperand.h"
 #include "streamtensor/Transforms/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -26,6 +27,7 @@ namespace streamtensor {
 } // namespace streamtensor
 
 using namespace mlir;
+using namespace streamtensor;
 
 /// Output widths divisible by this (8 words of 16 f32 lanes) need no padding.
 static constexpr int64_t kWellTiled = 128;
@@ -44,11 +46,7 @@ static BlockArgument getOwnWeight(linalg::LinalgOp op) {
   auto arg = dyn_cast<BlockArgument>(op.getDpsInputOperand(1)->get());
   if (!arg || !arg.hasOneUse())
     return nullptr;
-  auto func = dyn_cast<func::FuncOp>(arg.getOwner()->getParentOp());
-  auto kind = func ? func.getArgAttrOfType<StringAttr>(arg.getArgNumber(),
-                                                       "streamtensor.kind")
-                   : nullptr;
-  return kind && kind.getValue() == "weight" ? arg : nullptr;
+  return isWeightArgument(arg) ? arg : nullptr;
 }
 
 void PadWeightColumnsPass::pad(func::FuncOp func, linalg::LinalgOp op) {
@@ -63,35 +61,24 @@ void PadWeightColumnsPass::pad(func::FuncOp func, linalg::LinalgOp op) {
   AffineMap weightMap = op.getMatchingIndexingMap(op.getDpsInputOperand(1));
   AffineMap outMap = op.getMatchingIndexingMap(init);
   SmallVector<int64_t> ranges = op.getStaticLoopRanges();
-  // The output dimension of the weight with the most elements.
-  std::optional<unsigned> loop;
-  for (AffineExpr expr : weightMap.getResults()) {
-    auto dim = dyn_cast<AffineDimExpr>(expr);
-    if (!dim)
-      return;
-    unsigned position = dim.getPosition();
-    if (op.getIteratorTypesArray()[position] == utils::IteratorType::parallel &&
-        outMap.isFunctionOfDim(position) &&
-        (!loop || ranges[position] > ranges[*loop]))
-      loop = position;
-  }
-  // A dimension with a divisor of 8 words of 16 lanes tiles well as it is.
-  if (!loop || ranges[*loop] <= multiple || ranges[*loop] % kWellTiled == 0)
+  // The dimension the weight is streamed along is the one to pad.
+  std::optional<StreamedLoop> streamed = getStreamedLoop(op, ranges);
+  if (!streamed)
     return;
-  int64_t range = ranges[*loop];
+  unsigned loop = streamed->loop;
+  int64_t range = ranges[loop];
+  // A dimension with a divisor of 8 words of 16 lanes tiles well as it is.
+  if (range <= multiple || range % kWellTiled == 0)
+    return;
   int64_t padded = (range + multiple - 1) / multiple * multiple;
   if (double(padded - range) > maxPadFraction * double(range))
     return;
 
   auto weightType = cast<RankedTensorType>(weight.getType());
   auto outType = cast<RankedTensorType>(op->getResult(0).getType());
-  unsigned weightDim = 0, outDim = 0;
-  for (auto [index, expr] : llvm::enumerate(weightMap.getResults()))
-    if (cast<AffineDimExpr>(expr).getPosition() == *loop)
-      weightDim = index;
-  for (auto [index, expr] : llvm::enumerate(outMap.getResults()))
-    if (auto dim = dyn_cast<AffineDimExpr>(expr); dim && dim.getPosition() == *loop)
-      outDim = index;
+  AffineExpr loopExpr = getAffineDimExpr(loop, &getContext());
+  unsigned weightDim = *weightMap.getResultPosition(loopExpr);
+  unsigned outDim = *outMap.getResultPosition(loopExpr);
 
   // The padded weight replaces the user's, and says which part it holds.
   Builder b(&getContext());

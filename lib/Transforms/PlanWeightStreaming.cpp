@@ -14,7 +14,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "ExternalSource.h"
+#include "StreamedOperand.h"
 #include "streamtensor/Transforms/Passes.h"
 #include "streamtensor/Transforms/TilingDirectives.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -104,37 +104,21 @@ PlanWeightStreamingPass::plan(linalg::LinalgOp op) const {
   if (lanes < 2)
     return std::nullopt;
 
-  // The lanes run along an output dimension of the operand: its contiguous
-  // one, or, when that is the reduction (a transposed weight), another one,
-  // with the reduction tiled by exactly the lanes so each word is one row
-  // of the tile.
+  // The lanes run along the operand's streamed loop (StreamedOperand.h).
+  // For a transposed operand the reduction is tiled by exactly the lanes so
+  // each word is one row of the tile.
   AffineMap map = op.getMatchingIndexingMap(streamed);
-  for (AffineExpr expr : map.getResults())
-    if (!isa<AffineDimExpr>(expr))
-      return std::nullopt;
+  std::optional<StreamedLoop> streamedLoop = getStreamedLoop(op, ranges);
+  if (!streamedLoop)
+    return std::nullopt;
   SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
   auto isReduction = [&](unsigned loop) {
     return iterators[loop] == utils::IteratorType::reduction;
   };
-  unsigned contiguousLoop = cast<AffineDimExpr>(map.getResults().back()).getPosition();
-  bool transposed = isReduction(contiguousLoop);
-  unsigned laneLoop = contiguousLoop;
-  if (transposed) {
-    // Any output dimension of the operand will do: take the longest (the
-    // positions of a key cache rather than its heads).
-    if (ranges[contiguousLoop] % lanes != 0)
-      return std::nullopt;
-    std::optional<unsigned> longest;
-    for (AffineExpr expr : map.getResults()) {
-      unsigned loop = cast<AffineDimExpr>(expr).getPosition();
-      if (!isReduction(loop) && (!longest || ranges[loop] >= ranges[*longest]))
-        longest = loop;
-    }
-    if (!longest)
-      return std::nullopt;
-    laneLoop = *longest;
-  }
-  if (!transposed && ranges[laneLoop] % lanes != 0)
+  unsigned laneLoop = streamedLoop->loop;
+  unsigned contiguousLoop = streamedLoop->contiguousLoop;
+  bool transposed = streamedLoop->transposed;
+  if (ranges[transposed ? contiguousLoop : laneLoop] % lanes != 0)
     return std::nullopt;
 
   Plan plan;

@@ -16,6 +16,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "StreamedOperand.h"
 #include "streamtensor/Transforms/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -28,6 +29,7 @@ namespace streamtensor {
 } // namespace streamtensor
 
 using namespace mlir;
+using namespace streamtensor;
 
 /// Words per block row below which the streaming datapath would stall on
 /// its accumulator (see --streamtensor-plan-weight-streaming).
@@ -53,14 +55,7 @@ static std::optional<WeightView> getWeightView(Value value) {
     value = slice.getSource();
   }
   auto arg = dyn_cast<BlockArgument>(value);
-  if (!arg)
-    return std::nullopt;
-  auto func = dyn_cast<func::FuncOp>(arg.getOwner()->getParentOp());
-  auto kind =
-      func ? func.getArgAttrOfType<StringAttr>(arg.getArgNumber(),
-                                               "streamtensor.kind")
-           : nullptr;
-  if (!kind || kind.getValue() != "weight")
+  if (!arg || !isWeightArgument(arg))
     return std::nullopt;
   view.arg = arg;
   if (view.offsets.empty())
@@ -121,28 +116,12 @@ SplitWeightPortsPass::choose(linalg::LinalgOp op) const {
   int64_t lanes = std::max<int64_t>(1, wordBits / bits);
   int64_t bytes = type.getNumElements() * ((bits + 7) / 8);
 
-  // The blocks split the output dimension the weight's words run along:
-  // its contiguous one, else its longest output dimension.
-  AffineMap map = op.getMatchingIndexingMap(weight);
-  AffineMap outMap = op.getMatchingIndexingMap(op.getDpsInitOperand(0));
-  SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
-  std::optional<unsigned> loop;
-  for (AffineExpr expr : llvm::reverse(map.getResults())) {
-    auto dim = dyn_cast<AffineDimExpr>(expr);
-    if (!dim)
-      return std::nullopt;
-    unsigned position = dim.getPosition();
-    if (iterators[position] != utils::IteratorType::parallel ||
-        !outMap.isFunctionOfDim(position))
-      continue;
-    if (!loop || ranges[position] > ranges[*loop])
-      loop = position;
-    if (expr == map.getResults().back())
-      break;
-  }
-  if (!loop)
+  // The blocks split the loop the weight's words run along.
+  std::optional<StreamedLoop> streamed = getStreamedLoop(op, ranges);
+  if (!streamed)
     return std::nullopt;
-  int64_t range = ranges[*loop];
+  unsigned loop = streamed->loop;
+  int64_t range = ranges[loop];
   int64_t blocks = 1;
   for (int64_t candidate = 2; candidate <= maxPorts; ++candidate)
     if (range % candidate == 0 &&
@@ -151,15 +130,7 @@ SplitWeightPortsPass::choose(linalg::LinalgOp op) const {
       blocks = candidate;
   if (blocks < 2)
     return std::nullopt;
-  return Split{blocks, weight, *loop};
-}
-
-/// The position of loop `loop` among the results of `map`.
-static unsigned getResultOf(AffineMap map, unsigned loop) {
-  for (auto [index, expr] : llvm::enumerate(map.getResults()))
-    if (auto dim = dyn_cast<AffineDimExpr>(expr); dim && dim.getPosition() == loop)
-      return index;
-  llvm_unreachable("loop not indexed by the map");
+  return Split{blocks, weight, loop};
 }
 
 void SplitWeightPortsPass::split(linalg::LinalgOp op, const Split &plan) {
@@ -167,9 +138,10 @@ void SplitWeightPortsPass::split(linalg::LinalgOp op, const Split &plan) {
   Location loc = op.getLoc();
   WeightView view = *getWeightView(plan.weight->get());
   OpOperand *init = op.getDpsInitOperand(0);
-  unsigned weightDim = getResultOf(op.getMatchingIndexingMap(plan.weight),
-                                   plan.loop);
-  unsigned outDim = getResultOf(op.getMatchingIndexingMap(init), plan.loop);
+  AffineExpr loopExpr = b.getAffineDimExpr(plan.loop);
+  unsigned weightDim =
+      *op.getMatchingIndexingMap(plan.weight).getResultPosition(loopExpr);
+  unsigned outDim = *op.getMatchingIndexingMap(init).getResultPosition(loopExpr);
   auto weightType = cast<RankedTensorType>(plan.weight->get().getType());
   auto outType = cast<RankedTensorType>(op->getResult(0).getType());
   int64_t block = weightType.getDimSize(weightDim) / plan.blocks;

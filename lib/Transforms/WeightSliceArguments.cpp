@@ -15,6 +15,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "StreamedOperand.h"
 #include "streamtensor/Transforms/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -26,6 +27,7 @@ namespace streamtensor {
 } // namespace streamtensor
 
 using namespace mlir;
+using namespace streamtensor;
 
 /// The static offsets and sizes of a unit-stride, rank-preserving slice, or
 /// nothing.
@@ -68,9 +70,8 @@ struct WeightSliceArgumentsPass
     unsigned originalArgs = func.getNumArguments();
     for (unsigned index = 0; index < originalArgs; ++index) {
       BlockArgument arg = func.getArgument(index);
-      auto kind = func.getArgAttrOfType<StringAttr>(index, "streamtensor.kind");
       auto name = func.getArgAttrOfType<StringAttr>(index, "streamtensor.name");
-      if (!kind || kind.getValue() != "weight" || !name || arg.use_empty())
+      if (!isWeightArgument(arg) || !name || arg.use_empty())
         continue;
       // Every use a static slice; identical slices share one argument. The
       // new arguments follow the slices' program order.

@@ -179,33 +179,14 @@ static bool fuse(WordCopy copy) {
   }
   // A sum over the lanes into one element (a transposed weight's row
   // dotted with x) is added as a tree, not as a chain through the element.
-  arith::AddFOp chainAdd;
-  memref::StoreOp chainStore;
-  Value chainElement, chainTerm;
+  std::optional<SumChain> chain;
+  for (auto store : inner.getBody()->getOps<memref::StoreOp>())
+    if (std::optional<SumChain> found = matchSumChain(store, oldIV, inner, cache))
+      chain = found;
+  Operation *chainAdd = chain ? chain->add.getOperation() : nullptr;
+  Operation *chainStore = chain ? chain->store.getOperation() : nullptr;
   for (Operation &op : inner.getBody()->without_terminator()) {
-    auto store = dyn_cast<memref::StoreOp>(op);
-    if (!store || llvm::any_of(store.getIndices(), [&](Value index) {
-          return dependsOnValue(index, oldIV, inner, cache);
-        }))
-      continue;
-    auto add = store.getValue().getDefiningOp<arith::AddFOp>();
-    if (!add || !add->hasOneUse() || add->getBlock() != inner.getBody())
-      continue;
-    for (auto [operand, other] : {std::pair(add.getLhs(), add.getRhs()),
-                                  std::pair(add.getRhs(), add.getLhs())}) {
-      auto load = operand.getDefiningOp<memref::LoadOp>();
-      if (load && load.getMemRef() == store.getMemRef() &&
-          llvm::equal(load.getIndices(), store.getIndices()) &&
-          load->hasOneUse()) {
-        chainAdd = add;
-        chainStore = store;
-        chainElement = operand;
-        chainTerm = other;
-      }
-    }
-  }
-  for (Operation &op : inner.getBody()->without_terminator()) {
-    if (&op == chainAdd.getOperation() || &op == chainStore.getOperation())
+    if (&op == chainAdd || &op == chainStore)
       continue;
     bool varies = &op == use.getOperation() ||
                   llvm::any_of(op.getOperands(), [&](Value operand) {
@@ -228,14 +209,15 @@ static bool fuse(WordCopy copy) {
       body.clone(op, perLane[lane]);
     }
   }
-  if (chainAdd) {
+  if (chain) {
     SmallVector<Value> terms;
     for (IRMapping &lane : perLane)
-      terms.push_back(lane.lookupOrDefault(chainTerm));
-    Value sum = body.create<arith::AddFOp>(loc, shared.lookupOrDefault(chainElement),
-                                           buildSumTree(body, loc, terms));
+      terms.push_back(lane.lookupOrDefault(chain->term));
+    Value sum = body.create<arith::AddFOp>(
+        loc, shared.lookupOrDefault(chain->load.getResult()),
+        buildSumTree(body, loc, terms));
     IRMapping final(shared);
-    final.map(chainAdd.getResult(), sum);
+    final.map(chain->add.getResult(), sum);
     body.clone(*chainStore, final);
   }
   inner.erase();

@@ -14,6 +14,7 @@
 #define STREAMTENSOR_LIB_CONVERSION_LINALGTOLOOPS_LOOPNESTS_H
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "llvm/ADT/DenseMap.h"
 
@@ -53,6 +54,38 @@ inline bool dependsOnValue(mlir::Value value, mlir::Value iv,
   });
   cache[value] = result;
   return result;
+}
+
+/// An update `element += term` of one local element: load, f32 add, store
+/// back to the same indices, the load and the sum used only there.
+struct SumChain {
+  mlir::memref::LoadOp load;
+  mlir::arith::AddFOp add;
+  mlir::memref::StoreOp store;
+  mlir::Value term;
+};
+
+/// `store` as a sum chain whose element does not move with `iv` inside
+/// `scope` (every iteration adds into the same element), or nothing.
+inline std::optional<SumChain>
+matchSumChain(mlir::memref::StoreOp store, mlir::Value iv,
+              mlir::Operation *scope, llvm::DenseMap<mlir::Value, bool> &cache) {
+  if (llvm::any_of(store.getIndices(), [&](mlir::Value index) {
+        return dependsOnValue(index, iv, scope, cache);
+      }))
+    return std::nullopt;
+  auto add = store.getValue().getDefiningOp<mlir::arith::AddFOp>();
+  if (!add || !add->hasOneUse() || add->getBlock() != store->getBlock())
+    return std::nullopt;
+  for (auto [operand, other] : {std::pair(add.getLhs(), add.getRhs()),
+                                std::pair(add.getRhs(), add.getLhs())}) {
+    auto load = operand.getDefiningOp<mlir::memref::LoadOp>();
+    if (load && load.getMemRef() == store.getMemRef() &&
+        llvm::equal(load.getIndices(), store.getIndices()) &&
+        load->hasOneUse())
+      return SumChain{load, add, store, other};
+  }
+  return std::nullopt;
 }
 
 /// The f32 sum of `terms` added pairwise: a tree as deep as the log of

@@ -57,6 +57,18 @@ static Operation *getLocalArray(Value memref) {
   return alloc;
 }
 
+/// Splits dimension `dim` of the local array `alloc` cyclically by at least
+/// `factor` (`dataflow.partition`, one factor per dimension).
+static void raisePartition(Operation *alloc, unsigned dim, int64_t factor) {
+  auto type = cast<MemRefType>(alloc->getResult(0).getType());
+  SmallVector<int64_t> factors(type.getRank(), 1);
+  if (auto old = alloc->getAttrOfType<DenseI64ArrayAttr>("dataflow.partition"))
+    factors.assign(old.asArrayRef().begin(), old.asArrayRef().end());
+  factors[dim] = std::max(factors[dim], factor);
+  alloc->setAttr("dataflow.partition",
+                 DenseI64ArrayAttr::get(alloc->getContext(), factors));
+}
+
 /// Local arrays indexed by the induction variable of an unrolled loop are
 /// split cyclically by the unroll factor, so the unrolled copies read and
 /// write different banks in the same cycle.
@@ -66,15 +78,9 @@ static void partitionIndexedArrays(scf::ForOp loop, int64_t factor) {
     Operation *alloc = getLocalArray(memref);
     if (!alloc)
       return;
-    auto type = cast<MemRefType>(memref.getType());
-    SmallVector<int64_t> factors(type.getRank(), 1);
-    if (auto old = alloc->getAttrOfType<DenseI64ArrayAttr>("dataflow.partition"))
-      factors.assign(old.asArrayRef().begin(), old.asArrayRef().end());
     for (auto [dim, index] : llvm::enumerate(indices))
       if (isInductionVar(index, iv))
-        factors[dim] = std::max(factors[dim], factor);
-    alloc->setAttr("dataflow.partition",
-                   DenseI64ArrayAttr::get(loop.getContext(), factors));
+        raisePartition(alloc, dim, factor);
   };
   loop.walk([&](Operation *op) {
     if (auto load = dyn_cast<memref::LoadOp>(op))
@@ -96,12 +102,7 @@ static void partitionWordLoop(scf::ForOp loop) {
     auto type = cast<MemRefType>(store.getMemRef().getType());
     if (type.getRank() == 0 || type.getShape().back() % lanes.getInt() != 0)
       return;
-    SmallVector<int64_t> factors(type.getRank(), 1);
-    if (auto old = alloc->getAttrOfType<DenseI64ArrayAttr>("dataflow.partition"))
-      factors.assign(old.asArrayRef().begin(), old.asArrayRef().end());
-    factors.back() = std::max(factors.back(), lanes.getInt());
-    alloc->setAttr("dataflow.partition",
-                   DenseI64ArrayAttr::get(loop.getContext(), factors));
+    raisePartition(alloc, type.getRank() - 1, lanes.getInt());
   });
 }
 

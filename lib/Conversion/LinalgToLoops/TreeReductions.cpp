@@ -46,40 +46,16 @@ static bool rewrite(scf::ForOp loop) {
   loop.getBody()->walk([&](scf::ForOp) { nested = true; });
   if (nested)
     return false;
-  // The chain: load element, add a term, store it back.
+  // The chain: load element, add a term, store it back, the only store.
   Value iv = loop.getInductionVar();
   llvm::DenseMap<Value, bool> cache;
-  memref::StoreOp store;
-  arith::AddFOp add;
-  memref::LoadOp load;
-  for (Operation &op : loop.getBody()->without_terminator()) {
-    auto candidate = dyn_cast<memref::StoreOp>(op);
-    if (!candidate)
-      continue;
-    if (store)
-      return false; // one update per copy only
-    store = candidate;
-  }
-  if (!store || llvm::any_of(store.getIndices(), [&](Value index) {
-        return dependsOnValue(index, iv, loop, cache);
-      }))
+  auto stores = loop.getBody()->getOps<memref::StoreOp>();
+  if (!llvm::hasSingleElement(stores))
     return false;
-  add = store.getValue().getDefiningOp<arith::AddFOp>();
-  if (!add || !add->hasOneUse())
+  std::optional<SumChain> chain = matchSumChain(*stores.begin(), iv, loop, cache);
+  if (!chain)
     return false;
-  Value term;
-  for (auto [operand, other] :
-       {std::pair(add.getLhs(), add.getRhs()), std::pair(add.getRhs(), add.getLhs())}) {
-    auto candidate = operand.getDefiningOp<memref::LoadOp>();
-    if (candidate && candidate.getMemRef() == store.getMemRef() &&
-        llvm::equal(candidate.getIndices(), store.getIndices()) &&
-        candidate->hasOneUse()) {
-      load = candidate;
-      term = other;
-    }
-  }
-  if (!load)
-    return false;
+  auto [load, add, store, term] = *chain;
 
   OpBuilder b(loop);
   Location loc = loop.getLoc();

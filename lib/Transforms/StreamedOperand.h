@@ -1,0 +1,99 @@
+//===- StreamedOperand.h - Operands read from external memory ---*- C++ -*-===//
+//
+// Part of the StreamTensor project, under the Apache License v2.0 with LLVM
+// Exceptions. SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Which tensors live in external memory (function arguments, also when seen
+// through reshapes and static slices, which read the argument in place),
+// which of them are weights, and along which loop a contraction streams its
+// second input: the rules the weight passes share.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef STREAMTENSOR_LIB_TRANSFORMS_STREAMEDOPERAND_H
+#define STREAMTENSOR_LIB_TRANSFORMS_STREAMEDOPERAND_H
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
+
+#include <optional>
+
+namespace streamtensor {
+
+/// The function argument `value` views (through reshapes and static slices),
+/// or null when it is computed.
+inline mlir::BlockArgument getExternalSource(mlir::Value value) {
+  while (mlir::isa_and_nonnull<mlir::tensor::ExtractSliceOp,
+                               mlir::tensor::ExpandShapeOp,
+                               mlir::tensor::CollapseShapeOp>(
+      value.getDefiningOp()))
+    value = value.getDefiningOp()->getOperand(0);
+  auto arg = mlir::dyn_cast<mlir::BlockArgument>(value);
+  if (!arg ||
+      !mlir::isa<mlir::FunctionOpInterface>(arg.getOwner()->getParentOp()))
+    return nullptr;
+  return arg;
+}
+
+/// Whether `arg` is a function argument marked `streamtensor.kind =
+/// "weight"`.
+inline bool isWeightArgument(mlir::BlockArgument arg) {
+  auto func =
+      mlir::dyn_cast<mlir::FunctionOpInterface>(arg.getOwner()->getParentOp());
+  if (!func)
+    return false;
+  auto kind = func.getArgAttrOfType<mlir::StringAttr>(arg.getArgNumber(),
+                                                      "streamtensor.kind");
+  return kind && kind.getValue() == "weight";
+}
+
+/// The loop along which a contraction streams its second input in memory
+/// words, and whether that input is transposed.
+struct StreamedLoop {
+  /// An output loop of the operand: its contiguous dimension's when that is
+  /// an output dimension, else its longest output dimension's (later ones
+  /// win ties).
+  unsigned loop;
+  /// The loop of the operand's contiguous dimension.
+  unsigned contiguousLoop;
+  /// The contiguous dimension is the reduction (an `nn.Linear` weight, a
+  /// key cache): words are rows summed over their lanes.
+  bool transposed;
+};
+
+/// The streamed loop of `op`'s second input, or nothing when one of its
+/// indices is not a loop or it has no output dimension.
+inline std::optional<StreamedLoop>
+getStreamedLoop(mlir::linalg::LinalgOp op, llvm::ArrayRef<int64_t> ranges) {
+  mlir::AffineMap map = op.getMatchingIndexingMap(op.getDpsInputOperand(1));
+  mlir::AffineMap outMap = op.getMatchingIndexingMap(op.getDpsInitOperand(0));
+  auto iterators = op.getIteratorTypesArray();
+  auto isOutput = [&](unsigned loop) {
+    return iterators[loop] == mlir::utils::IteratorType::parallel &&
+           outMap.isFunctionOfDim(loop);
+  };
+  std::optional<unsigned> longest;
+  for (mlir::AffineExpr expr : map.getResults()) {
+    auto dim = mlir::dyn_cast<mlir::AffineDimExpr>(expr);
+    if (!dim)
+      return std::nullopt;
+    unsigned loop = dim.getPosition();
+    if (isOutput(loop) && (!longest || ranges[loop] >= ranges[*longest]))
+      longest = loop;
+  }
+  unsigned contiguous =
+      mlir::cast<mlir::AffineDimExpr>(map.getResults().back()).getPosition();
+  if (isOutput(contiguous))
+    return StreamedLoop{contiguous, contiguous, false};
+  if (!longest ||
+      iterators[contiguous] != mlir::utils::IteratorType::reduction)
+    return std::nullopt;
+  return StreamedLoop{*longest, contiguous, true};
+}
+
+} // namespace streamtensor
+
+#endif // STREAMTENSOR_LIB_TRANSFORMS_STREAMEDOPERAND_H
