@@ -5,18 +5,17 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// How the timing and resource models name an operation and its type in the
-// target description ("f32", "add"), shared so both cost the same ops.
+// How the timing and resource models name an operation's type and key in
+// the target description ("f32", "add"), shared so both cost the same ops.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef STREAMTENSOR_LIB_ANALYSIS_OPERATORKEYS_H
 #define STREAMTENSOR_LIB_ANALYSIS_OPERATORKEYS_H
 
-#include "mlir/Dialect/Arith/IR/Arith.h"
-#include "mlir/Dialect/Math/IR/Math.h"
+#include "streamtensor/Analysis/OperatorKeys.h"
+
 #include "mlir/IR/Operation.h"
-#include "llvm/ADT/TypeSwitch.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <string>
@@ -29,8 +28,6 @@ using mlir::Type;
 using mlir::IntegerType;
 using llvm::StringRef;
 using mlir::dyn_cast;
-namespace arith = mlir::arith;
-namespace math = mlir::math;
 
 inline std::string getTypeKey(Type type) {
   if (auto integer = dyn_cast<IntegerType>(type))
@@ -55,27 +52,11 @@ inline bool isFreeType(Type type) {
   return type.isIndex() || type.isInteger(1);
 }
 
-/// The target's name of an arithmetic operation ("add", "mul", ...), or an
-/// empty string if the operation is not one the target describes.
+/// The target's key of an arithmetic operation ("add", "exp"), or an empty
+/// string for free operations, conversions and anything else.
 inline StringRef getArithKey(Operation *op) {
-  return llvm::TypeSwitch<Operation *, StringRef>(op)
-      .Case<arith::AddFOp, arith::SubFOp, arith::AddIOp, arith::SubIOp>(
-          [](auto) { return "add"; })
-      .Case<arith::MulFOp, arith::MulIOp>([](auto) { return "mul"; })
-      .Case<arith::DivFOp, arith::DivSIOp, arith::DivUIOp, arith::RemFOp,
-            arith::RemSIOp, arith::RemUIOp, arith::CeilDivSIOp,
-            arith::FloorDivSIOp>([](auto) { return "div"; })
-      .Case<arith::MaximumFOp, arith::MinimumFOp, arith::MaxNumFOp,
-            arith::MinNumFOp, arith::MaxSIOp, arith::MinSIOp, arith::MaxUIOp,
-            arith::MinUIOp>([](auto) { return "max"; })
-      .Case<arith::CmpFOp, arith::CmpIOp>([](auto) { return "compare"; })
-      .Case<math::FmaOp>([](auto) { return "mac"; })
-      .Default([](Operation *op) -> StringRef {
-        if (op->getDialect() && op->getDialect()->getNamespace() ==
-                                    math::MathDialect::getDialectNamespace())
-          return op->getName().stripDialect();
-        return "";
-      });
+  OperatorClass kind = classifyOperator(op->getName().getStringRef());
+  return kind.kind == OperatorKind::Arithmetic ? kind.key : StringRef();
 }
 
 } // namespace detail

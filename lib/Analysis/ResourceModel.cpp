@@ -17,7 +17,6 @@
 
 using namespace mlir;
 using namespace streamtensor;
-using streamtensor::detail::getArithKey;
 using streamtensor::detail::getTypeKey;
 using streamtensor::detail::isFreeType;
 
@@ -114,16 +113,19 @@ static ResourceUsage costArray(memref::AllocOp alloc,
 /// One operator instance of `op`, or nothing for free and memory ops.
 static FailureOr<std::optional<ResourceCost>>
 costOperator(Operation *op, const TargetDesc &target) {
-  if (isa<arith::IndexCastOp, arith::IndexCastUIOp, arith::ConstantOp,
-          arith::SelectOp, arith::BitcastOp>(op))
-    return std::optional<ResourceCost>();
-  if (isa<arith::SIToFPOp, arith::UIToFPOp, arith::FPToSIOp, arith::FPToUIOp,
-          arith::ExtFOp, arith::TruncFOp>(op))
+  OperatorClass kind = classifyOperator(op->getName().getStringRef());
+  if (kind.kind == OperatorKind::Conversion) {
+    // Integer widening and narrowing is wiring.
+    bool integers = isa<IntegerType>(op->getOperand(0).getType()) &&
+                    isa<IntegerType>(op->getResult(0).getType());
+    if (integers)
+      return std::optional<ResourceCost>();
     return std::optional<ResourceCost>(target.resources.conversion);
-  StringRef key = getArithKey(op);
-  if (key.empty() || op->getNumOperands() == 0 ||
+  }
+  if (kind.kind != OperatorKind::Arithmetic || op->getNumOperands() == 0 ||
       isFreeType(op->getOperand(0).getType()))
     return std::optional<ResourceCost>();
+  StringRef key = kind.key;
   std::string type = getTypeKey(op->getOperand(0).getType());
   auto byType = target.resources.operators.find(type);
   if (byType == target.resources.operators.end())

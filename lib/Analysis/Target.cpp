@@ -3,6 +3,7 @@
 #include "streamtensor/Analysis/Target.h"
 
 #include "DataflowGraphJSONReader.h"
+#include "streamtensor/Analysis/OperatorKeys.h"
 
 #include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -15,18 +16,6 @@ using streamtensor::detail::JSONFieldReader;
 #include "TargetDefault.inc"
 
 namespace {
-/// Operations every element type must describe. Integer types have no
-/// transcendental functions: emitted code converts to f32 for those.
-const StringRef kCommonOps[] = {"add", "mul", "mac", "div", "max", "compare"};
-const StringRef kFloatOnlyOps[] = {"exp", "tanh", "sqrt", "rsqrt"};
-/// Library functions a float type may describe; a design that uses one the
-/// target leaves out cannot be timed (the timing model says which).
-const StringRef kFloatOptionalOps[] = {"erf",   "log",  "exp2", "expm1",
-                                       "log2",  "log10", "log1p", "sin",
-                                       "cos",   "tan",  "atan", "powf"};
-const StringRef kElementTypes[] = {"f32", "i32", "i8"};
-const StringRef kConversions[] = {"f32_to_i32", "i32_to_f32", "f32_to_i8",
-                                  "i8_to_f32",  "i8_to_i32",  "i32_to_i8"};
 constexpr int64_t kMaxCount = int64_t(1) << 40;
 constexpr int64_t kMaxLatency = 1 << 20;
 } // namespace
@@ -132,36 +121,48 @@ static bool parseHbm(JSONFieldReader &reader, const json::Object &object,
   return true;
 }
 
+/// Every element type has every operator key of its kind: an operation the
+/// compiler can emit on a type the target leaves out could not be timed.
 static bool parseOpLatencies(JSONFieldReader &reader,
                              const json::Object &object, const Twine &path,
                              TargetDesc &target) {
-  if (!reader.checkKeys(object, kElementTypes, path))
+  if (!reader.checkKeys(object, getElementTypeKeys(), path))
     return false;
-  for (StringRef type : kElementTypes) {
+  for (StringRef type : getElementTypeKeys()) {
     const json::Object *ops = reader.getObject(object, type, path);
     if (!ops)
       return false;
-    bool isFloat = type.starts_with("f");
-    SmallVector<StringRef> allowed(std::begin(kCommonOps),
-                                   std::end(kCommonOps));
-    if (isFloat)
-      allowed.append(std::begin(kFloatOnlyOps), std::end(kFloatOnlyOps));
     std::string typePath = (path + "." + type).str();
-    SmallVector<StringRef> accepted(allowed);
-    if (isFloat)
-      accepted.append(std::begin(kFloatOptionalOps),
-                      std::end(kFloatOptionalOps));
-    if (!reader.checkKeys(*ops, accepted, typePath))
+    ArrayRef<StringRef> keys = getOperatorKeys(isFloatTypeKey(type));
+    if (!reader.checkKeys(*ops, keys, typePath))
       return false;
-    for (StringRef op : accepted) {
-      bool required = llvm::is_contained(allowed, op);
-      if (!required && !ops->get(op))
-        continue;
+    for (StringRef op : keys) {
       int64_t cycles = 0;
       if (!reader.getInt(*ops, op, typePath, cycles, 0, kMaxLatency))
         return false;
       target.opLatency[type][op] = cycles;
     }
+  }
+  return true;
+}
+
+/// Every ordered pair of distinct element types has a conversion latency.
+static bool parseConversionLatencies(JSONFieldReader &reader,
+                                     const json::Object &object,
+                                     const Twine &path, TargetDesc &target) {
+  std::vector<std::string> names;
+  for (StringRef from : getElementTypeKeys())
+    for (StringRef to : getElementTypeKeys())
+      if (from != to)
+        names.push_back((from + "_to_" + to).str());
+  SmallVector<StringRef> keys(names.begin(), names.end());
+  if (!reader.checkKeys(object, keys, path))
+    return false;
+  for (StringRef name : keys) {
+    int64_t cycles = 0;
+    if (!reader.getInt(object, name, path, cycles, 0, kMaxLatency))
+      return false;
+    target.conversionLatency[name] = cycles;
   }
   return true;
 }
@@ -202,6 +203,11 @@ static bool parseResourceCosts(JSONFieldReader &reader,
   if (!operators)
     return false;
   std::string operatorsPath = (path + ".operators").str();
+  for (StringRef type : getElementTypeKeys())
+    if (!operators->get(type))
+      return reader.fail(operatorsPath,
+                         "needs costs for every element type; " + type +
+                             " is missing");
   for (const auto &[type, value] : *operators) {
     std::string typePath = operatorsPath + "." + type.str();
     const json::Object *ops = reader.asObject(value, typePath);
@@ -275,16 +281,9 @@ Expected<TargetDesc> streamtensor::parseTargetDesc(StringRef text,
     const json::Object *conversions =
         reader.getObject(*top, "conversion_latency_cycles", "$");
     if (!conversions ||
-        !reader.checkKeys(*conversions, kConversions,
-                          "$.conversion_latency_cycles"))
+        !parseConversionLatencies(reader, *conversions,
+                                  "$.conversion_latency_cycles", target))
       return false;
-    for (StringRef name : kConversions) {
-      int64_t cycles = 0;
-      if (!reader.getInt(*conversions, name, "$.conversion_latency_cycles",
-                         cycles, 0, kMaxLatency))
-        return false;
-      target.conversionLatency[name] = cycles;
-    }
     if (const json::Value *costs = top->get("resource_costs")) {
       const json::Object *object = reader.asObject(*costs, "$.resource_costs");
       if (!object ||

@@ -29,7 +29,6 @@
 #include <deque>
 
 using namespace mlir;
-using streamtensor::detail::getArithKey;
 using streamtensor::detail::getTypeKey;
 using streamtensor::detail::isFreeType;
 using namespace streamtensor;
@@ -192,12 +191,8 @@ FailureOr<int64_t> ProcessTimer::getStreamArg(Operation *op) {
 }
 
 FailureOr<int64_t> ProcessTimer::getLatency(Operation *op) {
-  if (isa<arith::ConstantOp, memref::AllocOp, memref::AllocaOp,
-          memref::DeallocOp, memref::CollapseShapeOp, memref::ExpandShapeOp,
-          memref::CastOp, arith::SelectOp, arith::IndexCastOp,
-          arith::IndexCastUIOp, arith::AndIOp, arith::OrIOp, arith::XOrIOp,
-          arith::ShLIOp, arith::ShRSIOp, arith::ShRUIOp, arith::NegFOp,
-          arith::BitcastOp, math::AbsFOp, math::AbsIOp>(op))
+  if (isa<memref::AllocOp, memref::AllocaOp, memref::DeallocOp,
+          memref::CollapseShapeOp, memref::ExpandShapeOp, memref::CastOp>(op))
     return 0;
   // Taking a memory word apart or assembling one is wiring.
   if (isa<vector::ExtractOp, vector::FromElementsOp>(op))
@@ -215,9 +210,10 @@ FailureOr<int64_t> ProcessTimer::getLatency(Operation *op) {
       return op->emitError("memref.copy needs static shapes to be timed");
     return type.getNumElements() + 1;
   }
-  if (isa<arith::SIToFPOp, arith::UIToFPOp, arith::FPToSIOp, arith::FPToUIOp,
-          arith::ExtFOp, arith::TruncFOp, arith::ExtSIOp, arith::ExtUIOp,
-          arith::TruncIOp>(op)) {
+  OperatorClass kind = classifyOperator(op->getName().getStringRef());
+  if (kind.kind == OperatorKind::Free)
+    return 0;
+  if (kind.kind == OperatorKind::Conversion) {
     Type from = op->getOperand(0).getType(), to = op->getResult(0).getType();
     if (isFreeType(from) || isFreeType(to))
       return 0;
@@ -226,21 +222,21 @@ FailureOr<int64_t> ProcessTimer::getLatency(Operation *op) {
             target.getConversionLatency(fromKey, toKey))
       return *cycles;
     return op->emitError("target '")
-           << target.name << "' has no latency for the conversion " << fromKey
-           << "_to_" << toKey;
+           << target.name << "' has no latency for '" << op->getName()
+           << "' from " << fromKey << " to " << toKey;
   }
-  StringRef key = getArithKey(op);
-  if (key.empty() || op->getNumOperands() == 0)
+  if (kind.kind != OperatorKind::Arithmetic || op->getNumOperands() == 0)
     return op->emitError("the timing model has no rule for '")
            << op->getName() << "'";
   Type type = op->getOperand(0).getType();
   if (isFreeType(type))
     return 0;
   std::string typeKey = getTypeKey(type);
-  if (std::optional<int64_t> cycles = target.getOpLatency(typeKey, key))
+  if (std::optional<int64_t> cycles = target.getOpLatency(typeKey, kind.key))
     return *cycles;
-  return op->emitError("target '") << target.name << "' has no latency for '"
-                                   << key << "' on " << typeKey;
+  return op->emitError("target '")
+         << target.name << "' has no latency for '" << op->getName()
+         << "' on " << typeKey << " (key '" << kind.key << "')";
 }
 
 namespace {

@@ -55,6 +55,7 @@ LINALG_CLEANUP_PASSES = (
 )
 
 _NUMPY_TYPES = {"f32": np.float32, "f64": np.float64, "i64": np.int64, "i32": np.int32,
+                "i16": np.int16, "i8": np.int8,
                 "i1": np.bool_}
 
 
@@ -94,7 +95,7 @@ def run_tool(cmd: Sequence[str], stdin: Optional[str] = None) -> str:
     return proc.stdout
 
 
-_TENSOR = re.compile(r"^tensor<((?:\d+x)*)(f32|f64|i64|i32|i1)>$")
+_TENSOR = re.compile(r"^tensor<((?:\d+x)*)(f32|f64|i64|i32|i16|i8|i1)>$")
 
 
 def _split_top(text: str) -> List[str]:
@@ -126,7 +127,7 @@ def _tensor_spec(text: str, where: str) -> TensorSpec:
     type_text = re.split(r"\s*\{", text, maxsplit=1)[0].strip()
     m = _TENSOR.match(type_text)
     if not m:
-        raise ValueError(f"{where}: only statically shaped tensors of f32/f64/i64/i32/i1 "
+        raise ValueError(f"{where}: only statically shaped tensors of f32/f64/i64/i32/i16/i8/i1 "
                          f"can be run, got {type_text}")
     dims = tuple(int(d) for d in m.group(1).split("x") if d)
     return TensorSpec(dims, m.group(2))

@@ -47,28 +47,34 @@ TEST(Target, DefaultIsTheU55C) {
 
 TEST(Target, OperationLatencies) {
   const TargetDesc &target = getDefaultTargetDesc();
-  for (llvm::StringRef type : {"f32", "i32", "i8"})
+  for (llvm::StringRef type : {"f64", "f32", "i64", "i32", "i16", "i8"})
     for (llvm::StringRef op : {"add", "mul", "mac", "div", "max", "compare"})
       EXPECT_TRUE(target.getOpLatency(type, op).has_value())
           << type.str() << " " << op.str();
-  for (llvm::StringRef op : {"exp", "tanh", "sqrt", "rsqrt"}) {
+  for (llvm::StringRef op : {"exp", "tanh", "sqrt", "rsqrt", "cbrt", "round"}) {
     EXPECT_TRUE(target.getOpLatency("f32", op).has_value()) << op.str();
     EXPECT_FALSE(target.getOpLatency("i8", op).has_value()) << op.str();
   }
+  EXPECT_TRUE(target.getOpLatency("i64", "bits").has_value());
+  EXPECT_FALSE(target.getOpLatency("f32", "bits").has_value());
   EXPECT_TRUE(target.getConversionLatency("f32", "i8").has_value());
+  EXPECT_TRUE(target.getConversionLatency("i64", "f32").has_value());
   EXPECT_FALSE(target.getOpLatency("f16", "add").has_value());
   EXPECT_EQ(target.getOpLatency("f32", "erf"), 30);
 }
 
-TEST(Target, LibraryFunctionsAreOptional) {
-  llvm::Expected<TargetDesc> target =
-      parseTargetDesc(editDefault("\"erf\": 30,", ""), "user.json");
-  ASSERT_TRUE(bool(target)) << llvm::toString(target.takeError());
-  EXPECT_FALSE(target->getOpLatency("f32", "erf").has_value());
-  EXPECT_EQ(target->getOpLatency("f32", "log"), 12);
+TEST(Target, EveryOperatorAndTypeIsRequired) {
+  EXPECT_EQ(parseError(editDefault("\"erf\": 30,", "")),
+            "t.json: $.op_latency_cycles.f32.erf: missing required field");
   EXPECT_EQ(parseError(editDefault("\"erf\": 30,", "\"erf\": -1,")),
             "t.json: $.op_latency_cycles.f32.erf: expected an integer in "
             "[0, 1048576], got -1");
+  EXPECT_EQ(parseError(editDefault("\"i64_to_f32\": 6,", "")),
+            "t.json: $.conversion_latency_cycles.i64_to_f32: missing required "
+            "field");
+  EXPECT_EQ(parseError(editDefault("\"i16\": {\"add\": {", "\"u16\": {\"add\": {")),
+            "t.json: $.resource_costs.operators: needs costs for every "
+            "element type; i16 is missing");
 }
 
 TEST(Target, UserFileOverridesNumbers) {

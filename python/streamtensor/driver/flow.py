@@ -22,11 +22,12 @@ from typing import TYPE_CHECKING, Callable, Dict, Optional, TextIO, Union
 if TYPE_CHECKING:
     from .program import Program
 
-from .emit import emit_design, write_design_data
+from .emit import emit_design, read_manifest, write_design_data
 from .output_dir import RECORD, prepare_output_dir, write_json
 from .estimate import add_estimates, estimate_text
 from .resources import add_resources, resources_text
 from .report import fifo_sizing_text, graphviz, keyed_by_function, summary_text
+from .ports import all_ports_text
 from .stages import StageLog
 from .tools import DriverError, has_tool, run_tool, tool_has_option, tool_path
 
@@ -230,6 +231,12 @@ def _run_flow(program, out_dir: str, until: str, dataflow_options: Dict[str, int
     stages.tool_stages("emit", "HLS C++, host, configs, Makefile (design/)", runs)
     stages.python_stage("pack", "simulation data, params.bin, PyTorch outputs",
                         lambda: [write_design_data(program, d, out_dir) for d in designs])
+    manifests = {}
+    for entry in record["designs"]:
+        entry["interface"] = program.interface(entry["function"])
+        manifests[entry["function"]] = read_manifest(os.path.join(out_dir, entry["directory"]))
+    with open(path("report.txt"), "a", encoding="utf-8") as f:
+        f.write("\n" + all_ports_text(record["designs"], manifests))
     if sizing_report is not None:
         add_estimates(report, sizing_report, designs)
         add_resources(report, resources_report, designs)

@@ -8,6 +8,7 @@ compiled design reads (inputs and weights, by the names the importer gave
 them) and PyTorch's outputs, the reference of the simulation.
 """
 
+import inspect
 import itertools
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ import numpy as np
 import torch
 
 from ..importer import FunctionSpec, import_functions
+from ..importer.outputs import flatten_outputs, output_layout
 from .tools import DriverError
 
 ZOO_FUNCTIONS = ("block", "lm_head")
@@ -27,6 +29,8 @@ class Program:
     specs: List[FunctionSpec]
     description: Dict[str, object]
     module_attributes: List = field(default_factory=list)
+    # PyTorch's results on the example inputs, by function: computed once.
+    _example_runs: Dict[str, tuple] = field(default_factory=dict, repr=False)
 
     @property
     def function_names(self) -> List[str]:
@@ -48,12 +52,7 @@ class Program:
         values: "OrderedDict[str, np.ndarray]" = OrderedDict()
         for input_name, value in zip(_input_names(spec), _as_tuple(spec.example_inputs)):
             values[input_name] = _to_numpy(value)
-        seen = set()
-        for weight, tensor in itertools.chain(spec.module.named_parameters(),
-                                              spec.module.named_buffers()):
-            if id(tensor) in seen:
-                continue
-            seen.add(id(tensor))
+        for weight, tensor in _weights(spec.module):
             values[spec.weight_name(weight)] = _to_numpy(tensor)
         return values
 
@@ -61,6 +60,21 @@ class Program:
                           inputs: Optional[Sequence[torch.Tensor]] = None
                           ) -> "OrderedDict[str, np.ndarray]":
         """PyTorch's outputs of function `name` (on its example inputs by default)."""
+        names, flat, _ = self._run(name, inputs)
+        return OrderedDict((n, _to_numpy(t)) for n, t in zip(names, flat))
+
+    def interface(self, name: str) -> Dict[str, object]:
+        """How function `name` is called and what it returns: its input names
+        in argument order, whether they go by keyword, and the structure of
+        its outputs (see importer.outputs)."""
+        spec = self.spec(name)
+        _, _, structure = self._run(name, None)
+        return {"inputs": _input_names(spec), "keyword_inputs": bool(spec.keyword_inputs),
+                "outputs": structure}
+
+    def _run(self, name: str, inputs):
+        if inputs is None and name in self._example_runs:
+            return self._example_runs[name]
         spec = self.spec(name)
         args = _as_tuple(spec.example_inputs if inputs is None else inputs)
         module = spec.module
@@ -68,13 +82,18 @@ class Program:
         module.eval()
         try:
             with torch.no_grad():
-                result = module(*args)
+                if spec.keyword_inputs:
+                    result = module(**dict(zip(_input_names(spec), args)))
+                else:
+                    result = module(*args)
         finally:
             module.train(training)
-        flat = _flatten(result)
-        names = list(spec.output_names or ())
-        return OrderedDict((names[i] if i < len(names) else f"output{i}", _to_numpy(t))
-                           for i, t in enumerate(flat))
+        taken = _input_names(spec) + [spec.weight_name(n) for n in _weight_names(module)]
+        names, structure = output_layout(result, spec.output_names, taken)
+        run = (names, flatten_outputs(result), structure)
+        if inputs is None:
+            self._example_runs[name] = run
+        return run
 
 
 def zoo_program(model: str, config: str, step: str, *, functions: Sequence[str] = ZOO_FUNCTIONS,
@@ -121,12 +140,49 @@ def check_sequence_lengths(config, step: str, max_seq: int, seq: int) -> None:
 def module_program(module: torch.nn.Module, example_inputs, *, name: str = "forward",
                    input_names: Optional[Sequence[str]] = None,
                    output_names: Optional[Sequence[str]] = None) -> Program:
-    """A user's nn.Module called on `example_inputs`."""
-    spec = FunctionSpec(module, _as_tuple(example_inputs), name,
+    """A user's nn.Module called on `example_inputs`: a tensor, a sequence
+    (positional arguments) or a dict (keyword arguments)."""
+    keyword = isinstance(example_inputs, dict)
+    if keyword:
+        if input_names is not None:
+            raise DriverError("input_names cannot be given with keyword example inputs: "
+                              "the keys name the inputs")
+        ordered = _in_signature_order(module, example_inputs)
+        input_names, inputs = list(ordered), tuple(ordered.values())
+    else:
+        inputs = _as_tuple(example_inputs)
+        _check_call(module, inputs, {})
+    spec = FunctionSpec(module, inputs, name,
                         list(input_names) if input_names else None,
-                        list(output_names) if output_names else None)
+                        list(output_names) if output_names else None,
+                        keyword_inputs=keyword)
     description = {"source": "module", "class": type(module).__name__, "functions": [name]}
     return Program([spec], description)
+
+
+def _check_call(module: torch.nn.Module, args, kwargs) -> None:
+    """Refuses example inputs forward cannot take, before tracing."""
+    try:
+        signature = inspect.signature(module.forward)
+    except (TypeError, ValueError):
+        return
+    try:
+        signature.bind(*args, **kwargs)
+    except TypeError as err:
+        raise DriverError(f"the example inputs do not fit {type(module).__name__}.forward"
+                          f"{signature}: {err}") from err
+
+
+def _in_signature_order(module: torch.nn.Module, inputs: Dict[str, object]) -> "OrderedDict":
+    """Keyword inputs in the order forward declares them."""
+    _check_call(module, (), inputs)
+    try:
+        order = list(inspect.signature(module.forward).parameters)
+    except (TypeError, ValueError):
+        order = []
+    rank = {n: i for i, n in enumerate(order)}
+    names = sorted(inputs, key=lambda n: (rank.get(n, len(order)), list(inputs).index(n)))
+    return OrderedDict((n, inputs[n]) for n in names)
 
 
 def rebuild_program(description: Dict[str, object]) -> Program:
@@ -146,19 +202,23 @@ def _input_names(spec: FunctionSpec) -> List[str]:
     return _forward_input_names(spec.module, len(_as_tuple(spec.example_inputs)))
 
 
+def _weights(module: torch.nn.Module):
+    """Parameters, then buffers, each tensor once: the importer's weight order."""
+    seen = set()
+    for weight, tensor in itertools.chain(module.named_parameters(), module.named_buffers()):
+        if id(tensor) not in seen:
+            seen.add(id(tensor))
+            yield weight, tensor
+
+
+def _weight_names(module: torch.nn.Module) -> List[str]:
+    return [weight for weight, _ in _weights(module)]
+
+
 def _as_tuple(inputs):
     if isinstance(inputs, torch.Tensor):
         return (inputs,)
     return tuple(inputs)
-
-
-def _flatten(result) -> List[torch.Tensor]:
-    if isinstance(result, torch.Tensor):
-        return [result]
-    flat = []
-    for item in result:
-        flat.extend(_flatten(item))
-    return flat
 
 
 def _to_numpy(tensor) -> np.ndarray:

@@ -27,7 +27,9 @@ class FunctionSpec:
     """One function of an imported MLIR module.
 
     `weight_name` maps a parameter's name inside `module` to the name the
-    argument carries (e.g. a Hugging Face checkpoint key).
+    argument carries (e.g. a Hugging Face checkpoint key). With
+    `keyword_inputs`, the example inputs are passed to forward by keyword,
+    under `input_names`.
     """
     module: torch.nn.Module
     example_inputs: Sequence[torch.Tensor]
@@ -35,6 +37,7 @@ class FunctionSpec:
     input_names: Optional[Sequence[str]] = None
     output_names: Optional[Sequence[str]] = None
     weight_name: Callable[[str], str] = _same_name
+    keyword_inputs: bool = False
 
 
 def _forward_input_names(module: torch.nn.Module, count: int) -> List[str]:
@@ -69,7 +72,9 @@ def import_functions(specs: Sequence[FunctionSpec], *, weights_as_args: bool = T
         input_names = list(spec.input_names or _forward_input_names(spec.module, len(inputs)))
         if len(input_names) != len(inputs):
             raise ImporterError(f"{len(input_names)} input names for {len(inputs)} inputs")
-        traced = trace_module(spec.module, inputs, input_names)
+        if spec.keyword_inputs and not spec.input_names:
+            raise ImporterError("keyword inputs need their names")
+        traced = trace_module(spec.module, inputs, input_names, spec.keyword_inputs)
         weight_names = [spec.weight_name(n) for n in traced.weight_names]
         functions.append(lower_function(traced, spec.name, weight_names,
                                         list(spec.output_names or ()), weights_as_args))

@@ -5,13 +5,13 @@ from typing import Any, Dict, Optional, Sequence
 
 import numpy as np
 import torch
-import torch.utils._pytree as pytree
 
 from . import lower  # noqa: F401  (registers the lowerings)
 from .errors import ImporterError, UnsupportedError
 from .ir import FunctionBuilder, Result, TensorType, Value, mlir_string, scalar_literal
-from .linalg import LoweringError, dense_constant
+from .linalg import LoweringError, cast, dense_constant
 from .lower.registry import LOWERINGS
+from .outputs import flatten_outputs, output_layout
 from .source_locations import LOC_KEY, SourceLocation
 from .tracing import TracedModule
 
@@ -127,16 +127,16 @@ def lower_function(traced: TracedModule, name: str, weight_names: Sequence[str],
                                     else weight_names[i - num_inputs])
         if i < num_inputs:
             ty = tensor_type(traced.inputs[i], f"input {traced.input_names[i]}")
-            ctx.env[node] = fb.add_argument(ty, [("streamtensor.kind", '"input"'),
-                                                ("streamtensor.name",
-                                                 mlir_string(traced.input_names[i]))])
+            ctx.env[node] = _bool_as_byte(fb, ty, [("streamtensor.kind", '"input"'),
+                                                   ("streamtensor.name",
+                                                    mlir_string(traced.input_names[i]))])
             continue
         w = weight_values[i - num_inputs]
         wname = weight_names[i - num_inputs]
         ty = tensor_type(w, f"weight {wname}")
         if weights_as_args:
-            ctx.env[node] = fb.add_argument(ty, [("streamtensor.kind", '"weight"'),
-                                                ("streamtensor.name", mlir_string(wname))])
+            ctx.env[node] = _bool_as_byte(fb, ty, [("streamtensor.kind", '"weight"'),
+                                                   ("streamtensor.name", mlir_string(wname))])
         else:
             fb.location = mlir_string(wname)
             ctx.env[node] = dense_constant(fb, ty, dense_payload(w.cpu().numpy(), ty.elem))
@@ -158,16 +158,27 @@ def lower_function(traced: TracedModule, name: str, weight_names: Sequence[str],
         else:
             raise UnsupportedError(f"graph node kind {node.op}", ctx.location)
 
-    flat, _ = pytree.tree_flatten(outputs)
+    flat = flatten_outputs(outputs)
+    names, _ = output_layout(outputs, output_names,
+                             list(traced.input_names) + list(weight_names))
     results = []
-    for i, out in enumerate(flat):
+    for i, (out, out_name) in enumerate(zip(flat, names)):
         value = ctx.value(out)
         if not isinstance(value, Value):
             raise UnsupportedError(f"non-tensor output {i} ({type(value).__name__})")
-        out_name = output_names[i] if i < len(output_names) else f"output{i}"
+        if value.elem == "i1":
+            value = cast(fb, value, "i8")
         results.append(Result(value, [("streamtensor.name", mlir_string(out_name))]))
     fb.set_results(results)
     return fb
+
+
+def _bool_as_byte(fb: FunctionBuilder, ty: TensorType, attributes) -> Value:
+    """An argument; a bool tensor crosses external memory as one byte per
+    element (0 or 1) and is compared with zero inside."""
+    if ty.elem != "i1":
+        return fb.add_argument(ty, attributes)
+    return cast(fb, fb.add_argument(ty.with_elem("i8"), attributes), "i1")
 
 
 def _lower_call(ctx: LoweringContext, node: torch.fx.Node):

@@ -73,7 +73,7 @@ def _eval_mode(module: torch.nn.Module):
 
 
 def trace_module(module: torch.nn.Module, example_inputs: Sequence[torch.Tensor],
-                 input_names: Sequence[str]) -> TracedModule:
+                 input_names: Sequence[str], keyword_inputs: bool = False) -> TracedModule:
     if not isinstance(module, torch.nn.Module):
         raise ImporterError(f"expected a torch.nn.Module, got {type(module).__name__}")
     inputs = list(example_inputs)
@@ -90,6 +90,9 @@ def trace_module(module: torch.nn.Module, example_inputs: Sequence[torch.Tensor]
         locator = SourceLocator(graph) if graph is not None else contextlib.nullcontext()
         with locator:
             params = dict(zip(weight_names, flat[num_inputs:]))
+            if keyword_inputs:
+                return _functional_call(module, params, (),
+                                        dict(zip(input_names, flat[:num_inputs])))
             return _functional_call(module, params, tuple(flat[:num_inputs]))
 
     try:
