@@ -221,13 +221,27 @@ SmallVector<unsigned> ITensorType::getReuseLoops() const {
   return loops;
 }
 
+/// Each data dimension is either walked by its own loop, with the loop's
+/// step equal to the element size there, or held whole at offset 0. There
+/// may be more data dimensions than loops (a head_dim never tiled), which
+/// AffineMap::isProjectedPermutation refuses, so the check is spelt out.
 bool ITensorType::isRegularTiling() const {
-  if (!getIterMap().isProjectedPermutation(/*allowZeroInResults=*/true))
+  AffineMap map = getIterMap();
+  if (map.getNumSymbols() != 0)
     return false;
-  for (auto [dim, expr] : llvm::enumerate(getIterMap().getResults()))
-    if (auto loop = llvm::dyn_cast<AffineDimExpr>(expr))
-      if (getSteps()[loop.getPosition()] != getElementShape()[dim])
+  llvm::SmallVector<bool> used(map.getNumDims(), false);
+  for (auto [dim, expr] : llvm::enumerate(map.getResults())) {
+    if (auto loop = llvm::dyn_cast<AffineDimExpr>(expr)) {
+      unsigned position = loop.getPosition();
+      if (used[position] || getSteps()[position] != getElementShape()[dim])
         return false;
+      used[position] = true;
+      continue;
+    }
+    auto constant = llvm::dyn_cast<AffineConstantExpr>(expr);
+    if (!constant || constant.getValue() != 0)
+      return false;
+  }
   return true;
 }
 

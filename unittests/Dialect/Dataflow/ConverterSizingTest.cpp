@@ -93,6 +93,53 @@ TEST_F(ConverterSizingTest, IrregularTilingBuffersWholeTensor) {
   EXPECT_EQ(buffer.loopLevel, 0);
 }
 
+// Head x sequence x head_dim with head_dim held whole (more data dimensions
+// than loops): the shared head loop still bounds the buffer to one head.
+TEST_F(ConverterSizingTest, UntiledInnerDimensionKeepsTheSharedLoop3D) {
+  ConverterBuffer buffer = size(
+      "!dataflow.itensor<1x8x64xf32, [4, 2] * [1, 8], (d0, d1) -> (d0, d1, 0)>",
+      "!dataflow.itensor<1x4x64xf32, [4, 4] * [1, 4], (d0, d1) -> (d0, d1, 0)>");
+  EXPECT_EQ(buffer.shape, (Shape{1, 16, 64}));
+  EXPECT_EQ(buffer.loopLevel, 1);
+}
+
+TEST_F(ConverterSizingTest, UntiledInnerDimensionKeepsTheSharedLoops4D) {
+  // Batch and heads are shared; the sequence is re-tiled.
+  ConverterBuffer buffer =
+      size("!dataflow.itensor<1x1x8x64xf32, [2, 4, 2] * [1, 1, 8], "
+           "(d0, d1, d2) -> (d0, d1, d2, 0)>",
+           "!dataflow.itensor<1x1x4x64xf32, [2, 4, 4] * [1, 1, 4], "
+           "(d0, d1, d2) -> (d0, d1, d2, 0)>");
+  EXPECT_EQ(buffer.shape, (Shape{1, 1, 16, 64}));
+  EXPECT_EQ(buffer.loopLevel, 2);
+  // Heads and sequence swapped on one side: only batch is shared, so one
+  // batch's heads and sequence are held.
+  buffer = size("!dataflow.itensor<1x1x8x64xf32, [2, 4, 2] * [1, 1, 8], "
+                "(d0, d1, d2) -> (d0, d1, d2, 0)>",
+                "!dataflow.itensor<1x1x4x64xf32, [2, 4, 4] * [1, 4, 1], "
+                "(d0, d1, d2) -> (d0, d2, d1, 0)>");
+  EXPECT_EQ(buffer.shape, (Shape{1, 4, 16, 64}));
+  EXPECT_EQ(buffer.loopLevel, 1);
+}
+
+TEST_F(ConverterSizingTest, RegularTilingAllowsMoreDimensionsThanLoops) {
+  EXPECT_TRUE(parse("!dataflow.itensor<1x8x64xf32, [4, 2] * [1, 8], "
+                    "(d0, d1) -> (d0, d1, 0)>")
+                  .isRegularTiling());
+  EXPECT_TRUE(parse("!dataflow.itensor<4x64xf32, [1] * [1], (d0) -> (0, 0)>")
+                  .isRegularTiling());
+  // A loop used twice, a non-zero constant and a step that leaves gaps are
+  // not regular.
+  EXPECT_FALSE(parse("!dataflow.itensor<1x1x64xf32, [4] * [1], "
+                     "(d0) -> (d0, d0, 0)>")
+                   .isRegularTiling());
+  EXPECT_FALSE(parse("!dataflow.itensor<1x8xf32, [4] * [1], (d0) -> (d0, 8)>")
+                   .isRegularTiling());
+  EXPECT_FALSE(parse("!dataflow.itensor<1x8x64xf32, [4, 2] * [2, 8], "
+                     "(d0, d1) -> (d0, d1, 0)>")
+                   .isRegularTiling());
+}
+
 /// Sizes past 2^63 saturate instead of wrapping: a full-tensor buffer of a
 /// 2^32 x 2^32 f32 tensor must not cost 0 bytes and pass any budget.
 TEST_F(ConverterSizingTest, HugeBuffersSaturateInsteadOfWrapping) {
