@@ -27,10 +27,10 @@
 // LINT: 4 function(s), 1 dataflow region(s), 3 stream(s): ok
 
 // DRIVER: extern "C" void my_kernel(float *layers_0_attn_weight, float *n2nd_input, float *int_, float *dma_1);
-// DRIVER: std::vector<float> layers_0_attn_weight = readTensor<float>(dir, "layers.0.attn..weight", 4, "f32");
-// DRIVER: std::vector<float> n2nd_input = readTensor<float>(dir, "2nd input", 4, "f32");
-// DRIVER: std::vector<float> int_(4);
-// DRIVER: std::vector<float> dma_1(4);
+// DRIVER: PortBuffer<float> layers_0_attn_weight = readTensor<float>(dir, "layers.0.attn..weight", 4, "f32");
+// DRIVER: PortBuffer<float> n2nd_input = readTensor<float>(dir, "2nd input", 4, "f32");
+// DRIVER: PortBuffer<float> int_(4);
+// DRIVER: PortBuffer<float> dma_1(4);
 // DRIVER: my_kernel(layers_0_attn_weight.data(), n2nd_input.data(), int_.data(), dma_1.data());
 // DRIVER: writeTensor(dir, "int", int_);
 // DRIVER: writeTensor(dir, "dma", dma_1);

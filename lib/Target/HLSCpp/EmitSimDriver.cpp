@@ -25,10 +25,31 @@ using namespace streamtensor::target;
 static const char *const kDriverHelpers = R"cpp(
 namespace {
 
+// Port buffers start on a 512-bit boundary: a widened port is read as
+// hls::vector words, which are aligned to their 64 bytes.
+constexpr std::size_t kPortAlignment = 64;
+
+template <typename T> struct PortAllocator {
+  using value_type = T;
+  PortAllocator() = default;
+  template <typename U> PortAllocator(const PortAllocator<U> &) {}
+  T *allocate(std::size_t n) {
+    return static_cast<T *>(
+        ::operator new(n * sizeof(T), std::align_val_t(kPortAlignment)));
+  }
+  void deallocate(T *p, std::size_t) {
+    ::operator delete(p, std::align_val_t(kPortAlignment));
+  }
+  template <typename U> bool operator==(const PortAllocator<U> &) const { return true; }
+  template <typename U> bool operator!=(const PortAllocator<U> &) const { return false; }
+};
+
+template <typename T> using PortBuffer = std::vector<T, PortAllocator<T>>;
+
 // Reads `elements` values of `dtype` from <dir>/<name>.bin, a raw
 // little-endian array whose size must match exactly.
 template <typename T>
-std::vector<T> readTensor(const std::string &dir, const char *name,
+PortBuffer<T> readTensor(const std::string &dir, const char *name,
                           std::size_t elements, const char *dtype) {
   const std::string path = dir + "/" + name + ".bin";
   std::ifstream in(path, std::ios::binary | std::ios::ate);
@@ -41,7 +62,7 @@ std::vector<T> readTensor(const std::string &dir, const char *name,
                              std::to_string(bytes) + " bytes; tensor '" + name +
                              "' needs " + std::to_string(expected) + " (" +
                              std::to_string(elements) + " x " + dtype + ")");
-  std::vector<T> data(elements);
+  PortBuffer<T> data(elements);
   in.seekg(0);
   if (!in.read(reinterpret_cast<char *>(data.data()), expected))
     throw std::runtime_error("cannot read input tensor file '" + path + "'");
@@ -49,7 +70,7 @@ std::vector<T> readTensor(const std::string &dir, const char *name,
 }
 
 template <typename T>
-void writeTensor(const std::string &dir, const char *name, const std::vector<T> &data) {
+void writeTensor(const std::string &dir, const char *name, const PortBuffer<T> &data) {
   const std::string path = dir + "/" + name + ".out.bin";
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (!out.write(reinterpret_cast<const char *>(data.data()),
@@ -85,6 +106,7 @@ LogicalResult streamtensor::target::emitSimDriver(ModuleOp module,
      << "#include <cstring>\n"
      << "#include <fstream>\n"
      << "#include <iostream>\n"
+     << "#include <new>\n"
      << "#include <stdexcept>\n"
      << "#include <string>\n"
      << "#include <vector>\n\n";
@@ -103,7 +125,8 @@ LogicalResult streamtensor::target::emitSimDriver(ModuleOp module,
 
   // Driver locals must not hide the kernels they call.
   NameScope scope(&design->globals);
-  for (StringRef fixed : {"dir", "argc", "argv", "readTensor", "writeTensor"})
+  for (StringRef fixed : {"dir", "argc", "argv", "readTensor", "writeTensor",
+                          "PortBuffer", "PortAllocator", "kPortAlignment"})
     scope.reserve(fixed);
   for (StringRef fixed : kLayoutHelperNames)
     scope.reserve(fixed);
@@ -119,7 +142,7 @@ LogicalResult streamtensor::target::emitSimDriver(ModuleOp module,
     if (!tensor.isPacked())
       return;
     std::string type = getCType(tensor.getElementType());
-    os << "    std::vector<" << type << "> " << portVar << "("
+    os << "    PortBuffer<" << type << "> " << portVar << "("
        << tensor.getNumElements() << ");\n";
     if (fill)
       os << "    toPort(" << var << ".data(), " << portVar << ".data(), sizeof("
@@ -142,7 +165,7 @@ LogicalResult streamtensor::target::emitSimDriver(ModuleOp module,
     if (tensor.producer >= 0 && !tensor.inOut)
       continue;
     std::string type = getCType(tensor.getElementType());
-    os << "    std::vector<" << type << "> " << var << " = readTensor<" << type
+    os << "    PortBuffer<" << type << "> " << var << " = readTensor<" << type
        << ">(dir, " << quoteCString(tensor.name) << ", "
        << tensor.getNumElements() << ", "
        << quoteCString(getDTypeName(tensor.getElementType())) << ");\n";
@@ -151,7 +174,7 @@ LogicalResult streamtensor::target::emitSimDriver(ModuleOp module,
        llvm::zip(design->tensors, vars, portVars)) {
     bool produced = tensor.producer >= 0 && !tensor.inOut;
     if (produced)
-      os << "    std::vector<" << getCType(tensor.getElementType()) << "> "
+      os << "    PortBuffer<" << getCType(tensor.getElementType()) << "> "
          << var << "(" << tensor.getNumElements() << ");\n";
     declarePort(tensor, var, portVar, !produced);
   }

@@ -10,7 +10,19 @@
 
 namespace hls {
 
-template <typename T, std::size_t N> class vector {
+namespace detail {
+constexpr std::size_t alignmentOf(std::size_t bytes) {
+  std::size_t power = 1;
+  while (power < bytes)
+    power *= 2;
+  return power;
+}
+} // namespace detail
+
+// Aligned to its size rounded up to a power of two, as AMD's hls::vector:
+// memory viewed as vectors (a 512-bit port) must be aligned that way.
+template <typename T, std::size_t N>
+class alignas(detail::alignmentOf(N * sizeof(T))) vector {
   static_assert(N > 0, "hls::vector needs at least one lane");
 
 public:

@@ -53,7 +53,13 @@
 #define STREAMTENSOR_HOLD(cycles) static_assert((cycles) >= 0, "hold")
 #endif
 #else
+// Vitis HLS 2023.1 moved ap_utils.h to etc/ (AMD's own headers include it
+// from there); 2022.x has it at the top of the include tree.
+#if __has_include(<etc/ap_utils.h>)
+#include <etc/ap_utils.h>
+#else
 #include <ap_utils.h>
+#endif
 // static_assert emits no code, so the region holds nothing but the calls.
 #define STREAMTENSOR_DATAFLOW_BEGIN(name) static_assert(true, name)
 #define STREAMTENSOR_PROCESS(name, ...) __VA_ARGS__
