@@ -145,7 +145,7 @@ class T5GatedFFN(nn.Module):
 
 class GPTJStyleBlock(nn.Module):
     """Attention and MLP side by side on one normed input; a causal mask from a
-    registered tril buffer; a tuple of outputs."""
+    registered bool tril buffer, clamped scores; a tuple of outputs."""
 
     def __init__(self, dim=32, heads=4, ctx=8):
         super().__init__()
@@ -164,6 +164,7 @@ class GPTJStyleBlock(nn.Module):
         q, k, v = (z.view(b, t, self.heads, -1).transpose(1, 2) for z in (q, k, v))
         att = (q @ k.transpose(-1, -2)) / math.sqrt(c // self.heads)
         att = torch.where(self.causal[:t, :t], att, torch.tensor(-1e9))
+        att = att.clamp(min=torch.finfo(att.dtype).min, max=1e4)
         attn = self.proj((att.softmax(-1) @ v).transpose(1, 2).reshape(b, t, c))
         mlp = self.fc_out(F.gelu(self.fc_in(h), approximate="tanh"))
         return x + attn + mlp, attn
