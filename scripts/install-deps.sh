@@ -12,8 +12,12 @@ packages=(
   googletest libgtest-dev
   # Python front end and its tests
   python3 python3-torch python3-numpy python3-pytest
+  # An optimized BLAS for PyTorch and NumPy (without it they use the reference BLAS)
+  libopenblas0-pthread
   # Design-space exploration (search) and its pictures
   python3-optuna python3-matplotlib
+  # Tokenizers of Llama-style checkpoints; English text to train the demo model on
+  python3-sentencepiece fortunes
   # LP solver for FIFO sizing
   coinor-libclp-dev coinor-libcbc-dev
   # Host runtime (XRT native API) and graph rendering

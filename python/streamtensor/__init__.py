@@ -3,7 +3,8 @@
 The Python package holds the PyTorch front end (`import_model`), the model
 zoo (`streamtensor.models`), checkpoint input/output (`streamtensor.weights`),
 a CPU reference runner for MLIR (`streamtensor.cpu_runner`) and the
-compiler driver (`compile`, `simulate`: `streamtensor.driver`). The
+compiler driver (`compile`, `simulate`: `streamtensor.driver`) and text
+generation in the simulation (`generate`: `streamtensor.generation`). The
 front end is loaded on first use, so tools that need no PyTorch start fast.
 """
 
@@ -11,7 +12,8 @@ import importlib
 
 _LAZY = {"FunctionSpec": "importer", "ImporterError": "importer", "UnsupportedError": "importer",
          "import_functions": "importer", "import_model": "importer",
-         "compile": "driver", "simulate": "driver", "DriverError": "driver"}
+         "compile": "driver", "simulate": "driver", "DriverError": "driver",
+         "generate": "generation"}
 
 __all__ = sorted(_LAZY)
 

@@ -10,5 +10,7 @@ def user_errors():
     from ..driver.tools import DriverError
     from ..importer import ImporterError
     from ..models import ConfigError
+    from ..generation.tokenizers import TokenizerError
     from ..weights import CheckpointError, SafetensorsError
-    return (CliError, DriverError, ImporterError, ConfigError, CheckpointError, SafetensorsError, OSError)
+    return (CliError, DriverError, ImporterError, ConfigError, CheckpointError, SafetensorsError,
+            TokenizerError, OSError)

@@ -10,7 +10,7 @@ program, and `expected/<output>.bin`, PyTorch's outputs on the same inputs.
 
 import os
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Dict, List
+from typing import TYPE_CHECKING, Dict, List, Tuple
 
 if TYPE_CHECKING:
     from .program import Program
@@ -128,6 +128,32 @@ def slice_of(tensor: Dict, values: Dict[str, np.ndarray], function: str) -> np.n
     return part
 
 
+def write_read_tensors(tensors: List[Dict], values: Dict[str, np.ndarray], data_dir: str,
+                       function: str) -> Tuple[int, List]:
+    """Writes every input and weight of `tensors` the design reads into
+    `data_dir` (a weight slice cut from its source tensor); returns the bytes
+    written and the weights packed in their ports' layout, for params.bin."""
+    written, weights = 0, []
+    for tensor in tensors:
+        name = tensor["name"]
+        if tensor["role"] not in READ_ROLES:
+            continue
+        if name not in values and "slice_of" in tensor:
+            values[name] = slice_of(tensor, values, function)
+        if name not in values:
+            raise DriverError(f"@{function}: the design reads tensor '{name}', which "
+                              f"is not an input or weight of the PyTorch function (known: "
+                              f"{', '.join(values)})")
+        check_shape(tensor, values[name], function)
+        write_raw(tensor_file(data_dir, name), values[name], raw_dtype(tensor))
+        written += values[name].nbytes
+        if tensor["role"] == "weight":
+            # Parameters are stored in the port's layout (packed offline).
+            weights.append((name, pack(np.asarray(values[name]).astype(raw_dtype(tensor)),
+                                       tensor.get("layout"))))
+    return written, weights
+
+
 def write_design_data(program: "Program", design: Design, out_dir: str) -> int:
     """data/, params.bin and expected/ of one design; returns bytes written."""
     directory = os.path.join(out_dir, design.directory)
@@ -138,26 +164,8 @@ def write_design_data(program: "Program", design: Design, out_dir: str) -> int:
     reference = os.path.join(directory, "expected")
     os.makedirs(data, exist_ok=True)
     os.makedirs(reference, exist_ok=True)
-    written, weights = 0, []
-    produced = set()
-    for tensor in manifest["tensors"]:
-        name = tensor["name"]
-        if tensor["role"] in READ_ROLES:
-            if name not in values and "slice_of" in tensor:
-                values[name] = slice_of(tensor, values, design.function)
-            if name not in values:
-                raise DriverError(f"@{design.function}: the design reads tensor '{name}', which "
-                                  f"is not an input or weight of the PyTorch function (known: "
-                                  f"{', '.join(values)})")
-            check_shape(tensor, values[name], design.function)
-            write_raw(tensor_file(data, name), values[name], raw_dtype(tensor))
-            written += values[name].nbytes
-            if tensor["role"] == "weight":
-                # Parameters are stored in the port's layout (packed offline).
-                weights.append((name, pack(np.asarray(values[name]).astype(raw_dtype(tensor)),
-                                           tensor.get("layout"))))
-        if tensor["role"] in ("output", "inout"):
-            produced.add(name)
+    written, weights = write_read_tensors(manifest["tensors"], values, data, design.function)
+    produced = {t["name"] for t in manifest["tensors"] if t["role"] in ("output", "inout")}
     missing = [name for name in expected if name not in produced]
     if missing:
         raise DriverError(f"@{design.function}: the design does not write output(s) "

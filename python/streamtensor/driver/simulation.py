@@ -42,13 +42,16 @@ def _designs(out_dir: str) -> (Dict, List[Dict]):
 
 
 def prebuilt_runtime() -> Optional[str]:
-    """The build's libStreamTensorSim.a if it is newer than every runtime/sim source."""
+    """The build's libStreamTensorSim.a if it is newer than every file it is
+    built from (runtime/sim/lib and the runtime's own headers; the HLS
+    headers beside them are compiled with the kernels, not into the library)."""
     library = os.path.join(build_dir(), "lib", "libStreamTensorSim.a")
     if not os.path.isfile(library):
         return None
-    sources = os.path.join(RUNTIME_DIR, "sim")
-    newest = max((os.path.getmtime(os.path.join(root, name))
-                  for root, _, names in os.walk(sources) for name in names), default=0.0)
+    sources = [os.path.join(RUNTIME_DIR, "sim", "lib"),
+               os.path.join(RUNTIME_DIR, "sim", "include", "streamtensor")]
+    newest = max((os.path.getmtime(os.path.join(root, name)) for top in sources
+                  for root, _, names in os.walk(top) for name in names), default=0.0)
     return library if os.path.getmtime(library) >= newest else None
 
 
@@ -149,7 +152,7 @@ def verify_params(directory: str) -> None:
                               f"weights than the ones checked here; compile again")
 
 
-def _read_outputs(directory: str, data_dir: str) -> "OrderedDict[str, np.ndarray]":
+def read_outputs(directory: str, data_dir: str) -> "OrderedDict[str, np.ndarray]":
     outputs = OrderedDict()
     for tensor in read_manifest(directory)["tensors"]:
         if tensor["role"] not in ("output", "inout"):
@@ -211,13 +214,13 @@ def simulate_dir(out_dir: str, inputs: Optional[Dict[str, Dict[str, np.ndarray]]
         if inputs is None:
             data_dir = os.path.join(directory, "data")
             seconds = run_simulation(directory, data_dir)
-            outputs = _read_outputs(directory, data_dir)
+            outputs = read_outputs(directory, data_dir)
             checks += compare(design["function"], outputs, directory)
         else:
             with tempfile.TemporaryDirectory(dir=directory, prefix="run-") as data_dir:
                 _stage_inputs(directory, data_dir, given or {}, design["function"])
                 seconds = run_simulation(directory, data_dir)
-                outputs = _read_outputs(directory, data_dir)
+                outputs = read_outputs(directory, data_dir)
         if log:
             print(f"  @{design['function']}: simulated in {seconds:.2f} s (wall, threads "
                   f"per process, bounded FIFOs)", file=log, flush=True)

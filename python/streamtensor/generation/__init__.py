@@ -1,0 +1,143 @@
+"""Text generation with a whole model in the simulation of its compiled designs.
+
+`generate(...)` compiles (or reuses) the prefill block, the decode block and
+the LM head of a zoo model or a Hugging Face checkpoint, then runs the prompt
+and one decode step per new token through every layer in the bounded-FIFO
+simulation. Greedy by default; temperature and top-k sampling with a seed.
+"""
+
+import os
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Dict, List, Optional, TextIO
+
+from ..driver.tools import DriverError
+from .tokenizers import ByteTokenizer, TokenizerError, load_tokenizer
+
+__all__ = ["GenerationResult", "TokenizerError", "generate", "load_tokenizer"]
+
+
+@dataclass
+class GenerationResult:
+    prompt_ids: List[int]
+    generated_ids: List[int]
+    text: str
+    seconds: float                 # wall time of prefill and decoding, measured here
+    simulation_seconds: float      # of which in the simulation programs
+    design_calls: int
+    tokenizer: str
+    designs: Dict[str, str] = field(default_factory=dict)
+
+
+def _max_seq(needed: int, positions: int, given: Optional[int]) -> int:
+    if given is not None:
+        if given < needed:
+            raise DriverError(f"--max-seq {given} is shorter than the prompt plus the new "
+                              f"tokens ({needed})")
+        return given
+    size = 16
+    while size < needed:
+        size *= 2
+    return max(needed, min(size, positions))
+
+
+def _compiled(program, path: str, log: Optional[TextIO]) -> str:
+    """`path` compiled from `program`, reusing an earlier compilation of the same program."""
+    from ..driver.flow import compile_program
+    from ..driver.output_dir import RECORD, read_record
+    record_path = os.path.join(path, RECORD)
+    if os.path.isfile(record_path):
+        record = read_record(path)
+        if record.get("status") == "complete" and record.get("program") == program.description:
+            if log:
+                print(f"  reusing {path}", file=log, flush=True)
+            return path
+    elif os.path.isdir(path) and os.listdir(path):
+        raise DriverError(f"{path} exists and is not a compiled folder; refusing to overwrite it")
+    if log:
+        print(f"  compiling {os.path.basename(path)} ...", file=log, flush=True)
+    compile_program(program, path, force=True)
+    return path
+
+
+def generate(model: Optional[str] = "gpt2", config: str = "tiny", *,
+             checkpoint: Optional[str] = None, prompt: Optional[str] = None,
+             prompt_ids: Optional[List[int]] = None, max_new_tokens: int = 32,
+             temperature: float = 0.0, top_k: int = 0, seed: int = 0,
+             out_dir: Optional[str] = None, max_seq: Optional[int] = None,
+             stop_at_eos: bool = False, log: Optional[TextIO] = None,
+             on_text: Optional[Callable[[str], None]] = None) -> GenerationResult:
+    """Generates `max_new_tokens` tokens after the prompt (text or token ids)."""
+    from ..driver.program import zoo_program
+    from .model import load_model
+    from .simulated import SimulatedGenerator, generate_ids, reset_runs
+    if (prompt is None) == (prompt_ids is None):
+        raise DriverError("give either a prompt or prompt token ids")
+    if max_new_tokens < 1:
+        raise DriverError("--max-new-tokens must be at least 1")
+    if temperature < 0 or top_k < 0:
+        raise DriverError("--temperature and --top-k must not be negative")
+    whole = load_model(model, config, checkpoint=checkpoint, seed=seed)
+    cfg = whole.config
+    tokenizer = load_tokenizer(checkpoint)
+    ids = tokenizer.encode(prompt) if prompt is not None else list(prompt_ids)
+    if not ids:
+        raise DriverError("the prompt is empty")
+    bad = [i for i in ids if not 0 <= i < cfg.vocab_size]
+    if bad:
+        raise DriverError(f"token id {bad[0]} is outside the vocabulary of {cfg.vocab_size}")
+    needed = len(ids) + max_new_tokens
+    if needed > cfg.max_positions:
+        raise DriverError(f"the prompt ({len(ids)} tokens) plus {max_new_tokens} new tokens "
+                          f"exceed the model's {cfg.max_positions} positions")
+    cache = _max_seq(needed, cfg.max_positions, max_seq)
+    family = cfg.family
+    if out_dir is None:
+        out_dir = tempfile.mkdtemp(prefix="streamtensor-generate-")
+    os.makedirs(out_dir, exist_ok=True)
+    designs = {
+        "decode": _compiled(zoo_program(family, config, "decode", functions=("block", "lm_head"),
+                                        max_seq=cache, seq=1, seed=seed, checkpoint=checkpoint),
+                            os.path.join(out_dir, f"decode-{cache}"), log),
+        "prefill": _compiled(zoo_program(family, config, "prefill", functions=("block",),
+                                         max_seq=cache, seq=len(ids), seed=seed,
+                                         checkpoint=checkpoint),
+                             os.path.join(out_dir, f"prefill-{len(ids)}"), log)}
+    reset_runs(designs)
+    runner = SimulatedGenerator(whole, designs, log)
+    shown = [""]
+
+    def show(_token):
+        if on_text:
+            text = tokenizer.decode(generated)
+            on_text(text[len(shown[0]):])
+            shown[0] = text
+
+    generated: List[int] = []
+    eos = _eos_ids(checkpoint) if stop_at_eos else None
+    start = time.monotonic()
+    for token in generate_ids(runner, ids, max_new_tokens, temperature=temperature,
+                              top_k=top_k, seed=seed, stop_ids=eos,
+                              on_token=lambda t: (generated.append(t), show(t))):
+        pass
+    seconds = time.monotonic() - start
+    return GenerationResult(ids, generated, tokenizer.decode(generated), seconds,
+                            runner.simulation_seconds(), runner.calls(), tokenizer.name, designs)
+
+
+def _eos_ids(checkpoint: Optional[str]) -> Optional[List[int]]:
+    import json
+    if not checkpoint:
+        return None
+    try:
+        with open(os.path.join(checkpoint, "config.json")) as f:
+            eos = json.load(f).get("eos_token_id")
+    except (OSError, ValueError):
+        return None
+    if isinstance(eos, int):
+        return [eos]
+    if isinstance(eos, list) and all(isinstance(e, int) for e in eos):
+        return eos
+    return None
