@@ -16,7 +16,7 @@ from collections import OrderedDict
 from typing import Dict, List, Optional, TextIO, Tuple
 
 from .output_dir import write_json
-from .simulation import (OutputCheck, _designs, _read_outputs, build_simulation, compare,
+from .simulation import (OutputCheck, _designs, read_outputs, build_simulation, compare,
                          prepare_design, run_simulation)
 from .tools import DriverError
 
@@ -158,7 +158,7 @@ def simulate_timed(out_dir: str, log: Optional[TextIO]) -> Tuple[Dict, List[Outp
         data_dir = os.path.join(directory, "data")
         seconds, raw = run_timed(directory, data_dir)
         raw_last = raw
-        checks += compare(design["function"], _read_outputs(directory, data_dir), directory)
+        checks += compare(design["function"], read_outputs(directory, data_dir), directory)
         functions[design["function"]], stalls[design["function"]] = summarize(
             design["function"], raw)
         if log:
