@@ -238,6 +238,7 @@ Expected<TargetDesc> streamtensor::parseTargetDesc(StringRef text,
         !reader.checkKeys(*top,
                           {"name", "device", "clock_mhz",
                            "shell_reserved_fraction", "kernel_launch_us",
+                           "host_link", "board_power_w",
                            "slrs", "on_chip_memory",
                            "hbm", "op_latency_cycles",
                            "conversion_latency_cycles", "resource_costs"},
@@ -249,7 +250,17 @@ Expected<TargetDesc> streamtensor::parseTargetDesc(StringRef text,
         !reader.getNumber(*top, "shell_reserved_fraction", "$",
                           target.shellReservedFraction, 0, 0.9) ||
         !reader.getNumber(*top, "kernel_launch_us", "$",
-                          target.kernelLaunchMicroseconds, 0, 1e6))
+                          target.kernelLaunchMicroseconds, 0, 1e6) ||
+        !reader.getNumber(*top, "board_power_w", "$", target.boardPowerWatts, 1,
+                          1e4))
+      return false;
+    const json::Object *link = reader.getObject(*top, "host_link", "$");
+    if (!link ||
+        !reader.checkKeys(*link, {"gbps", "transfer_latency_us"}, "$.host_link") ||
+        !reader.getNumber(*link, "gbps", "$.host_link", target.hostLinkGBps, 1e-3,
+                          1e4) ||
+        !reader.getNumber(*link, "transfer_latency_us", "$.host_link",
+                          target.hostTransferMicroseconds, 0, 1e6))
       return false;
     const json::Array *slrs = reader.getArray(*top, "slrs", "$");
     if (!slrs)

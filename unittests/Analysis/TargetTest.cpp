@@ -43,6 +43,8 @@ TEST(Target, DefaultIsTheU55C) {
   EXPECT_DOUBLE_EQ(target.getChannelBytesPerCycle(), 57.5);
   EXPECT_EQ(target.getPortBytesPerCycle(), 64);
   EXPECT_DOUBLE_EQ(target.cyclesToMilliseconds(250000), 1.0);
+  EXPECT_DOUBLE_EQ(target.hostLinkGBps, 12.0);
+  EXPECT_DOUBLE_EQ(target.boardPowerWatts, 150);
 }
 
 TEST(Target, OperationLatencies) {

@@ -80,6 +80,12 @@ struct TargetDesc {
   double shellReservedFraction = 0;
   /// Host to kernel start plus kernel end to host, once per kernel call.
   double kernelLaunchMicroseconds = 0;
+  /// Host-to-card link (PCIe): bandwidth, and the fixed cost of one buffer
+  /// transfer. Used by the whole-model estimates, not inside a kernel.
+  double hostLinkGBps = 0;
+  double hostTransferMicroseconds = 0;
+  /// The board's power limit, for energy figures (an upper bound).
+  double boardPowerWatts = 0;
   std::vector<SlrResources> slrs;
   int64_t bram36Bits = 0;
   int64_t uramBits = 0;

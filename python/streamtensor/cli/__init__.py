@@ -8,10 +8,10 @@ import argparse
 import sys
 from typing import List, Optional
 
-from . import compile_cmd, generate_cmd, import_cmd, simulate_cmd
+from . import compile_cmd, estimate_cmd, generate_cmd, import_cmd, simulate_cmd
 from .errors import CliError, user_errors
 
-SUBCOMMANDS = [import_cmd, compile_cmd, simulate_cmd, generate_cmd]
+SUBCOMMANDS = [import_cmd, compile_cmd, simulate_cmd, generate_cmd, estimate_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .program import Program
 
 from .emit import emit_design, read_manifest, write_design_data
-from .output_dir import RECORD, prepare_output_dir, write_json
+from .output_dir import RECORD, prepare_output_dir, read_record, write_json
 from .estimate import add_estimates, estimate_text
 from .resources import add_resources, resources_text
 from .report import fifo_sizing_text, graphviz, keyed_by_function, summary_text
@@ -266,3 +266,21 @@ def _finish(stages: StageLog, record: Dict) -> Dict:
                f"{', '.join(record['artifacts'])}"
                + (", design/" if record["designs"] else ""))
     return record
+
+
+def compile_or_reuse(program, path: str, log: Optional[TextIO]) -> str:
+    """`path` compiled from `program`, reusing an earlier compilation of the same program."""
+    record_path = os.path.join(path, RECORD)
+    if os.path.isfile(record_path):
+        record = read_record(path)
+        if record.get("status") == "complete" and record.get("program") == program.description:
+            if log:
+                print(f"  reusing {path}", file=log, flush=True)
+            return path
+    elif os.path.isdir(path) and os.listdir(path):
+        raise DriverError(f"{path} exists and is not a compiled folder; refusing to overwrite it")
+    if log:
+        print(f"  compiling {os.path.basename(path)} ...", file=log, flush=True)
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    compile_program(program, path, force=True)
+    return path

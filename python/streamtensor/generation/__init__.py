@@ -7,14 +7,13 @@ simulation. Greedy by default; temperature and top-k sampling with a seed.
 """
 
 import os
-import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, TextIO
 
 from ..driver.tools import DriverError
-from .tokenizers import ByteTokenizer, TokenizerError, load_tokenizer
+from .tokenizers import TokenizerError, load_tokenizer
 
 __all__ = ["GenerationResult", "TokenizerError", "generate", "load_tokenizer"]
 
@@ -43,25 +42,6 @@ def _max_seq(needed: int, positions: int, given: Optional[int]) -> int:
     return max(needed, min(size, positions))
 
 
-def _compiled(program, path: str, log: Optional[TextIO]) -> str:
-    """`path` compiled from `program`, reusing an earlier compilation of the same program."""
-    from ..driver.flow import compile_program
-    from ..driver.output_dir import RECORD, read_record
-    record_path = os.path.join(path, RECORD)
-    if os.path.isfile(record_path):
-        record = read_record(path)
-        if record.get("status") == "complete" and record.get("program") == program.description:
-            if log:
-                print(f"  reusing {path}", file=log, flush=True)
-            return path
-    elif os.path.isdir(path) and os.listdir(path):
-        raise DriverError(f"{path} exists and is not a compiled folder; refusing to overwrite it")
-    if log:
-        print(f"  compiling {os.path.basename(path)} ...", file=log, flush=True)
-    compile_program(program, path, force=True)
-    return path
-
-
 def generate(model: Optional[str] = "gpt2", config: str = "tiny", *,
              checkpoint: Optional[str] = None, prompt: Optional[str] = None,
              prompt_ids: Optional[List[int]] = None, max_new_tokens: int = 32,
@@ -70,6 +50,7 @@ def generate(model: Optional[str] = "gpt2", config: str = "tiny", *,
              stop_at_eos: bool = False, log: Optional[TextIO] = None,
              on_text: Optional[Callable[[str], None]] = None) -> GenerationResult:
     """Generates `max_new_tokens` tokens after the prompt (text or token ids)."""
+    from ..driver.flow import compile_or_reuse
     from ..driver.program import zoo_program
     from .model import load_model
     from .simulated import SimulatedGenerator, generate_ids, reset_runs
@@ -98,10 +79,10 @@ def generate(model: Optional[str] = "gpt2", config: str = "tiny", *,
         out_dir = tempfile.mkdtemp(prefix="streamtensor-generate-")
     os.makedirs(out_dir, exist_ok=True)
     designs = {
-        "decode": _compiled(zoo_program(family, config, "decode", functions=("block", "lm_head"),
+        "decode": compile_or_reuse(zoo_program(family, config, "decode", functions=("block", "lm_head"),
                                         max_seq=cache, seq=1, seed=seed, checkpoint=checkpoint),
                             os.path.join(out_dir, f"decode-{cache}"), log),
-        "prefill": _compiled(zoo_program(family, config, "prefill", functions=("block",),
+        "prefill": compile_or_reuse(zoo_program(family, config, "prefill", functions=("block",),
                                          max_seq=cache, seq=len(ids), seed=seed,
                                          checkpoint=checkpoint),
                              os.path.join(out_dir, f"prefill-{len(ids)}"), log)}

@@ -1,0 +1,135 @@
+"""Whole-model tokens/s and time to first token from timed simulations.
+
+For an [input:output] pair the prefill block is compiled for the input
+length and the decode block for a cache of input + output rows; the LM head
+once. The timed simulation of the generated code gives each function's
+latency on our U55C model (kernel launch included). The host calls the block
+once per layer, so:
+
+  TTFT       = in(prompt embeddings) + layers * prefill block + LM head + out(logits)
+  per token  = in(one embedding) + layers * decode block + LM head + out(logits)
+  speed      = 1 / per token;  latency = TTFT + output / speed  (the paper's relation)
+
+with `in`/`out` = transfer latency + bytes / host-link bandwidth of the
+target file. Every figure is an estimate, not a measurement.
+"""
+
+import os
+import sys
+from typing import Dict, List, Optional, TextIO, Tuple
+
+from .estimate import load_target
+from .tools import DriverError
+
+PAPER_LENGTHS = [(32, 32), (64, 64), (128, 128), (256, 256)]
+
+
+def parse_lengths(text: str) -> List[Tuple[int, int]]:
+    pairs = []
+    for item in text.split(","):
+        try:
+            a, b = (int(x) for x in item.split(":"))
+        except ValueError:
+            raise DriverError(f"--lengths: expected IN:OUT pairs like 32:32, got {item!r}")
+        if a < 1 or b < 1:
+            raise DriverError(f"--lengths: lengths must be positive, got {item!r}")
+        pairs.append((a, b))
+    return pairs
+
+
+def _timed_latencies(program, out_dir: str, log: Optional[TextIO]) -> Dict[str, float]:
+    """Compiles `program` into `out_dir` (reused when it matches) and returns
+    each function's timed-simulation latency in ms."""
+    from .flow import compile_or_reuse
+    from .timed import simulate_timed
+    compile_or_reuse(program, out_dir, log)
+    timed_path = os.path.join(out_dir, "timed.json")
+    if os.path.isfile(timed_path):
+        import json
+        with open(timed_path, encoding="utf-8") as f:
+            timed = json.load(f)
+        if log:
+            print(f"  reusing {timed_path}", file=log, flush=True)
+    else:
+        timed, checks = simulate_timed(out_dir, log)
+        bad = [c for c in checks if not c.ok]
+        if bad:
+            raise DriverError(f"{out_dir}: the timed simulation's outputs differ from PyTorch "
+                              f"({', '.join(c.name for c in bad)})")
+    return {name: f["latency_ms"] for name, f in timed["functions"].items()}
+
+
+def _transfer_ms(target: Dict, nbytes: int) -> float:
+    link = target["host_link"]
+    return (link["transfer_latency_us"] + nbytes / (link["gbps"] * 1e3)) / 1e3
+
+
+def estimate_model(model: str, config: str, lengths: List[Tuple[int, int]], work_dir: str, *,
+                   checkpoint: Optional[str] = None, seed: int = 0,
+                   log: Optional[TextIO] = sys.stdout) -> Dict:
+    from .program import zoo_program
+    from ..models import build_model
+    target = load_target()
+    cfg = build_model(model, config, weights="empty", checkpoint=checkpoint).config
+    family = cfg.family
+    rows = []
+    head_ms = None
+    for index, (n_in, n_out) in enumerate(lengths):
+        if log:
+            print(f"[{index + 1}/{len(lengths)}] [{n_in}:{n_out}]", file=log, flush=True)
+        cache = n_in + n_out
+        functions = ("block", "lm_head") if head_ms is None else ("block",)
+        decode = _timed_latencies(
+            zoo_program(family, config, "decode", functions=functions, max_seq=cache, seq=1,
+                        seed=seed, checkpoint=checkpoint),
+            os.path.join(work_dir, f"decode-{cache}"), log)
+        head_ms = decode.get("lm_head", head_ms)
+        prefill = _timed_latencies(
+            zoo_program(family, config, "prefill", functions=("block",), max_seq=cache,
+                        seq=n_in, seed=seed, checkpoint=checkpoint),
+            os.path.join(work_dir, f"prefill-{n_in}"), log)
+        logits_bytes = cfg.vocab_size * 4
+        ttft = (_transfer_ms(target, n_in * cfg.hidden_size * 4)
+                + cfg.num_layers * prefill["block"] + head_ms
+                + _transfer_ms(target, logits_bytes))
+        per_token = (_transfer_ms(target, cfg.hidden_size * 4)
+                     + cfg.num_layers * decode["block"] + head_ms
+                     + _transfer_ms(target, logits_bytes))
+        speed = 1e3 / per_token
+        latency = ttft + n_out * per_token
+        rows.append({"input_len": n_in, "output_len": n_out, "tokens_per_second": speed,
+                     "ttft_ms": ttft, "latency_ms": latency, "ms_per_token": per_token,
+                     "prefill_block_ms": prefill["block"], "decode_block_ms": decode["block"],
+                     "lm_head_ms": head_ms,
+                     "tokens_per_joule": speed / target["board_power_w"]})
+    return {"model": family, "config": cfg.name, "layers": cfg.num_layers,
+            "precision": "f32", "rows": rows,
+            "source": "timed simulation of the generated code, per function; whole model by "
+                      "the formulas of streamtensor/driver/throughput.py",
+            "assumptions": {"clock_mhz": target["clock_mhz"],
+                            "kernel_launch_us": target["kernel_launch_us"],
+                            "calls_per_token": f"{cfg.num_layers} block calls + 1 LM head call "
+                                               f"(the host loops over layers)",
+                            "host_link_gbps": target["host_link"]["gbps"],
+                            "host_transfer_latency_us": target["host_link"]["transfer_latency_us"],
+                            "power_w": target["board_power_w"]}}
+
+
+def estimate_text(result: Dict) -> str:
+    a = result["assumptions"]
+    lines = [f"{result['model']} {result['config']} ({result['layers']} layers, "
+             f"{result['precision']}): estimates of the U55C model at {a['clock_mhz']:g} MHz "
+             f"from the timed simulation of the generated code, not measurements",
+             f"  per token: {a['calls_per_token']}, kernel launch {a['kernel_launch_us']:g} us "
+             f"each; host link {a['host_link_gbps']:g} GB/s + {a['host_transfer_latency_us']:g} "
+             f"us per transfer; tokens per joule at the board's {a['power_w']:g} W TDP (a "
+             f"lower bound: the card draws at most that)",
+             "",
+             "| [in:out] | TTFT (ms) | speed (tokens/s) | ms/token | latency (ms) | "
+             "tokens/J |",
+             "|---|---:|---:|---:|---:|---:|"]
+    for r in result["rows"]:
+        lines.append(f"| [{r['input_len']}:{r['output_len']}] | {r['ttft_ms']:.2f} | "
+                     f"{r['tokens_per_second']:.2f} | {r['ms_per_token']:.3f} | "
+                     f"{r['latency_ms']:.2f} | {r['tokens_per_joule']:.3f} |")
+    return "\n".join(lines) + "\n"
