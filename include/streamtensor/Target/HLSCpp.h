@@ -65,6 +65,13 @@ mlir::LogicalResult emitMakefile(mlir::ModuleOp module,
 /// shapes and HBM channels, streams with depths and endpoints, files.
 mlir::LogicalResult emitManifest(mlir::ModuleOp module, llvm::raw_ostream &os);
 
+/// Every file above (manifest.json, kernels, simulation driver, host
+/// program, link config, Makefile, one HLS config per kernel) written into
+/// the existing directory `dir`; the file names go to `listing`.
+mlir::LogicalResult emitDesignFiles(mlir::ModuleOp module, llvm::StringRef dir,
+                                    llvm::StringRef runtimeDir,
+                                    llvm::raw_ostream &listing);
+
 /// Registers the translations above with mlir-translate (`--emit-hlscpp`,
 /// `--emit-hls-sim-driver`, `--emit-host`, `--emit-hls-config`,
 /// `--emit-link-config`, `--emit-makefile`, `--emit-manifest`) and their

@@ -32,6 +32,11 @@ struct TranslateOptions {
       llvm::cl::desc("Default of STREAMTENSOR_RUNTIME in the Makefile: the "
                      "runtime/ folder of StreamTensor"),
       llvm::cl::init("")};
+  llvm::cl::opt<std::string> designDir{
+      "design-dir",
+      llvm::cl::desc("Directory --emit-design writes every file of the design "
+                     "into"),
+      llvm::cl::init("")};
 };
 } // namespace
 
@@ -81,6 +86,14 @@ void streamtensor::target::registerHLSCppTranslations() {
       "emit-makefile", "Makefile with the sim, sw_emu, hw_emu and hw targets",
       [](ModuleOp module, raw_ostream &os) {
         return emitMakefile(module, options->runtimeDir, os);
+      },
+      registerDialects);
+  static TranslateFromMLIRRegistration design(
+      "emit-design",
+      "every file of the design into --design-dir; lists the files written",
+      [](ModuleOp module, raw_ostream &os) {
+        return emitDesignFiles(module, options->designDir, options->runtimeDir,
+                               os);
       },
       registerDialects);
   static TranslateFromMLIRRegistration manifest(

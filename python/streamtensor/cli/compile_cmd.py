@@ -85,7 +85,7 @@ def _explore(program, args: argparse.Namespace, log):
 
 def run(args: argparse.Namespace) -> int:
     from ..driver import DriverError
-    from ..driver.flow import compile_program, codegen_available
+    from ..driver.flow import compile_program
     from ..driver.program import zoo_program
     if args.checkpoint and args.config:
         raise CliError("--config and --checkpoint are mutually exclusive (the checkpoint's "
@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
         raise CliError("--model is required (one of " + ", ".join(models.FAMILIES) + ")")
     functions = list(models.FUNCTIONS) if args.function == "all" else [args.function]
     # Weight values are only needed when data for the simulation is written.
-    with_values = args.until == "all" and codegen_available()
+    with_values = args.until == "all"
     try:
         def program():
             return zoo_program(args.model, args.config or "tiny", args.step,

@@ -22,12 +22,6 @@ from .layouts import pack
 from .params import write_params
 from .tools import RUNTIME_DIR, DriverError, ToolRun, run_tool, tool_path
 
-TRANSLATIONS = (  # (option, file)
-    ("--emit-hlscpp", "kernels.cpp"),
-    ("--emit-hls-sim-driver", "sim_main.cpp"),
-    ("--emit-host", "host.cpp"),
-    ("--emit-link-config", "link.cfg"),
-)
 MANIFEST = "manifest.json"
 READ_ROLES = ("input", "weight", "inout")
 
@@ -51,17 +45,13 @@ def emit_design(lowered_text: str, function: str, out_dir: str) -> (Design, List
     with open(source, "w", encoding="utf-8") as f:
         f.write(extract_function(lowered_text, function))
     error_log = os.path.join(directory, "error.log")
-    runs = [run_tool([translate, source, "--emit-manifest", "-o",
-                      os.path.join(directory, MANIFEST)], what="streamtensor-translate",
-                     error_log=error_log)]
+    # One translator run writes every file (manifest, kernels, drivers,
+    # configs, Makefile) from a single parse of the design.
+    runs = [run_tool([translate, source, "--emit-design", f"--design-dir={directory}",
+                      f"--runtime-dir={RUNTIME_DIR}", "-o", os.devnull],
+                     what="streamtensor-translate", error_log=error_log)]
     manifest = read_manifest(directory)
     kernels = [kernel["name"] for kernel in manifest["kernels"]]
-    jobs = [([option], name) for option, name in TRANSLATIONS]
-    jobs.append((["--emit-makefile", f"--runtime-dir={RUNTIME_DIR}"], "Makefile"))
-    jobs += [(["--emit-hls-config", f"--top={k}"], f"hls_config_{k}.cfg") for k in kernels]
-    for options, name in jobs:
-        runs.append(run_tool([translate, source, *options, "-o", os.path.join(directory, name)],
-                             what="streamtensor-translate", error_log=error_log))
     return Design(function, os.path.relpath(directory, out_dir), kernels), runs
 
 

@@ -29,7 +29,7 @@ from .resources import add_resources, resources_text
 from .report import fifo_sizing_text, graphviz, keyed_by_function, summary_text
 from .ports import all_ports_text
 from .stages import StageLog
-from .tools import DriverError, has_tool, run_tool, tool_has_option, tool_path
+from .tools import DriverError, run_tool, tool_path
 
 UNTIL = ("import", "dataflow", "lowered", "all")
 # Strategies of --streamtensor-size-fifos. Whatever the strategy, the pass
@@ -38,15 +38,6 @@ UNTIL = ("import", "dataflow", "lowered", "all")
 FIFO_STRATEGIES = ("asap", "lp-min-bytes", "naive")
 DEFAULT_FIFO_SIZING = "asap"
 SIZE_FIFOS_PASS = "--streamtensor-size-fifos"
-CODEGEN_OPTION = "--emit-hlscpp"
-
-
-def codegen_available() -> bool:
-    return tool_has_option("streamtensor-translate", CODEGEN_OPTION)
-
-
-def fifo_sizing_available() -> bool:
-    return tool_has_option("streamtensor-opt", SIZE_FIFOS_PASS)
 
 
 def _read(path: str) -> str:
@@ -185,42 +176,30 @@ def _run_flow(program, out_dir: str, until: str, dataflow_options: Dict[str, int
                       error_log=path("error.log"))
     stages.tool_stages("lower", "processes and FIFOs on memrefs (lowered.mlir)", [lower])
     artifact("lowered.mlir")
-    codegen_input = "lowered.mlir"
-    sizing_report = None
-    if fifo_sizing_available():
-        sizing = run_tool([opt, path("lowered.mlir"),
-                           f"{SIZE_FIFOS_PASS}=strategy={fifo_sizing} mode=fit "
-                           f"output={path('fifo-sizing.json')}",
-                           "-o", path("sized.mlir")],
-                          what=f"streamtensor-opt {SIZE_FIFOS_PASS}",
-                          error_log=path("error.log"))
-        stages.tool_stages("size-fifos", f"FIFO depths, {fifo_sizing} (sized.mlir)",
-                           [sizing])
-        artifact("sized.mlir", "fifo-sizing.json")
-        sizing_report = json.loads(_read(path("fifo-sizing.json")))
-        with open(path("report.txt"), "a", encoding="utf-8") as f:
-            f.write("\n" + fifo_sizing_text(sizing_report))
-        codegen_input = "sized.mlir"
-        estimate = run_tool([opt, path("sized.mlir"), "--streamtensor-estimate-resources="
-                             f"output={path('resources.json')}", "-o", os.devnull],
-                            what="streamtensor-opt --streamtensor-estimate-resources",
-                            error_log=path("error.log"))
-        stages.tool_stages("resources", "DSP, BRAM, URAM, LUT and FF estimate (resources.json)",
-                           [estimate])
-        artifact("resources.json")
-        resources_report = json.loads(_read(path("resources.json")))
-    else:
-        _note(record, stages, f"FIFO sizing skipped: this streamtensor-opt has no "
-                              f"{SIZE_FIFOS_PASS}; streams keep the lowering's safe depths")
+    sizing = run_tool([opt, path("lowered.mlir"),
+                       f"{SIZE_FIFOS_PASS}=strategy={fifo_sizing} mode=fit "
+                       f"output={path('fifo-sizing.json')}",
+                       "-o", path("sized.mlir")],
+                      what=f"streamtensor-opt {SIZE_FIFOS_PASS}",
+                      error_log=path("error.log"))
+    stages.tool_stages("size-fifos", f"FIFO depths, {fifo_sizing} (sized.mlir)",
+                       [sizing])
+    artifact("sized.mlir", "fifo-sizing.json")
+    sizing_report = json.loads(_read(path("fifo-sizing.json")))
+    with open(path("report.txt"), "a", encoding="utf-8") as f:
+        f.write("\n" + fifo_sizing_text(sizing_report))
+    estimate = run_tool([opt, path("sized.mlir"), "--streamtensor-estimate-resources="
+                         f"output={path('resources.json')}", "-o", os.devnull],
+                        what="streamtensor-opt --streamtensor-estimate-resources",
+                        error_log=path("error.log"))
+    stages.tool_stages("resources", "DSP, BRAM, URAM, LUT and FF estimate (resources.json)",
+                       [estimate])
+    artifact("resources.json")
+    resources_report = json.loads(_read(path("resources.json")))
     if until == "lowered":
         return _finish(stages, done("complete"))
-    if not codegen_available():
-        reason = ("streamtensor-translate is not built" if not has_tool("streamtensor-translate")
-                  else f"streamtensor-translate has no {CODEGEN_OPTION}")
-        _note(record, stages, f"code generation skipped: {reason}; stopped after {codegen_input}")
-        return _finish(stages, done("stopped before code generation"))
 
-    lowered_text = _read(path(codegen_input))
+    lowered_text = _read(path("sized.mlir"))
     runs, designs = [], []
     for function in program.function_names:
         design, function_runs = emit_design(lowered_text, function, out_dir)
@@ -237,19 +216,13 @@ def _run_flow(program, out_dir: str, until: str, dataflow_options: Dict[str, int
         manifests[entry["function"]] = read_manifest(os.path.join(out_dir, entry["directory"]))
     with open(path("report.txt"), "a", encoding="utf-8") as f:
         f.write("\n" + all_ports_text(record["designs"], manifests))
-    if sizing_report is not None:
-        add_estimates(report, sizing_report, designs)
-        add_resources(report, resources_report, designs)
-        write_json(path("report.json"), report)
-        with open(path("report.txt"), "a", encoding="utf-8") as f:
-            f.write("\n" + estimate_text(report))
-            f.write("\n" + resources_text(report))
+    add_estimates(report, sizing_report, designs)
+    add_resources(report, resources_report, designs)
+    write_json(path("report.json"), report)
+    with open(path("report.txt"), "a", encoding="utf-8") as f:
+        f.write("\n" + estimate_text(report))
+        f.write("\n" + resources_text(report))
     return _finish(stages, done("complete"))
-
-
-def _note(record: Dict, stages: StageLog, text: str) -> None:
-    record["notes"].append(text)
-    stages.say(f"  note: {text}")
 
 
 def _title(program: "Program") -> str:

@@ -9,7 +9,6 @@ import os
 import subprocess
 import time
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Dict, Optional, Sequence
 
 REPO_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(
@@ -53,24 +52,6 @@ def tool_path(name: str) -> str:
                           f"(`make build` or `ninja -C build {name}`), or point {hint} "
                           f"at a build that has it")
     return path
-
-
-def has_tool(name: str) -> bool:
-    return os.access(os.path.join(build_dir(), "bin", name), os.X_OK)
-
-
-@lru_cache(maxsize=None)
-def _help_text(path: str, mtime: float) -> str:
-    proc = subprocess.run([path, "--help"], capture_output=True, text=True)
-    return proc.stdout
-
-
-def tool_has_option(name: str, option: str) -> bool:
-    """Whether `name --help` lists `option` (e.g. a pass that may not exist yet)."""
-    if not has_tool(name):
-        return False
-    path = tool_path(name)
-    return f" {option} " in _help_text(path, os.path.getmtime(path)).replace("\n", " \n")
 
 
 # A child forked from this (large) Python process inherits its peak-memory
