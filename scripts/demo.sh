@@ -2,6 +2,9 @@
 # The README's `make demo`: compiles the built-in tiny GPT-2 decode block from
 # PyTorch and prints what the compiler decided, then sizes the layout
 # converters of the paper's Figure 5 and 7 examples.
+# It ends by generating a line of text with the small GPT-2 trained on the
+# fortunes package (models/fortunes-gpt2), every token through the simulated
+# designs of its layers.
 # Usage: scripts/demo.sh [BUILD_DIR]
 #
 # DEMO_UNTIL=lowered (or dataflow) stops before code generation; the default also
@@ -52,4 +55,16 @@ echo "   input: $example"
 "$build/bin/streamtensor-opt" "$example" --verify-diagnostics > /dev/null
 "$build/bin/streamtensor-opt" "$example" --dataflow-size-converters --canonicalize --cse \
   | $python scripts/converter_report.py
+
+if [ "$until" = all ]; then
+  echo
+  echo "== StreamTensor demo 3: text from a small GPT-2 trained on fortunes (models/fortunes-gpt2)"
+  echo "   every token runs through the bounded-FIFO simulation of the generated designs"
+  if ! $python -m streamtensor generate --checkpoint models/fortunes-gpt2 \
+      --prompt "${DEMO_PROMPT:-The best way to }" --max-new-tokens 80 --stop-at-eos \
+      --temperature 0.7 --top-k 20 --seed 2 \
+      -o "$build/demo/fortunes-gpt2"; then
+    status=1
+  fi
+fi
 exit $status

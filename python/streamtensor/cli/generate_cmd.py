@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
                           "design_calls": result.design_calls}))
         return 0
     tokens = len(result.generated_ids)
-    print(f"\n\n{tokens} tokens after a {len(result.prompt_ids)}-token prompt "
+    print(f"\n\n{tokens} new tokens after a {len(result.prompt_ids)}-token prompt "
           f"({result.tokenizer} tokenizer) in {result.seconds:.1f} s of wall time on this "
           f"machine ({result.design_calls} runs of the simulated designs, "
           f"{result.simulation_seconds:.1f} s in them; the bounded-FIFO simulation, not an "

@@ -49,7 +49,11 @@ def generate(model: Optional[str] = "gpt2", config: str = "tiny", *,
              out_dir: Optional[str] = None, max_seq: Optional[int] = None,
              stop_at_eos: bool = False, log: Optional[TextIO] = None,
              on_text: Optional[Callable[[str], None]] = None) -> GenerationResult:
-    """Generates `max_new_tokens` tokens after the prompt (text or token ids)."""
+    """Generates `max_new_tokens` tokens after the prompt (text or token ids).
+
+    `on_text`, if given, receives the text to show as it is produced: the
+    prompt once the designs are ready, then each new piece of the output.
+    """
     from ..driver.flow import compile_or_reuse
     from ..driver.program import zoo_program
     from .model import load_model
@@ -98,11 +102,11 @@ def generate(model: Optional[str] = "gpt2", config: str = "tiny", *,
 
     generated: List[int] = []
     eos = _eos_ids(checkpoint) if stop_at_eos else None
+    if on_text:
+        on_text(tokenizer.decode(ids))
     start = time.monotonic()
-    for token in generate_ids(runner, ids, max_new_tokens, temperature=temperature,
-                              top_k=top_k, seed=seed, stop_ids=eos,
-                              on_token=lambda t: (generated.append(t), show(t))):
-        pass
+    generate_ids(runner, ids, max_new_tokens, temperature=temperature, top_k=top_k, seed=seed,
+                 stop_ids=eos, on_token=lambda t: (generated.append(t), show(t)))
     seconds = time.monotonic() - start
     return GenerationResult(ids, generated, tokenizer.decode(generated), seconds,
                             runner.simulation_seconds(), runner.calls(), tokenizer.name, designs)
