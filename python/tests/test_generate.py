@@ -48,7 +48,9 @@ def test_designs_are_reused_and_sampling_is_seeded(tmp_path, capsys):
     args = ["generate", "--model", "gpt2", "--prompt-ids", "1,2,3,4", "--max-new-tokens", "6",
             "-o", out, "--json"]
     assert main(args) == 0
-    first = json.loads(capsys.readouterr().out)
+    captured = capsys.readouterr()
+    first = json.loads(captured.out)  # progress goes to stderr, stdout holds the object only
+    assert "compiling" in captured.err
     assert set(first) >= {"prompt_ids", "generated_ids", "seconds"}
     assert first["prompt_ids"] == [1, 2, 3, 4] and len(first["generated_ids"]) == 6
     assert first["generated_ids"] == reference_generate(load_model("gpt2", "tiny"),

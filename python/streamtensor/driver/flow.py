@@ -255,5 +255,5 @@ def compile_or_reuse(program, path: str, log: Optional[TextIO]) -> str:
     if log:
         print(f"  compiling {os.path.basename(path)} ...", file=log, flush=True)
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-    compile_program(program, path, force=True)
+    compile_program(program, path, force=True, log=log)
     return path
