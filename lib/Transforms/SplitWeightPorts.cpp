@@ -68,10 +68,10 @@ struct SplitWeightPortsPass
     : public streamtensor::impl::SplitWeightPortsBase<SplitWeightPortsPass> {
   using SplitWeightPortsBase::SplitWeightPortsBase;
 
-  /// The number of blocks for `op`, its weight operand, and the loop the
-  /// blocks split; nothing when it is not split.
+  /// The sizes of the blocks `op`'s weight is split into along `loop`;
+  /// nothing when it is not split.
   struct Split {
-    int64_t blocks;
+    SmallVector<int64_t> sizes;
     OpOperand *weight;
     unsigned loop;
   };
@@ -122,15 +122,32 @@ SplitWeightPortsPass::choose(linalg::LinalgOp op) const {
     return std::nullopt;
   unsigned loop = streamed->loop;
   int64_t range = ranges[loop];
-  int64_t blocks = 1;
-  for (int64_t candidate = 2; candidate <= maxPorts; ++candidate)
-    if (range % candidate == 0 &&
-        (range / candidate) % (lanes * kMinWordsPerRow) == 0 &&
-        bytes / candidate >= minPortBytes)
+  // Blocks are whole multiples of a granule of rows; the slowest (largest)
+  // block sets the time, so take the fewest blocks that make it smallest.
+  // A range with no even split (151,936 = 128 x 1187) gets blocks that
+  // differ by one granule.
+  int64_t granule = lanes * kMinWordsPerRow;
+  if (range % granule != 0)
+    return std::nullopt;
+  int64_t units = range / granule;
+  int64_t blocks = 1, largest = units;
+  for (int64_t candidate = 2; candidate <= std::min(maxPorts.getValue(), units);
+       ++candidate) {
+    if (bytes / candidate < minPortBytes)
+      break;
+    int64_t size = (units + candidate - 1) / candidate;
+    if (size < largest) {
       blocks = candidate;
+      largest = size;
+    }
+  }
   if (blocks < 2)
     return std::nullopt;
-  return Split{blocks, weight, loop};
+  Split plan{{}, weight, loop};
+  for (int64_t index = 0; index < blocks; ++index)
+    plan.sizes.push_back((units / blocks + (index < units % blocks ? 1 : 0)) *
+                         granule);
+  return plan;
 }
 
 void SplitWeightPortsPass::split(linalg::LinalgOp op, const Split &plan) {
@@ -144,15 +161,18 @@ void SplitWeightPortsPass::split(linalg::LinalgOp op, const Split &plan) {
   unsigned outDim = *op.getMatchingIndexingMap(init).getResultPosition(loopExpr);
   auto weightType = cast<RankedTensorType>(plan.weight->get().getType());
   auto outType = cast<RankedTensorType>(op->getResult(0).getType());
-  int64_t block = weightType.getDimSize(weightDim) / plan.blocks;
+  SmallVector<int64_t> starts{0};
+  for (int64_t size : plan.sizes)
+    starts.push_back(starts.back() + size);
 
   auto sliceOf = [&](Value source, ArrayRef<int64_t> base,
                      RankedTensorType type, unsigned dim, int64_t index) {
     SmallVector<OpFoldResult> offsets, sizes, strides;
     for (int64_t d = 0; d < type.getRank(); ++d) {
-      int64_t offset = base[d] + (d == dim ? index * block : 0);
+      int64_t offset = base[d] + (d == dim ? starts[index] : 0);
       offsets.push_back(b.getIndexAttr(offset));
-      sizes.push_back(b.getIndexAttr(d == dim ? block : type.getDimSize(d)));
+      sizes.push_back(b.getIndexAttr(d == dim ? plan.sizes[index]
+                                              : type.getDimSize(d)));
       strides.push_back(b.getIndexAttr(1));
     }
     return b.create<tensor::ExtractSliceOp>(loc, source, offsets, sizes,
@@ -162,14 +182,14 @@ void SplitWeightPortsPass::split(linalg::LinalgOp op, const Split &plan) {
   // The blocks are written into one tensor, as a concatenation lowers.
   Value joined = b.create<tensor::EmptyOp>(loc, outType.getShape(),
                                            outType.getElementType());
-  for (int64_t index = 0; index < plan.blocks; ++index) {
+  for (int64_t index = 0, e = plan.sizes.size(); index < e; ++index) {
     Value weightBlock =
         sliceOf(view.arg, view.offsets, weightType, weightDim, index);
     // A filled accumulator is filled per block, not sliced from the whole.
     Value initBlock;
     if (auto fill = init->get().getDefiningOp<linalg::FillOp>()) {
       SmallVector<int64_t> shape(outType.getShape());
-      shape[outDim] = block;
+      shape[outDim] = plan.sizes[index];
       Value empty =
           b.create<tensor::EmptyOp>(loc, shape, outType.getElementType());
       initBlock = b.create<linalg::FillOp>(loc, fill.getInputs(), empty)
@@ -184,8 +204,9 @@ void SplitWeightPortsPass::split(linalg::LinalgOp op, const Split &plan) {
     clone->getResult(0).setType(cast<RankedTensorType>(initBlock.getType()));
     SmallVector<OpFoldResult> offsets, sizes, strides;
     for (int64_t d = 0; d < outType.getRank(); ++d) {
-      offsets.push_back(b.getIndexAttr(d == outDim ? index * block : 0));
-      sizes.push_back(b.getIndexAttr(d == outDim ? block : outType.getDimSize(d)));
+      offsets.push_back(b.getIndexAttr(d == outDim ? starts[index] : 0));
+      sizes.push_back(b.getIndexAttr(d == outDim ? plan.sizes[index]
+                                                 : outType.getDimSize(d)));
       strides.push_back(b.getIndexAttr(1));
     }
     joined = b.create<tensor::InsertSliceOp>(loc, clone->getResult(0), joined,

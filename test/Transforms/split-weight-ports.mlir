@@ -52,6 +52,30 @@ func.func @transposed_slice(%x: tensor<1x1024xf32>, %w: tensor<3072x1024xf32> {s
 
 // -----
 
+// 1,408 rows are 11 granules of 128 rows (16 lanes x 8 words): no even
+// split, so the blocks differ by one granule. Five 1 MiB blocks fit the
+// 5.5 MiB weight; four already make the largest block 3 granules, as five
+// would. (Qwen2.5's 151,936-entry LM head is 1,187 granules.)
+// CHECK-LABEL: func.func @uneven
+// CHECK: tensor.extract_slice %arg1[0, 0] [384, 1024]
+// CHECK: tensor.extract_slice %arg1[384, 0] [384, 1024]
+// CHECK: tensor.extract_slice %arg1[768, 0] [384, 1024]
+// CHECK: tensor.extract_slice %arg1[1152, 0] [256, 1024]
+// CHECK: tensor.insert_slice %{{.*}} into %{{.*}}[0, 1152] [1, 256] [1, 1]
+// CHECK-NOT: linalg.matmul_transpose_b
+// TWO-LABEL: func.func @uneven
+// TWO: tensor.extract_slice %arg1[0, 0] [768, 1024]
+// TWO: tensor.extract_slice %arg1[768, 0] [640, 1024]
+func.func @uneven(%x: tensor<1x1024xf32>, %w: tensor<1408x1024xf32> {streamtensor.kind = "weight", streamtensor.name = "w"}) -> tensor<1x1408xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x1408xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x1408xf32>) -> tensor<1x1408xf32>
+  %y = linalg.matmul_transpose_b ins(%x, %w : tensor<1x1024xf32>, tensor<1408x1024xf32>) outs(%f : tensor<1x1408xf32>) -> tensor<1x1408xf32>
+  return %y : tensor<1x1408xf32>
+}
+
+// -----
+
 // Not split: a weight under 2 MiB (two blocks would be under 1 MiB), an
 // activation (no streamtensor.kind = "weight"), and an op with directives.
 // CHECK-LABEL: func.func @kept
