@@ -229,6 +229,26 @@ def WeightSliceArguments
   }];
 }
 
+def FuseElementwiseOps
+    : Pass<"streamtensor-fuse-elementwise-ops", "mlir::func::FuncOp"> {
+  let summary = "Upstream element-wise fusion, without folding reshapes into "
+                "matrix products";
+  let description = [{
+    The patterns of upstream `--linalg-fuse-elementwise-ops` (element-wise
+    producer-consumer fusion, reshapes folded by expansion, constant
+    folding), under one more rule: a reshape is not folded into a
+    contraction (a matrix product). Folding the `view` after `q_proj` into
+    the product turns `x @ W^T` into a four-dimensional generic that reads
+    the weight through a reshape; the weight is then no longer a plain
+    argument, so it is neither split over ports nor streamed in packed
+    words. Kept apart, the product stays a named op and the reshape becomes
+    a streamed copy.
+  }];
+  let dependentDialects = ["mlir::linalg::LinalgDialect",
+                           "mlir::tensor::TensorDialect",
+                           "mlir::affine::AffineDialect"];
+}
+
 def SplitConcatConsumers
     : Pass<"streamtensor-split-concat-consumers", "mlir::func::FuncOp"> {
   let summary = "Split the linalg consumers of large concatenations so each "
