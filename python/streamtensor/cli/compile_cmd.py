@@ -6,6 +6,7 @@ import sys
 from .. import models
 from ..driver.flow import DEFAULT_FIFO_SIZING, FIFO_STRATEGIES, UNTIL
 from .errors import CliError
+from .model_args import check_model_arguments
 from .import_cmd import _config_table, _non_negative, _positive
 
 NAME = "compile"
@@ -87,11 +88,7 @@ def run(args: argparse.Namespace) -> int:
     from ..driver import DriverError
     from ..driver.flow import compile_program
     from ..driver.program import zoo_program
-    if args.checkpoint and args.config:
-        raise CliError("--config and --checkpoint are mutually exclusive (the checkpoint's "
-                       "config.json is used)")
-    if not args.checkpoint and not args.model:
-        raise CliError("--model is required (one of " + ", ".join(models.FAMILIES) + ")")
+    check_model_arguments(args)
     functions = list(models.FUNCTIONS) if args.function == "all" else [args.function]
     # Weight values are only needed when data for the simulation is written.
     with_values = args.until == "all"

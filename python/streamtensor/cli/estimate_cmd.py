@@ -5,8 +5,7 @@ import json
 import sys
 import tempfile
 
-from .. import models
-from .errors import CliError
+from .model_args import add_model_arguments, check_model_arguments
 
 NAME = "estimate"
 HELP = ("Estimate a whole model's decoding speed (tokens/s) and time to first token on the "
@@ -20,9 +19,7 @@ and reused."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--model", choices=models.FAMILIES)
-    parser.add_argument("--config", help="configuration name (default: tiny)")
-    parser.add_argument("--checkpoint", metavar="DIR")
+    add_model_arguments(parser)
     parser.add_argument("--lengths", default="32:32,64:64,128:128,256:256",
                         help="comma-separated [in:out] pairs (default: the paper's)")
     parser.add_argument("--quant", choices=["none"], default="none",
@@ -36,10 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..driver.throughput import estimate_model, estimate_text, parse_lengths
-    if args.checkpoint and args.config:
-        raise CliError("--config and --checkpoint are mutually exclusive")
-    if not args.checkpoint and not args.model:
-        raise CliError("--model is required (one of " + ", ".join(models.FAMILIES) + ")")
+    check_model_arguments(args)
     lengths = parse_lengths(args.lengths)
     log = sys.stderr if args.json else sys.stdout
     work = args.output or tempfile.mkdtemp(prefix="streamtensor-estimate-")

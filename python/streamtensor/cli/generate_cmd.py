@@ -4,8 +4,7 @@ import argparse
 import json
 import sys
 
-from .. import models
-from .errors import CliError
+from .model_args import add_model_arguments, check_model_arguments
 
 NAME = "generate"
 HELP = ("Generate text with a whole model: compile its prefill block, decode block and LM "
@@ -28,12 +27,7 @@ def _token_ids(text: str):
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--model", choices=models.FAMILIES,
-                        help="model family (not needed with --checkpoint)")
-    parser.add_argument("--config", help="configuration name (default: tiny)")
-    parser.add_argument("--checkpoint", metavar="DIR",
-                        help="Hugging Face checkpoint folder (config.json, *.safetensors, and "
-                             "its tokenizer files if any)")
+    add_model_arguments(parser)
     prompt = parser.add_mutually_exclusive_group(required=True)
     prompt.add_argument("--prompt", help="prompt text")
     prompt.add_argument("--prompt-ids", type=_token_ids, metavar="I,J,...",
@@ -59,11 +53,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..generation import generate
-    if args.checkpoint and args.config:
-        raise CliError("--config and --checkpoint are mutually exclusive (the checkpoint's "
-                       "config.json is used)")
-    if not args.checkpoint and not args.model:
-        raise CliError("--model is required (one of " + ", ".join(models.FAMILIES) + ")")
+    check_model_arguments(args)
     log = sys.stderr if args.json else sys.stdout
 
     def show(text: str) -> None:

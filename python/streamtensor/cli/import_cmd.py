@@ -4,6 +4,7 @@ import argparse
 
 from .. import models
 from .errors import CliError
+from .model_args import check_model_arguments
 from .output import check_writable, write_text
 
 NAME = "import"
@@ -82,11 +83,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.checkpoint and args.config:
-        raise CliError("--config and --checkpoint are mutually exclusive (the checkpoint's "
-                       "config.json is used)")
-    if not args.checkpoint and not args.model:
-        raise CliError("--model is required (one of " + ", ".join(models.FAMILIES) + ")")
+    check_model_arguments(args)
     check_writable(args.output, args.force)
     if args.save_weights:
         check_writable(args.save_weights, args.force)
