@@ -138,3 +138,14 @@ def test_output_names_are_distinct_from_input_names(tmp_path):
     with pytest.raises(ImporterError, match="1 output names for 2 outputs"):
         streamtensor.compile(module, (x,), str(tmp_path / "count"), output_names=["y"],
                              until="dataflow")
+
+
+def test_a_function_split_into_kernels_is_refused_plainly(tmp_path):
+    # A memory budget of one byte splits the MLP into kernels that pass a
+    # tensor through HBM, which the driver cannot run: the error says that
+    # and what to do, instead of naming a kernel-local tensor.
+    module = torch.nn.Sequential(torch.nn.Linear(32, 64), torch.nn.GELU(),
+                                 torch.nn.Linear(64, 16)).eval()
+    with pytest.raises(DriverError, match=r"split into 2 kernels .* Raise --memory-budget"):
+        streamtensor.compile(module, (torch.randn(4, 32),), str(tmp_path / "d"),
+                             memory_budget=1)

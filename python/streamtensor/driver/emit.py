@@ -144,6 +144,24 @@ def write_read_tensors(tensors: List[Dict], values: Dict[str, np.ndarray], data_
     return written, weights
 
 
+def _check_kernel_boundaries(manifest: Dict, values: Dict[str, np.ndarray],
+                             design: Design) -> None:
+    """A function split into several kernels passes tensors between them
+    through external memory, with host-side layout conversions the
+    simulation driver and host program do not perform yet: say so plainly."""
+    if len(design.kernels) < 2:
+        return
+    unknown = [t["name"] for t in manifest["tensors"] if t["role"] in READ_ROLES
+               and t["name"] not in values and "slice_of" not in t]
+    if unknown:
+        raise DriverError(
+            f"@{design.function} was split into {len(design.kernels)} kernels "
+            f"({', '.join(design.kernels)}) to stay within the on-chip memory budget, and "
+            f"they pass tensors ({', '.join(unknown)}) through external memory; the "
+            f"simulation and the host program cannot run such designs yet. Raise "
+            f"--memory-budget, or shorten the sequence, so the function fuses into one kernel")
+
+
 def write_design_data(program: "Program", design: Design, out_dir: str) -> int:
     """data/, params.bin and expected/ of one design; returns bytes written."""
     directory = os.path.join(out_dir, design.directory)
@@ -154,6 +172,7 @@ def write_design_data(program: "Program", design: Design, out_dir: str) -> int:
     reference = os.path.join(directory, "expected")
     os.makedirs(data, exist_ok=True)
     os.makedirs(reference, exist_ok=True)
+    _check_kernel_boundaries(manifest, values, design)
     written, weights = write_read_tensors(manifest["tensors"], values, data, design.function)
     produced = {t["name"] for t in manifest["tensors"] if t["role"] in ("output", "inout")}
     missing = [name for name in expected if name not in produced]
