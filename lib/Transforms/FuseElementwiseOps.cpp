@@ -6,11 +6,12 @@
 //===----------------------------------------------------------------------===//
 //
 // The pattern set of upstream LinalgElementwiseOpFusionPass with a control
-// function that keeps reshapes out of contractions, so matrix products keep
+// function that keeps reshapes out of products with a weight, so those keep
 // their weights as plain arguments for the weight-streaming passes.
 //
 //===----------------------------------------------------------------------===//
 
+#include "StreamedOperand.h"
 #include "streamtensor/Transforms/Passes.h"
 
 #include "mlir/Dialect/Linalg/IR/LinalgInterfaces.h"
@@ -24,9 +25,22 @@ namespace streamtensor {
 
 using namespace mlir;
 
-static bool isContraction(Operation *op) {
+/// A contraction with a weight argument among its inputs (seen through
+/// slices and reshapes): a product whose weight the streaming passes plan.
+static bool isWeightProduct(Operation *op) {
   auto linalgOp = dyn_cast_or_null<linalg::LinalgOp>(op);
-  return linalgOp && linalg::isaContractionOpInterface(linalgOp);
+  if (!linalgOp || !linalg::isaContractionOpInterface(linalgOp))
+    return false;
+  return llvm::any_of(linalgOp.getDpsInputs(), [](Value input) {
+    while (Operation *def = input.getDefiningOp()) {
+      if (!isa<tensor::ExtractSliceOp, tensor::ExpandShapeOp,
+               tensor::CollapseShapeOp>(def))
+        return false;
+      input = def->getOperand(0);
+    }
+    auto arg = dyn_cast<BlockArgument>(input);
+    return arg && streamtensor::isWeightArgument(arg);
+  });
 }
 
 static bool isReshape(Operation *op) {
@@ -39,14 +53,16 @@ struct FuseElementwiseOpsPass
   void runOnOperation() override {
     MLIRContext *context = &getContext();
     // Upstream's rule (a producer with one use), and no reshape folded into
-    // or out of a contraction.
+    // or out of a product with a weight. Products of activations (attention
+    // scores) still absorb their head reshapes, which saves transposes.
     linalg::ControlFusionFn control = [](OpOperand *fused) {
       Operation *producer = fused->get().getDefiningOp();
       if (!producer || !producer->hasOneUse())
         return false;
       Operation *consumer = fused->getOwner();
       bool reshape = isReshape(producer) || isReshape(consumer);
-      return !(reshape && (isContraction(producer) || isContraction(consumer)));
+      return !(reshape &&
+               (isWeightProduct(producer) || isWeightProduct(consumer)));
     };
     RewritePatternSet patterns(context);
     linalg::populateElementwiseOpsFusionPatterns(patterns, control);

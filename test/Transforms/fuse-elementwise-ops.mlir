@@ -11,11 +11,27 @@
 // UPSTREAM-NOT: linalg.matmul_transpose_b
 // UPSTREAM: tensor.expand_shape %arg1
 // UPSTREAM: linalg.generic
-func.func @projection_then_view(%x: tensor<4x64xf32>, %w: tensor<64x64xf32>) -> tensor<4x8x8xf32> {
+func.func @projection_then_view(%x: tensor<4x64xf32>, %w: tensor<64x64xf32> {streamtensor.kind = "weight", streamtensor.name = "w"}) -> tensor<4x8x8xf32> {
   %zero = arith.constant 0.0 : f32
   %e = tensor.empty() : tensor<4x64xf32>
   %f = linalg.fill ins(%zero : f32) outs(%e : tensor<4x64xf32>) -> tensor<4x64xf32>
   %y = linalg.matmul_transpose_b ins(%x, %w : tensor<4x64xf32>, tensor<64x64xf32>) outs(%f : tensor<4x64xf32>) -> tensor<4x64xf32>
+  %v = tensor.expand_shape %y [[0], [1, 2]] output_shape [4, 8, 8] : tensor<4x64xf32> into tensor<4x8x8xf32>
+  return %v : tensor<4x8x8xf32>
+}
+
+// -----
+
+// A product of two activations (attention scores) still absorbs the view,
+// as upstream does: it saves a transpose of the heads.
+// CHECK-LABEL: func.func @activation_product_then_view
+// CHECK-NOT: linalg.matmul_transpose_b
+// CHECK: iterator_types = ["parallel", "parallel", "parallel", "reduction"]
+func.func @activation_product_then_view(%x: tensor<4x64xf32>, %k: tensor<64x64xf32>) -> tensor<4x8x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<4x64xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<4x64xf32>) -> tensor<4x64xf32>
+  %y = linalg.matmul_transpose_b ins(%x, %k : tensor<4x64xf32>, tensor<64x64xf32>) outs(%f : tensor<4x64xf32>) -> tensor<4x64xf32>
   %v = tensor.expand_shape %y [[0], [1, 2]] output_shape [4, 8, 8] : tensor<4x64xf32> into tensor<4x8x8xf32>
   return %v : tensor<4x8x8xf32>
 }

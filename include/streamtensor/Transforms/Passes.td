@@ -237,12 +237,13 @@ def FuseElementwiseOps
     The patterns of upstream `--linalg-fuse-elementwise-ops` (element-wise
     producer-consumer fusion, reshapes folded by expansion, constant
     folding), under one more rule: a reshape is not folded into a
-    contraction (a matrix product). Folding the `view` after `q_proj` into
-    the product turns `x @ W^T` into a four-dimensional generic that reads
-    the weight through a reshape; the weight is then no longer a plain
-    argument, so it is neither split over ports nor streamed in packed
-    words. Kept apart, the product stays a named op and the reshape becomes
-    a streamed copy.
+    contraction that reads a weight argument. Folding the `view` after
+    `q_proj` into the product turns `x @ W^T` into a four-dimensional
+    generic that reads the weight through a reshape; the weight is then no
+    longer a plain argument, so it is neither split over ports nor streamed
+    in packed words. Kept apart, the product stays a named op and the
+    reshape becomes a streamed copy. Products of activations (attention
+    scores) still absorb their head reshapes.
   }];
   let dependentDialects = ["mlir::linalg::LinalgDialect",
                            "mlir::tensor::TensorDialect",
