@@ -63,7 +63,7 @@ def simulate(out_dir: str, inputs=None, *, verbose: bool = False):
         if len(record["designs"]) != 1:
             raise DriverError("inputs can only be given for a folder with one compiled function")
         design = record["designs"][0]
-        named = _named_inputs(out_dir, design, inputs)
+        named = _named_inputs(design, inputs)
         outputs, _ = simulate_dir(out_dir, {design["function"]: named}, log)
     results = {d["function"]: _as_returned(d, outputs[d["function"]]) for d in record["designs"]
                if d["function"] in outputs}
@@ -92,7 +92,7 @@ def _as_returned(design: Dict, outputs: Dict[str, np.ndarray]):
                           f"does not match the design's outputs ({err}); compile again")
 
 
-def _named_inputs(out_dir: str, design: Dict, inputs) -> Dict[str, np.ndarray]:
+def _named_inputs(design: Dict, inputs) -> Dict[str, np.ndarray]:
     """The inputs by name: a sequence follows forward's argument order."""
     def as_array(value):
         return value.detach().cpu().numpy() if hasattr(value, "detach") else np.asarray(value)

@@ -10,7 +10,7 @@ program, and `expected/<output>.bin`, PyTorch's outputs on the same inputs.
 
 import os
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Dict, List, Tuple
+from typing import TYPE_CHECKING, Dict, List
 
 if TYPE_CHECKING:
     from .program import Program
@@ -119,11 +119,11 @@ def slice_of(tensor: Dict, values: Dict[str, np.ndarray], function: str) -> np.n
 
 
 def write_read_tensors(tensors: List[Dict], values: Dict[str, np.ndarray], data_dir: str,
-                       function: str) -> Tuple[int, List]:
+                       function: str) -> int:
     """Writes every input and weight of `tensors` the design reads into
-    `data_dir` (a weight slice cut from its source tensor); returns the bytes
-    written and the weights packed in their ports' layout, for params.bin."""
-    written, weights = 0, []
+    `data_dir` (a weight slice cut from its source tensor, added to
+    `values`); returns the bytes written."""
+    written = 0
     for tensor in tensors:
         name = tensor["name"]
         if tensor["role"] not in READ_ROLES:
@@ -137,11 +137,7 @@ def write_read_tensors(tensors: List[Dict], values: Dict[str, np.ndarray], data_
         check_shape(tensor, values[name], function)
         write_raw(tensor_file(data_dir, name), values[name], raw_dtype(tensor))
         written += values[name].nbytes
-        if tensor["role"] == "weight":
-            # Parameters are stored in the port's layout (packed offline).
-            weights.append((name, pack(np.asarray(values[name]).astype(raw_dtype(tensor)),
-                                       tensor.get("layout"))))
-    return written, weights
+    return written
 
 
 def _check_kernel_boundaries(manifest: Dict, values: Dict[str, np.ndarray],
@@ -173,7 +169,11 @@ def write_design_data(program: "Program", design: Design, out_dir: str) -> int:
     os.makedirs(data, exist_ok=True)
     os.makedirs(reference, exist_ok=True)
     _check_kernel_boundaries(manifest, values, design)
-    written, weights = write_read_tensors(manifest["tensors"], values, data, design.function)
+    written = write_read_tensors(manifest["tensors"], values, data, design.function)
+    # Parameters are stored in the port's layout (packed offline).
+    weights = [(t["name"], pack(np.asarray(values[t["name"]]).astype(raw_dtype(t)),
+                                t.get("layout")))
+               for t in manifest["tensors"] if t["role"] == "weight"]
     produced = {t["name"] for t in manifest["tensors"] if t["role"] in ("output", "inout")}
     missing = [name for name in expected if name not in produced]
     if missing:

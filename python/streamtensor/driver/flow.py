@@ -241,12 +241,17 @@ def _finish(stages: StageLog, record: Dict) -> Dict:
     return record
 
 
-def compile_or_reuse(program, path: str, log: Optional[TextIO]) -> str:
-    """`path` compiled from `program`, reusing an earlier compilation of the same program."""
+def compile_or_reuse(make_program: Callable[[bool], "Program"], path: str,
+                     log: Optional[TextIO]) -> str:
+    """`path` compiled from `make_program(True)`, reusing an earlier
+    compilation of the same program. `make_program(False)` must give the same
+    program without weight values: enough to compare descriptions, and
+    cheap, so a reused design costs no weight initialisation."""
     record_path = os.path.join(path, RECORD)
     if os.path.isfile(record_path):
         record = read_record(path)
-        if record.get("status") == "complete" and record.get("program") == program.description:
+        if (record.get("status") == "complete"
+                and record.get("program") == make_program(False).description):
             if log:
                 print(f"  reusing {path}", file=log, flush=True)
             return path
@@ -255,5 +260,5 @@ def compile_or_reuse(program, path: str, log: Optional[TextIO]) -> str:
     if log:
         print(f"  compiling {os.path.basename(path)} ...", file=log, flush=True)
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-    compile_program(program, path, force=True, log=log)
+    compile_program(lambda: make_program(True), path, force=True, log=log)
     return path

@@ -9,7 +9,6 @@ them) and PyTorch's outputs, the reference of the simulation.
 """
 
 import inspect
-import itertools
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence
@@ -19,6 +18,7 @@ import torch
 
 from ..importer import FunctionSpec, import_functions
 from ..importer.outputs import flatten_outputs, output_layout
+from ..importer.tracing import module_weights
 from .tools import DriverError
 
 ZOO_FUNCTIONS = ("block", "lm_head")
@@ -52,7 +52,7 @@ class Program:
         values: "OrderedDict[str, np.ndarray]" = OrderedDict()
         for input_name, value in zip(_input_names(spec), _as_tuple(spec.example_inputs)):
             values[input_name] = _to_numpy(value)
-        for weight, tensor in _weights(spec.module):
+        for weight, tensor in zip(*module_weights(spec.module)):
             values[spec.weight_name(weight)] = _to_numpy(tensor)
         return values
 
@@ -88,7 +88,7 @@ class Program:
                     result = module(*args)
         finally:
             module.train(training)
-        taken = _input_names(spec) + [spec.weight_name(n) for n in _weight_names(module)]
+        taken = _input_names(spec) + [spec.weight_name(n) for n in module_weights(module)[0]]
         names, structure = output_layout(result, spec.output_names, taken)
         run = (names, flatten_outputs(result), structure)
         if inputs is None:
@@ -200,19 +200,6 @@ def _input_names(spec: FunctionSpec) -> List[str]:
         return list(spec.input_names)
     from ..importer import _forward_input_names
     return _forward_input_names(spec.module, len(_as_tuple(spec.example_inputs)))
-
-
-def _weights(module: torch.nn.Module):
-    """Parameters, then buffers, each tensor once: the importer's weight order."""
-    seen = set()
-    for weight, tensor in itertools.chain(module.named_parameters(), module.named_buffers()):
-        if id(tensor) not in seen:
-            seen.add(id(tensor))
-            yield weight, tensor
-
-
-def _weight_names(module: torch.nn.Module) -> List[str]:
-    return [weight for weight, _ in _weights(module)]
 
 
 def _as_tuple(inputs):

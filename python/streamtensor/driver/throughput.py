@@ -14,15 +14,13 @@ with `in`/`out` = transfer latency + bytes / host-link bandwidth of the
 target file. Every figure is an estimate, not a measurement.
 """
 
+import json
 import os
 import sys
 from typing import Dict, List, Optional, TextIO, Tuple
 
 from .estimate import load_target
 from .tools import DriverError
-
-PAPER_LENGTHS = [(32, 32), (64, 64), (128, 128), (256, 256)]
-
 
 def parse_lengths(text: str) -> List[Tuple[int, int]]:
     pairs = []
@@ -37,15 +35,15 @@ def parse_lengths(text: str) -> List[Tuple[int, int]]:
     return pairs
 
 
-def _timed_latencies(program, out_dir: str, log: Optional[TextIO]) -> Dict[str, float]:
-    """Compiles `program` into `out_dir` (reused when it matches) and returns
-    each function's timed-simulation latency in ms."""
+def _timed_latencies(make_program, out_dir: str, log: Optional[TextIO]) -> Dict[str, float]:
+    """Compiles the program into `out_dir` (reused when it matches, see
+    compile_or_reuse) and returns each function's timed-simulation latency
+    in ms."""
     from .flow import compile_or_reuse
     from .timed import simulate_timed
-    compile_or_reuse(program, out_dir, log)
+    compile_or_reuse(make_program, out_dir, log)
     timed_path = os.path.join(out_dir, "timed.json")
     if os.path.isfile(timed_path):
-        import json
         with open(timed_path, encoding="utf-8") as f:
             timed = json.load(f)
         if log:
@@ -81,13 +79,15 @@ def estimate_model(model: str, config: str, lengths: List[Tuple[int, int]], work
         functions = ("block", "lm_head") if head_ms is None else ("block",)
         try:
             decode = _timed_latencies(
-                zoo_program(family, config, "decode", functions=functions, max_seq=cache,
-                            seq=1, seed=seed, checkpoint=checkpoint),
+                lambda values: zoo_program(family, config, "decode", functions=functions,
+                                           max_seq=cache, seq=1, seed=seed,
+                                           checkpoint=checkpoint, with_values=values),
                 os.path.join(work_dir, f"decode-{cache}"), log)
             head_ms = decode.get("lm_head", head_ms)
             prefill = _timed_latencies(
-                zoo_program(family, config, "prefill", functions=("block",), max_seq=cache,
-                            seq=n_in, seed=seed, checkpoint=checkpoint),
+                lambda values: zoo_program(family, config, "prefill", functions=("block",),
+                                           max_seq=cache, seq=n_in, seed=seed,
+                                           checkpoint=checkpoint, with_values=values),
                 os.path.join(work_dir, f"prefill-{n_in}"), log)
         except DriverError as err:
             # One length the flow cannot build yet does not hide the others.

@@ -6,6 +6,7 @@ and one decode step per new token through every layer in the bounded-FIFO
 simulation. Greedy by default; temperature and top-k sampling with a seed.
 """
 
+import json
 import os
 import tempfile
 import time
@@ -82,38 +83,42 @@ def generate(model: Optional[str] = "gpt2", config: str = "tiny", *,
     if out_dir is None:
         out_dir = tempfile.mkdtemp(prefix="streamtensor-generate-")
     os.makedirs(out_dir, exist_ok=True)
+
+    def step_program(step: str, functions, seq: int):
+        return lambda values: zoo_program(family, config, step, functions=functions,
+                                          max_seq=cache, seq=seq, seed=seed,
+                                          checkpoint=checkpoint, with_values=values)
+
     designs = {
-        "decode": compile_or_reuse(zoo_program(family, config, "decode", functions=("block", "lm_head"),
-                                        max_seq=cache, seq=1, seed=seed, checkpoint=checkpoint),
-                            os.path.join(out_dir, f"decode-{cache}"), log),
-        "prefill": compile_or_reuse(zoo_program(family, config, "prefill", functions=("block",),
-                                         max_seq=cache, seq=len(ids), seed=seed,
-                                         checkpoint=checkpoint),
-                             os.path.join(out_dir, f"prefill-{len(ids)}"), log)}
+        "decode": compile_or_reuse(step_program("decode", ("block", "lm_head"), 1),
+                                   os.path.join(out_dir, f"decode-{cache}"), log),
+        "prefill": compile_or_reuse(step_program("prefill", ("block",), len(ids)),
+                                    os.path.join(out_dir, f"prefill-{len(ids)}"), log)}
     reset_runs(designs)
     runner = SimulatedGenerator(whole, designs, log)
-    shown = [""]
+    generated: List[int] = []
+    shown = ""
 
-    def show(_token):
+    def on_token(token: int) -> None:
+        nonlocal shown
+        generated.append(token)
         if on_text:
             text = tokenizer.decode(generated)
-            on_text(text[len(shown[0]):])
-            shown[0] = text
+            on_text(text[len(shown):])
+            shown = text
 
-    generated: List[int] = []
     eos = _eos_ids(checkpoint) if stop_at_eos else None
     if on_text:
         on_text(tokenizer.decode(ids))
     start = time.monotonic()
     generate_ids(runner, ids, max_new_tokens, temperature=temperature, top_k=top_k, seed=seed,
-                 stop_ids=eos, on_token=lambda t: (generated.append(t), show(t)))
+                 stop_ids=eos, on_token=on_token)
     seconds = time.monotonic() - start
     return GenerationResult(ids, generated, tokenizer.decode(generated), seconds,
                             runner.simulation_seconds(), runner.calls(), tokenizer.name, designs)
 
 
 def _eos_ids(checkpoint: Optional[str]) -> Optional[List[int]]:
-    import json
     if not checkpoint:
         return None
     try:

@@ -2,7 +2,7 @@
 
 Three designs are compiled once and kept in the output folder: the prefill
 block for the prompt's length (`prefill-<n>/`), the decode block and the LM
-head (`decode/`). Each layer's weights are staged once into a data folder of
+head (`decode-<cache rows>/`). Each layer's weights are staged once into a data folder of
 its own; per token, the host side here (embedding, masks, RoPE tables, KV
 caches, sampling) runs every layer's block design and then the LM head.
 The host calls the block design once per layer.
@@ -20,6 +20,7 @@ from ..driver.output_dir import read_record
 from ..driver.simulation import (build_simulation, prepare_design, read_outputs,
                                  run_simulation)
 from ..driver.tools import DriverError
+from ..importer.tracing import module_weights
 from .model import WholeModel
 
 
@@ -61,10 +62,8 @@ def _numpy(values) -> Dict[str, np.ndarray]:
 
 
 def _weights(module: torch.nn.Module, rename: Callable[[str], str]) -> Dict[str, np.ndarray]:
-    values = {}
-    for name, tensor in list(module.named_parameters()) + list(module.named_buffers()):
-        values[rename(name)] = tensor.detach().numpy()
-    return values
+    names, tensors = module_weights(module)
+    return {rename(name): tensor.numpy() for name, tensor in zip(names, tensors)}
 
 
 class SimulatedGenerator:
@@ -72,12 +71,11 @@ class SimulatedGenerator:
 
     def __init__(self, model: WholeModel, designs: Dict[str, str], log: Optional[TextIO]):
         self.model = model
-        self.log = log
         self.decode = DesignRunner(designs["decode"], "block", log)
         self.head = DesignRunner(designs["decode"], "lm_head", log)
         self.prefill = DesignRunner(designs["prefill"], "block", log)
-        head_dir = self.head.data_dir("weights")
-        self.head.stage(head_dir, _weights(model.head, model.layers[0].head_weight_name))
+        self.head_dir = self.head.data_dir("weights")
+        self.head.stage(self.head_dir, _weights(model.head, model.layers[0].head_weight_name))
         self.layer_dirs = {}
         for runner in (self.prefill, self.decode):
             for index, layer in enumerate(model.layers):
@@ -97,9 +95,8 @@ class SimulatedGenerator:
         return runner.run(path)
 
     def logits(self, x: np.ndarray) -> np.ndarray:
-        path = self.head.data_dir("weights")
-        self.head.stage(path, {"x": x.reshape(1, -1)})
-        return self.head.run(path)["logits"][0]
+        self.head.stage(self.head_dir, {"x": x.reshape(1, -1)})
+        return self.head.run(self.head_dir)["logits"][0]
 
     def prefill_prompt(self, ids: List[int]) -> np.ndarray:
         """Runs the prompt; fills the caches; returns the last token's logits."""

@@ -50,7 +50,9 @@ def _location_of(err: BaseException) -> Optional[SourceLocation]:
     return found
 
 
-def _weights(module: torch.nn.Module):
+def module_weights(module: torch.nn.Module):
+    """Names and detached tensors of the parameters, then the buffers, each
+    tensor once: the order of a function's weight arguments."""
     names, tensors, seen = [], [], set()
     for name, tensor in itertools.chain(module.named_parameters(), module.named_buffers()):
         if id(tensor) in seen:
@@ -81,7 +83,7 @@ def trace_module(module: torch.nn.Module, example_inputs: Sequence[torch.Tensor]
         if not isinstance(x, torch.Tensor):
             raise ImporterError(f"example input {i} ({input_names[i]}) is a "
                                 f"{type(x).__name__}; only tensors are supported")
-    weight_names, weights = _weights(module)
+    weight_names, weights = module_weights(module)
     num_inputs = len(inputs)
 
     def call(*flat):
