@@ -135,6 +135,19 @@ static bool fuse(WordCopy copy) {
   if (!unroll || unroll.getInt() != copy.lanes ||
       use->getParentOp() != inner.getOperation())
     return false;
+  // Lanes run side by side: a store every lane makes to the same element
+  // is only safe as a sum, which is added as a tree below.
+  {
+    llvm::DenseMap<Value, bool> cache;
+    for (auto store : inner.getBody()->getOps<memref::StoreOp>()) {
+      bool sameElement = llvm::none_of(store.getIndices(), [&](Value index) {
+        return dependsOnValue(index, inner.getInductionVar(), inner, cache);
+      });
+      if (sameElement &&
+          !matchSumChain(store, inner.getInductionVar(), inner, cache))
+        return false;
+    }
+  }
 
   // The innermost loop walks words; the word's index is its position in
   // the buffer's row-major order over the lanes.
@@ -183,7 +196,7 @@ static bool fuse(WordCopy copy) {
   for (auto store : inner.getBody()->getOps<memref::StoreOp>())
     if (std::optional<SumChain> found = matchSumChain(store, oldIV, inner, cache))
       chain = found;
-  Operation *chainAdd = chain ? chain->add.getOperation() : nullptr;
+  Operation *chainAdd = chain ? chain->add : nullptr;
   Operation *chainStore = chain ? chain->store.getOperation() : nullptr;
   for (Operation &op : inner.getBody()->without_terminator()) {
     if (&op == chainAdd || &op == chainStore)
@@ -213,11 +226,11 @@ static bool fuse(WordCopy copy) {
     SmallVector<Value> terms;
     for (IRMapping &lane : perLane)
       terms.push_back(lane.lookupOrDefault(chain->term));
-    Value sum = body.create<arith::AddFOp>(
-        loc, shared.lookupOrDefault(chain->load.getResult()),
-        buildSumTree(body, loc, terms));
+    Value sum = createAdd(body, loc,
+                          shared.lookupOrDefault(chain->load.getResult()),
+                          buildSumTree(body, loc, terms));
     IRMapping final(shared);
-    final.map(chain->add.getResult(), sum);
+    final.map(chain->add->getResult(0), sum);
     body.clone(*chainStore, final);
   }
   inner.erase();

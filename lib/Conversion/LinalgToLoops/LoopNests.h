@@ -60,7 +60,8 @@ inline bool dependsOnValue(mlir::Value value, mlir::Value iv,
 /// back to the same indices, the load and the sum used only there.
 struct SumChain {
   mlir::memref::LoadOp load;
-  mlir::arith::AddFOp add;
+  mlir::Operation *add; // arith.addf or arith.addi
+
   mlir::memref::StoreOp store;
   mlir::Value term;
 };
@@ -74,11 +75,12 @@ matchSumChain(mlir::memref::StoreOp store, mlir::Value iv,
         return dependsOnValue(index, iv, scope, cache);
       }))
     return std::nullopt;
-  auto add = store.getValue().getDefiningOp<mlir::arith::AddFOp>();
-  if (!add || !add->hasOneUse() || add->getBlock() != store->getBlock())
+  mlir::Operation *add = store.getValue().getDefiningOp();
+  if (!add || !mlir::isa<mlir::arith::AddFOp, mlir::arith::AddIOp>(add) ||
+      !add->hasOneUse() || add->getBlock() != store->getBlock())
     return std::nullopt;
-  for (auto [operand, other] : {std::pair(add.getLhs(), add.getRhs()),
-                                std::pair(add.getRhs(), add.getLhs())}) {
+  mlir::Value lhs = add->getOperand(0), rhs = add->getOperand(1);
+  for (auto [operand, other] : {std::pair(lhs, rhs), std::pair(rhs, lhs)}) {
     auto load = operand.getDefiningOp<mlir::memref::LoadOp>();
     if (load && load.getMemRef() == store.getMemRef() &&
         llvm::equal(load.getIndices(), store.getIndices()) &&
@@ -88,14 +90,23 @@ matchSumChain(mlir::memref::StoreOp store, mlir::Value iv,
   return std::nullopt;
 }
 
-/// The f32 sum of `terms` added pairwise: a tree as deep as the log of
-/// their number (reassociated, unlike a chain).
+/// lhs + rhs: arith.addf on floats, arith.addi on integers.
+inline mlir::Value createAdd(mlir::OpBuilder &b, mlir::Location loc,
+                             mlir::Value lhs, mlir::Value rhs) {
+  if (mlir::isa<mlir::FloatType>(lhs.getType()))
+    return b.create<mlir::arith::AddFOp>(loc, lhs, rhs);
+  return b.create<mlir::arith::AddIOp>(loc, lhs, rhs);
+}
+
+/// The sum of `terms` added pairwise: a tree as deep as the log of their
+/// number (reassociated, unlike a chain: exact on integers, last bits on
+/// floats).
 inline mlir::Value buildSumTree(mlir::OpBuilder &b, mlir::Location loc,
                                 llvm::SmallVector<mlir::Value> terms) {
   while (terms.size() > 1) {
     llvm::SmallVector<mlir::Value> next;
     for (size_t i = 0; i + 1 < terms.size(); i += 2)
-      next.push_back(b.create<mlir::arith::AddFOp>(loc, terms[i], terms[i + 1]));
+      next.push_back(createAdd(b, loc, terms[i], terms[i + 1]));
     if (terms.size() % 2)
       next.push_back(terms.back());
     terms = next;

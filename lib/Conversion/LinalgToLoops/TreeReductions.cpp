@@ -7,7 +7,7 @@
 //
 // A reduction loop unrolled completely (the 16 lanes of a word of a
 // transposed weight row) adds every lane into one accumulator element in
-// turn: a chain of as many f32 additions as lanes. The copies are instead
+// turn: a chain of as many additions as lanes. The copies are instead
 // summed pairwise, a tree as deep as the log of the lanes, and added to the
 // element once; the loop goes and its parent becomes the pipelined loop.
 // The sum is reassociated, which f32 rounding notices only in the last
@@ -67,7 +67,7 @@ static bool rewrite(scf::ForOp loop) {
     mapping.clear();
     mapping.map(iv, b.create<arith::ConstantIndexOp>(loc, lane));
     for (Operation &op : loop.getBody()->without_terminator()) {
-      if (&op == load.getOperation() || &op == add.getOperation() ||
+      if (&op == load.getOperation() || &op == add ||
           &op == store.getOperation())
         continue;
       b.clone(op, mapping);
@@ -75,8 +75,8 @@ static bool rewrite(scf::ForOp loop) {
     terms.push_back(mapping.lookupOrDefault(term));
   }
   Value element = b.clone(*load, mapping)->getResult(0);
-  Value sum = b.create<arith::AddFOp>(loc, element, buildSumTree(b, loc, terms));
-  mapping.map(add.getResult(), sum);
+  Value sum = createAdd(b, loc, element, buildSumTree(b, loc, terms));
+  mapping.map(add->getResult(0), sum);
   b.clone(*store, mapping);
   // The parent, now innermost, is the pipelined loop.
   if (auto parent = dyn_cast<scf::ForOp>(loop->getParentOp()))

@@ -98,23 +98,54 @@ class Program:
 
 def zoo_program(model: str, config: str, step: str, *, functions: Sequence[str] = ZOO_FUNCTIONS,
                 max_seq: int, seq: int, seed: int = 0, layer: int = 0,
-                checkpoint: Optional[str] = None, with_values: bool = True) -> Program:
-    """A zoo model's step; `with_values=False` leaves weights uninitialized (import only)."""
+                checkpoint: Optional[str] = None, with_values: bool = True,
+                quant: Optional[Dict[str, object]] = None) -> Program:
+    """A zoo model's step; `with_values=False` leaves weights uninitialized (import only).
+
+    `quant` describes the quantization (see quant_description); static
+    activation scales are calibrated on the step's example inputs."""
     from .. import models
     from ..models.steps import module_attributes
     if not 0 <= seed < 2 ** 63:
         raise DriverError(f"--seed must be in [0, 2^63 - 1], got {seed}")
+    scheme = quant_scheme(quant)
     built = models.build_model(model, config, layer=layer,
                                weights="random" if with_values else "empty",
-                               seed=seed, checkpoint=checkpoint)
+                               seed=seed, checkpoint=checkpoint, quant=scheme)
     check_sequence_lengths(built.config, step, max_seq, seq)
     inputs = models.example_inputs(built, step, max_seq=max_seq, seq=seq, seed=seed)
-    specs = models.function_specs(built, step, inputs, models.lm_head_input(built, seed),
-                                  list(functions))
+    head_input = models.lm_head_input(built, seed)
+    specs = models.function_specs(built, step, inputs, head_input, list(functions))
+    if scheme is not None and scheme.act_scales == "static" and with_values:
+        from ..quant import calibrate
+        for spec in specs:
+            calibrate(spec.module, lambda spec=spec: spec.module(*spec.example_inputs))
     description = {"source": "zoo", "model": built.config.family, "config": built.config.name,
                    "step": step, "functions": list(functions), "max_seq": max_seq, "seq": seq,
-                   "seed": seed, "layer": layer, "checkpoint": checkpoint}
+                   "seed": seed, "layer": layer, "checkpoint": checkpoint,
+                   "quant": quant_description(scheme)}
     return Program(specs, description, module_attributes(built, step, max_seq, seq))
+
+
+def quant_scheme(quant: Optional[Dict[str, object]]):
+    """The QuantScheme of a description {"scheme", "group_size", "act_scales"}
+    (None or scheme "none": not quantized)."""
+    if not quant:
+        return None
+    from ..quant import QuantError, get_scheme
+    try:
+        return get_scheme(str(quant.get("scheme", "none")),
+                          group_size=quant.get("group_size", 128),
+                          act_scales=str(quant.get("act_scales", "dynamic")))
+    except QuantError as err:
+        raise DriverError(str(err)) from err
+
+
+def quant_description(scheme) -> Optional[Dict[str, object]]:
+    if scheme is None:
+        return None
+    return {"scheme": scheme.name, "group_size": scheme.group_size,
+            "act_scales": scheme.act_scales}
 
 
 # The U55C's HBM: a block's KV cache beyond it cannot be placed.
@@ -192,7 +223,8 @@ def rebuild_program(description: Dict[str, object]) -> Program:
     return zoo_program(description["model"], description["config"], description["step"],
                        functions=description["functions"], max_seq=description["max_seq"],
                        seq=description["seq"], seed=description["seed"],
-                       layer=description["layer"], checkpoint=description["checkpoint"])
+                       layer=description["layer"], checkpoint=description["checkpoint"],
+                       quant=description.get("quant"))
 
 
 def _input_names(spec: FunctionSpec) -> List[str]:

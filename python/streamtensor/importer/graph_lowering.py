@@ -16,7 +16,7 @@ from .source_locations import LOC_KEY, SourceLocation
 from .tracing import TracedModule
 
 _DTYPES = {torch.float32: "f32", torch.float64: "f64", torch.int64: "i64",
-           torch.int32: "i32", torch.bool: "i1"}
+           torch.int32: "i32", torch.int16: "i16", torch.int8: "i8", torch.bool: "i1"}
 
 
 def element_type(dtype: torch.dtype, what: str, location=None) -> str:

@@ -326,17 +326,20 @@ def _named_contraction(fb: FunctionBuilder, op: str, a: Value, b: Value,
                      out_type, (a.name, b.name, init.name))
 
 
-def matmul(fb: FunctionBuilder, a: Value, b: Value, transpose_b: bool = False) -> Value:
-    """[M, K] x [K, N] (or [N, K] when transpose_b) -> [M, N]."""
+def matmul(fb: FunctionBuilder, a: Value, b: Value, transpose_b: bool = False,
+           out_elem: Optional[str] = None) -> Value:
+    """[M, K] x [K, N] (or [N, K] when transpose_b) -> [M, N], accumulated in
+    `out_elem` (default: the operands' type; integer operands sign-extend)."""
     n = b.shape[0] if transpose_b else b.shape[1]
-    out = TensorType((a.shape[0], n), a.elem)
+    out = TensorType((a.shape[0], n), out_elem or a.elem)
     name = "linalg.matmul_transpose_b" if transpose_b else "linalg.matmul"
     return _named_contraction(fb, name, a, b, out)
 
 
-def batch_matmul(fb: FunctionBuilder, a: Value, b: Value, transpose_b: bool = False) -> Value:
-    """[B, M, K] x [B, K, N] (or [B, N, K]) -> [B, M, N]."""
+def batch_matmul(fb: FunctionBuilder, a: Value, b: Value, transpose_b: bool = False,
+                 out_elem: Optional[str] = None) -> Value:
+    """[B, M, K] x [B, K, N] (or [B, N, K]) -> [B, M, N], accumulated in `out_elem`."""
     n = b.shape[1] if transpose_b else b.shape[2]
-    out = TensorType((a.shape[0], a.shape[1], n), a.elem)
+    out = TensorType((a.shape[0], a.shape[1], n), out_elem or a.elem)
     name = "linalg.batch_matmul_transpose_b" if transpose_b else "linalg.batch_matmul"
     return _named_contraction(fb, name, a, b, out)

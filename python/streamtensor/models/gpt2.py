@@ -6,7 +6,7 @@ import torch
 import torch.nn as nn
 
 from .config import ModelConfig
-from .layers import Conv1D, attention, gelu_tanh, with_cache
+from .layers import Conv1D, ProjectionHead, attention, gelu_tanh, with_cache
 
 
 class GPT2Attention(nn.Module):
@@ -61,7 +61,7 @@ class GPT2Block(nn.Module):
         return self.forward(x, mask)
 
 
-class GPT2Head(nn.Module):
+class GPT2Head(ProjectionHead):
     """Final LayerNorm and the LM head (tied to the token embedding)."""
 
     def __init__(self, config: ModelConfig, device=None):
@@ -71,7 +71,7 @@ class GPT2Head(nn.Module):
                                                device=device))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return torch.nn.functional.linear(self.ln_f(x), self.weight)
+        return self.project(self.ln_f(x))
 
 
 def block_prefix(layer: int) -> str:

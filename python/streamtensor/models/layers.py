@@ -24,6 +24,22 @@ class Conv1D(nn.Module):
         return torch.addmm(self.bias, x, self.weight)
 
 
+class ProjectionHead(nn.Module):
+    """A final norm and the LM head's projection by `weight` [vocab, hidden].
+
+    The weight stays a plain parameter (it is tied to the token embedding in
+    most checkpoints); quantization swaps the projection for a module.
+    """
+
+    def project(self, x: torch.Tensor) -> torch.Tensor:
+        quantized = self._modules.get("projection")
+        return F.linear(x, self.weight) if quantized is None else quantized(x)
+
+    def quantize_projection(self, layer: nn.Module) -> None:
+        del self.weight
+        self.projection = layer
+
+
 class RMSNorm(nn.Module):
     """x / rms(x) * w, or * (1 + w) for Gemma, whose checkpoints store w - 1."""
 

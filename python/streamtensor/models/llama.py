@@ -11,7 +11,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 from .config import ModelConfig
-from .layers import RMSNorm, apply_rope, attention, with_cache
+from .layers import ProjectionHead, RMSNorm, apply_rope, attention, with_cache
 
 
 class RopeAttention(nn.Module):
@@ -93,7 +93,7 @@ class LlamaBlock(nn.Module):
         return self.forward(x, cos, sin, mask)
 
 
-class RMSNormHead(nn.Module):
+class RMSNormHead(ProjectionHead):
     """Final RMSNorm and the LM head."""
 
     def __init__(self, config: ModelConfig, norm_offset: bool = False, device=None):
@@ -103,7 +103,7 @@ class RMSNormHead(nn.Module):
                                                device=device))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return F.linear(self.norm(x), self.weight)
+        return self.project(self.norm(x))
 
 
 def block_prefix(layer: int) -> str:

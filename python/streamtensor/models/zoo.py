@@ -37,7 +37,9 @@ class DecoderModel:
         return self.block_prefix + name
 
     def head_weight_name(self, name: str) -> str:
-        return self.head_names[name]
+        """The checkpoint name; tensors a checkpoint does not hold (the
+        quantized projection's codes and scales) go under "lm_head."."""
+        return self.head_names.get(name, "lm_head." + name)
 
     def hf_state_dict(self) -> Dict[str, torch.Tensor]:
         """Every tensor under its Hugging Face name (tied weights once)."""
@@ -137,8 +139,13 @@ def _load_checkpoint(model: DecoderModel, checkpoint) -> None:
 
 def build_model(family: Optional[str] = None, config: Union[str, ModelConfig] = "tiny", *,
                 layer: int = 0, weights: str = "random", seed: int = 0,
-                checkpoint: Optional[str] = None) -> DecoderModel:
-    """Layer `layer` of `family`/`config`, with weights from `checkpoint` if given."""
+                checkpoint: Optional[str] = None, quant=None) -> DecoderModel:
+    """Layer `layer` of `family`/`config`, with weights from `checkpoint` if given.
+
+    `quant` (a scheme name or QuantScheme) replaces the block's and the
+    head's matrix products by their quantized reference (streamtensor.quant);
+    static activation scales are left at 1 for the caller to calibrate.
+    """
     ckpt = None
     if checkpoint is not None:
         from ..weights import Checkpoint
@@ -171,4 +178,9 @@ def build_model(family: Optional[str] = None, config: Union[str, ModelConfig] = 
         _load_checkpoint(model, ckpt)
     elif weights == "random":
         _init_random(model, seed)
+    if quant is not None:
+        from ..quant import quantize
+        compute = ckpt is not None or weights != "empty"
+        quantize(model.block, quant, inplace=True, compute=compute)
+        quantize(model.head, quant, inplace=True, compute=compute)
     return model

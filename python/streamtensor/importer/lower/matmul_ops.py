@@ -64,27 +64,50 @@ def transposed_source(ctx, node) -> Optional[Value]:
     return value
 
 
-def _check_float(a: Value):
-    if not is_float(a.elem):
-        raise NotImplementedError("integer matrix products")
+_INT_BITS = {"i8": 8, "i16": 16, "i32": 32, "i64": 64}
+
+
+def _widened_source(ctx, node):
+    """`x` if `node` is `x.to(wider integer type)`, else None: integer
+    products take the narrow operand and extend it in their body."""
+    if not isinstance(node, torch.fx.Node) or node.op != "call_function" or \
+            node.target is not _aten._to_copy.default:
+        return None
+    src = node.args[0]
+    if not isinstance(src, torch.fx.Node):
+        return None
+    src_elem, out_elem = ctx.node_type(src).elem, ctx.node_type(node).elem
+    if src_elem in _INT_BITS and out_elem in _INT_BITS and \
+            _INT_BITS[src_elem] <= _INT_BITS[out_elem]:
+        return src
+    return None
+
+
+def _operands(ctx, lhs_node, rhs_node):
+    """(lhs, rhs node, accumulator type): float products compute in their
+    type; integer ones accumulate in the result type from narrow operands."""
+    out_elem = ctx.out_type().elem
+    if is_float(out_elem):
+        return ctx.value(lhs_node), rhs_node, None
+    lhs_node = _widened_source(ctx, lhs_node) or lhs_node
+    rhs_node = _widened_source(ctx, rhs_node) or rhs_node
+    return ctx.value(lhs_node), rhs_node, out_elem
 
 
 def _mm(ctx, lhs_node, rhs_node) -> Value:
-    a = ctx.value(lhs_node)
-    _check_float(a)
+    a, rhs_node, acc = _operands(ctx, lhs_node, rhs_node)
     rhs_t = transposed_source(ctx, rhs_node)
     if rhs_t is not None:
-        return matmul(ctx.fb, a, rhs_t, transpose_b=True)
-    return matmul(ctx.fb, a, ctx.value(rhs_node))
+        return matmul(ctx.fb, a, rhs_t, transpose_b=True, out_elem=acc)
+    return matmul(ctx.fb, a, ctx.value(rhs_node), out_elem=acc)
 
 
 def _bmm(ctx, lhs_node, rhs_node) -> Value:
-    a = ctx.value(lhs_node)
-    _check_float(a)
+    a, rhs_node, acc = _operands(ctx, lhs_node, rhs_node)
     rhs_t = transposed_source(ctx, rhs_node)
     if rhs_t is not None:
-        return batch_matmul(ctx.fb, a, rhs_t, transpose_b=True)
-    return batch_matmul(ctx.fb, a, ctx.value(rhs_node))
+        return batch_matmul(ctx.fb, a, rhs_t, transpose_b=True, out_elem=acc)
+    return batch_matmul(ctx.fb, a, ctx.value(rhs_node), out_elem=acc)
 
 
 def _scaled_sum(ctx, product: Value, bias, beta, alpha) -> Value:
@@ -132,7 +155,6 @@ def _baddbmm(ctx, a):
 @lowers("aten.mv.default")
 def _mv(ctx, a):
     m, v = ctx.value(a["self"]), ctx.value(a["vec"])
-    _check_float(m)
     column = reshape(ctx.fb, v, (v.shape[0], 1))
     return reshape(ctx.fb, matmul(ctx.fb, m, column), ctx.out_type().shape)
 
@@ -140,7 +162,6 @@ def _mv(ctx, a):
 @lowers("aten.dot.default")
 def _dot(ctx, a):
     x, y = ctx.value(a["self"]), ctx.value(a["tensor"])
-    _check_float(x)
     row = reshape(ctx.fb, x, (1, x.shape[0]))
     column = reshape(ctx.fb, y, (y.shape[0], 1))
     return reshape(ctx.fb, matmul(ctx.fb, row, column), ())
