@@ -29,9 +29,13 @@ using mlir::IntegerType;
 using llvm::StringRef;
 using mlir::dyn_cast;
 
+/// The target's name of `type`. Sub-byte integers (the 4-bit codes of
+/// quantized weights) take the i8 figures: an upper bound on their cost.
 inline std::string getTypeKey(Type type) {
-  if (auto integer = dyn_cast<IntegerType>(type))
-    return "i" + std::to_string(integer.getWidth());
+  if (auto integer = dyn_cast<IntegerType>(type)) {
+    unsigned width = integer.getWidth();
+    return "i" + std::to_string(width > 1 && width < 8 ? 8 : width);
+  }
   if (type.isF16())
     return "f16";
   if (type.isBF16())

@@ -31,6 +31,15 @@ def test_greedy_tokens_equal_pytorch(family, tmp_path):
     assert result.design_calls == layers * 32 + 32
 
 
+@pytest.mark.parametrize("family,quant", [("gpt2", "w4a8"), ("llama", "w8a8")])
+def test_quantized_greedy_tokens_equal_the_quantized_reference(family, quant, tmp_path):
+    result = generate(family, "tiny", prompt_ids=PROMPT, max_new_tokens=32,
+                      out_dir=str(tmp_path), quant=quant)
+    expected = reference_generate(load_model(family, "tiny", quant=quant), PROMPT, 32)
+    assert result.generated_ids == expected
+    assert expected != reference_generate(load_model(family, "tiny"), PROMPT, 32)
+
+
 @pytest.mark.skipif(not os.path.isdir(CHECKPOINT), reason="trained checkpoint not present")
 def test_trained_checkpoint_generates_like_pytorch(tmp_path):
     prompt = "The meaning of"
@@ -41,6 +50,10 @@ def test_trained_checkpoint_generates_like_pytorch(tmp_path):
     assert result.generated_ids == reference_generate(
         load_model(None, "tiny", checkpoint=CHECKPOINT), ids, 32)
     assert result.tokenizer == "bytes" and len(result.text) > 0
+    quantized = generate(checkpoint=CHECKPOINT, model=None, prompt=prompt, max_new_tokens=32,
+                         out_dir=str(tmp_path / "w4a8"), quant="w4a8")
+    assert quantized.generated_ids == reference_generate(
+        load_model(None, "tiny", checkpoint=CHECKPOINT, quant="w4a8"), ids, 32)
 
 
 def test_designs_are_reused_and_sampling_is_seeded(tmp_path, capsys):

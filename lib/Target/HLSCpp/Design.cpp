@@ -35,13 +35,25 @@ StringRef target::toString(PortKind kind) {
   llvm_unreachable("unknown port kind");
 }
 
+bool target::isSubByte(Type type) {
+  auto integer = dyn_cast<IntegerType>(type);
+  return integer && integer.getWidth() > 1 && integer.getWidth() < 8;
+}
+
 std::string target::getCType(Type type) {
-  // A memory word of a widened port (docs/lowered-ir.md).
+  // A memory word of a widened port (docs/lowered-ir.md). Sub-byte lanes
+  // are packed bits: an hls::vector would give each lane a byte.
   if (auto vector = dyn_cast<VectorType>(type)) {
-    std::string lane = getCType(vector.getElementType());
+    Type element = vector.getElementType();
+    std::string lane = getCType(element);
     if (vector.getRank() != 1 || vector.isScalable() || lane.empty() ||
-        vector.getElementType().isIndex() || vector.getElementType().isInteger(1))
+        element.isIndex() || element.isInteger(1))
       return "";
+    if (isSubByte(element))
+      return "ap_uint<" +
+             std::to_string(element.getIntOrFloatBitWidth() *
+                            vector.getNumElements()) +
+             ">";
     return "hls::vector<" + lane + ", " +
            std::to_string(vector.getNumElements()) + ">";
   }
@@ -63,7 +75,9 @@ std::string target::getCType(Type type) {
     case 64:
       return "int" + std::to_string(integer.getWidth()) + "_t";
     default:
-      return "";
+      return isSubByte(type)
+                 ? "ap_int<" + std::to_string(integer.getWidth()) + ">"
+                 : "";
     }
   }
   return "";
@@ -75,6 +89,8 @@ std::string target::getUnsignedCType(Type type) {
   if (auto integer = dyn_cast<IntegerType>(type)) {
     if (integer.getWidth() == 1)
       return "bool";
+    if (isSubByte(type))
+      return "ap_uint<" + std::to_string(integer.getWidth()) + ">";
     std::string signedType = getCType(type);
     return signedType.empty() ? "" : "u" + signedType;
   }
@@ -86,6 +102,8 @@ StringRef target::getDTypeName(Type type) {
     return "f32";
   if (type.isF64())
     return "f64";
+  if (type.isInteger(4))
+    return "i4";
   if (type.isInteger(8))
     return "i8";
   if (type.isInteger(16))
@@ -144,7 +162,8 @@ static LogicalResult checkMemRef(Operation *op, MemRefType type,
 static LogicalResult checkScalarType(Operation *op, Type type, StringRef what) {
   if (isa<VectorType>(type) || getCType(type).empty())
     return diag(op) << what << " has unsupported type " << type
-                    << " (expected f32, f64, i1, i8, i16, i32, i64 or index)";
+                    << " (expected f32, f64, i1, i2 to i7, i8, i16, i32, i64 "
+                       "or index)";
   return success();
 }
 
@@ -713,6 +732,20 @@ LogicalResult DesignBuilder::connectTensors() {
                                 local.layout->toAttr(top.func.getContext())))
         return fail() << " in a different external-memory layout than an "
                          "earlier kernel";
+      // Sub-byte elements are packed in memory words; only whole words of
+      // them can be read, and nothing writes them.
+      if (isSubByte(tensor.getElementType())) {
+        int64_t bits = tensor.getElementType().getIntOrFloatBitWidth();
+        if (port.kind == PortKind::Output)
+          return fail() << " of " << tensor.getElementType()
+                        << " elements as an output; sub-byte tensors can only "
+                           "be read";
+        if (tensor.getLanes() * bits % 8 != 0)
+          return fail() << " of " << tensor.getElementType()
+                        << " elements one element at a time; packed sub-byte "
+                           "tensors must be read in whole memory words (a "
+                           "contiguous layout whose runs hold whole bytes)";
+      }
       bool readsPort = portUses[topIndex][port.index].reads;
       if (port.kind == PortKind::Output) {
         if (tensor.weight)

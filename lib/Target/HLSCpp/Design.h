@@ -37,6 +37,8 @@ llvm::StringRef toString(PortKind kind);
 /// The C type of a scalar (`float`, `int32_t`, `bool`, ...), or an empty
 /// string when the type is not supported.
 std::string getCType(mlir::Type type);
+/// Integers of 2 to 7 bits: ap_int<W> on chip, packed in external memory.
+bool isSubByte(mlir::Type type);
 /// The unsigned C type of the same width, for unsigned integer operations.
 std::string getUnsignedCType(mlir::Type type);
 /// Name of the element type in the parameter file format (`f32`, `i8`).

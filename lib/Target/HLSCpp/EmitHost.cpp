@@ -82,6 +82,8 @@ static StringRef getDTypeEnum(Type type) {
     return "DType::F32";
   if (type.isF64())
     return "DType::F64";
+  if (type.isInteger(4))
+    return "DType::I4";
   if (type.isInteger(8))
     return "DType::I8";
   if (type.isInteger(16))
@@ -91,9 +93,12 @@ static StringRef getDTypeEnum(Type type) {
   return "DType::I64";
 }
 
+/// Sub-byte elements are packed (two 4-bit codes per byte).
 static int64_t getNumBytes(const Tensor &tensor) {
-  return tensor.getNumElements() *
-         (tensor.getElementType().getIntOrFloatBitWidth() / 8);
+  return (tensor.getNumElements() *
+              tensor.getElementType().getIntOrFloatBitWidth() +
+          7) /
+         8;
 }
 
 namespace {

@@ -314,8 +314,23 @@ void ProcessEmitter::emitOpCode(Operation *op) {
                                : stripParens(expr(cast<Value>(position)));
         std::string word = expr(extract.getVector());
         std::string name = declare(extract.getResult(), "v");
-        line() << getCType(extract.getType()) << " " << name << " = " << word
-               << "[" << lane << "];\n";
+        line() << getCType(extract.getType()) << " " << name << " = ";
+        if (isSubByte(extract.getType())) {
+          // A packed word: the lane's bit field, reinterpreted as signed.
+          int64_t bits = extract.getType().getIntOrFloatBitWidth();
+          std::string low, high;
+          if (std::optional<int64_t> index = getConstantIntValue(position)) {
+            low = std::to_string(*index * bits);
+            high = std::to_string(*index * bits + bits - 1);
+          } else {
+            low = "(" + lane + ") * " + std::to_string(bits);
+            high = low + " + " + std::to_string(bits - 1);
+          }
+          os << getCType(extract.getType()) << "(" << word << ".range(" << high
+             << ", " << low << "));\n";
+          return;
+        }
+        os << word << "[" << lane << "];\n";
       })
       .Case([&](vector::FromElementsOp build) {
         std::string name = declare(build.getResult(), "v");
@@ -648,6 +663,7 @@ LogicalResult streamtensor::target::emitKernels(ModuleOp module,
      << "// Vitis HLS C++; compiles unchanged with g++ against the "
         "bounded-FIFO\n"
      << "// simulation headers of runtime/sim/include.\n"
+     << "#include <ap_int.h>\n"
      << "#include <hls_math.h>\n"
      << "#include <hls_stream.h>\n"
      << "#include <hls_vector.h>\n\n"

@@ -46,6 +46,21 @@ template <typename T> struct PortAllocator {
 
 template <typename T> using PortBuffer = std::vector<T, PortAllocator<T>>;
 
+// Sub-byte elements (one byte each in the tensor files) as the port holds
+// them: `bits` bits apiece, element 0 in the lowest bits of byte 0.
+PortBuffer<std::uint8_t> packBits(const PortBuffer<std::int8_t> &values, unsigned bits) {
+  PortBuffer<std::uint8_t> packed((values.size() * bits + 7) / 8, 0);
+  const unsigned mask = (1u << bits) - 1;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const unsigned field = static_cast<std::uint8_t>(values[i]) & mask;
+    const std::size_t bit = i * bits;
+    packed[bit / 8] |= static_cast<std::uint8_t>(field << (bit % 8));
+    if (bit % 8 + bits > 8)
+      packed[bit / 8 + 1] |= static_cast<std::uint8_t>(field >> (8 - bit % 8));
+  }
+  return packed;
+}
+
 // Reads `elements` values of `dtype` from <dir>/<name>.bin, a raw
 // little-endian array whose size must match exactly.
 template <typename T>
@@ -101,6 +116,7 @@ LogicalResult streamtensor::target::emitSimDriver(ModuleOp module,
      << "// 0 on success, 1 on any failure (deadlock, bad tensor file), 2 on "
         "bad usage.\n"
      << "#include \"streamtensor/sim/Error.h\"\n\n"
+     << "#include <ap_int.h>\n"
      << "#include <hls_vector.h>\n\n"
      << "#include <cstdint>\n"
      << "#include <cstring>\n"
@@ -126,22 +142,32 @@ LogicalResult streamtensor::target::emitSimDriver(ModuleOp module,
   // Driver locals must not hide the kernels they call.
   NameScope scope(&design->globals);
   for (StringRef fixed : {"dir", "argc", "argv", "readTensor", "writeTensor",
-                          "PortBuffer", "PortAllocator", "kPortAlignment"})
+                          "PortBuffer", "PortAllocator", "kPortAlignment",
+                          "packBits"})
     scope.reserve(fixed);
   for (StringRef fixed : kLayoutHelperNames)
     scope.reserve(fixed);
-  // A packed tensor has a second variable: its port, in packed order.
-  std::vector<std::string> vars, portVars;
+  // A packed tensor has a second variable: its port, in packed order; a
+  // sub-byte tensor a third: its bits, as the port holds them.
+  std::vector<std::string> vars, portVars, bitVars;
   for (const Tensor &tensor : design->tensors) {
     vars.push_back(scope.unique(tensor.name));
     portVars.push_back(tensor.isPacked() ? scope.unique(tensor.name + "_port")
                                          : vars.back());
+    bitVars.push_back(isSubByte(tensor.getElementType())
+                          ? scope.unique(tensor.name + "_bits")
+                          : portVars.back());
   }
+  // Sub-byte elements take a byte each until they are packed.
+  auto bufferType = [](const Tensor &tensor) -> std::string {
+    return isSubByte(tensor.getElementType()) ? "std::int8_t"
+                                              : getCType(tensor.getElementType());
+  };
   auto declarePort = [&](const Tensor &tensor, StringRef var,
                          StringRef portVar, bool fill) {
     if (!tensor.isPacked())
       return;
-    std::string type = getCType(tensor.getElementType());
+    std::string type = bufferType(tensor);
     os << "    PortBuffer<" << type << "> " << portVar << "("
        << tensor.getNumElements() << ");\n";
     if (fill)
@@ -164,7 +190,7 @@ LogicalResult streamtensor::target::emitSimDriver(ModuleOp module,
   for (auto [tensor, var] : llvm::zip(design->tensors, vars)) {
     if (tensor.producer >= 0 && !tensor.inOut)
       continue;
-    std::string type = getCType(tensor.getElementType());
+    std::string type = bufferType(tensor);
     os << "    PortBuffer<" << type << "> " << var << " = readTensor<" << type
        << ">(dir, " << quoteCString(tensor.name) << ", "
        << tensor.getNumElements() << ", "
@@ -174,15 +200,21 @@ LogicalResult streamtensor::target::emitSimDriver(ModuleOp module,
        llvm::zip(design->tensors, vars, portVars)) {
     bool produced = tensor.producer >= 0 && !tensor.inOut;
     if (produced)
-      os << "    PortBuffer<" << getCType(tensor.getElementType()) << "> "
-         << var << "(" << tensor.getNumElements() << ");\n";
+      os << "    PortBuffer<" << bufferType(tensor) << "> " << var << "("
+         << tensor.getNumElements() << ");\n";
     declarePort(tensor, var, portVar, !produced);
   }
+  for (auto [tensor, portVar, bitVar] :
+       llvm::zip(design->tensors, portVars, bitVars))
+    if (isSubByte(tensor.getElementType()))
+      os << "    PortBuffer<std::uint8_t> " << bitVar << " = packBits("
+         << portVar << ", " << tensor.getElementType().getIntOrFloatBitWidth()
+         << ");\n";
   for (Top &top : design->tops) {
     os << "    " << top.cName << "(";
     for (Port &port : top.ports) {
       const Tensor &tensor = design->tensors[port.tensor];
-      std::string data = portVars[port.tensor] + ".data()";
+      std::string data = bitVars[port.tensor] + ".data()";
       // A widened port takes memory words, laid out like their lanes.
       if (tensor.getLanes() > 1)
         data = "reinterpret_cast<" + getCType(tensor.type.getElementType()) +
@@ -197,7 +229,7 @@ LogicalResult streamtensor::target::emitSimDriver(ModuleOp module,
       continue;
     if (tensor.isPacked())
       os << "    fromPort(" << portVar << ".data(), " << var
-         << ".data(), sizeof(" << getCType(tensor.getElementType()) << "), "
+         << ".data(), sizeof(" << bufferType(tensor) << "), "
          << getPackedOrderCall(tensor) << ");\n";
     os << "    writeTensor(dir, " << quoteCString(tensor.name) << ", " << var
        << ");\n";

@@ -6,7 +6,7 @@ import sys
 from .. import models
 from ..driver.flow import DEFAULT_FIFO_SIZING, FIFO_STRATEGIES, UNTIL
 from .errors import CliError
-from .model_args import check_model_arguments
+from .model_args import add_quant_arguments, check_model_arguments, quant_from_args
 from .import_cmd import _config_table, _non_negative, _positive
 
 NAME = "compile"
@@ -59,6 +59,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=0,
                         help="seed of the random weights and of the simulation inputs "
                              "(default: 0)")
+    add_quant_arguments(parser)
     parser.add_argument("--force", action="store_true",
                         help="replace the contents of an existing output folder of a previous "
                              "compilation")
@@ -89,6 +90,7 @@ def run(args: argparse.Namespace) -> int:
     from ..driver.flow import compile_program
     from ..driver.program import zoo_program
     check_model_arguments(args)
+    quant = quant_from_args(args)
     functions = list(models.FUNCTIONS) if args.function == "all" else [args.function]
     # Weight values are only needed when data for the simulation is written.
     with_values = args.until == "all"
@@ -97,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
             return zoo_program(args.model, args.config or "tiny", args.step,
                                functions=functions, max_seq=args.max_seq, seq=args.seq,
                                seed=args.seed, layer=args.layer, checkpoint=args.checkpoint,
-                               with_values=with_values)
+                               with_values=with_values, quant=quant)
         log = None if args.quiet else sys.stdout
         options, explored = None, None
         if args.dse:

@@ -5,7 +5,8 @@ import json
 import sys
 import tempfile
 
-from .model_args import add_model_arguments, check_model_arguments
+from .model_args import (add_model_arguments, add_quant_arguments, check_model_arguments,
+                         quant_from_args)
 
 NAME = "estimate"
 HELP = ("Estimate a whole model's decoding speed (tokens/s) and time to first token on the "
@@ -22,8 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_model_arguments(parser)
     parser.add_argument("--lengths", default="32:32,64:64,128:128,256:256",
                         help="comma-separated [in:out] pairs (default: the paper's)")
-    parser.add_argument("--quant", choices=["none"], default="none",
-                        help="weight and activation precision (only f32 today)")
+    add_quant_arguments(parser, act_scales=False)
     parser.add_argument("-o", "--output", metavar="DIR",
                         help="keep the compiled designs and timed simulations here")
     parser.add_argument("--json", action="store_true",
@@ -34,11 +34,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..driver.throughput import estimate_model, estimate_text, parse_lengths
     check_model_arguments(args)
+    quant = quant_from_args(args)
     lengths = parse_lengths(args.lengths)
     log = sys.stderr if args.json else sys.stdout
     work = args.output or tempfile.mkdtemp(prefix="streamtensor-estimate-")
     result = estimate_model(args.model, args.config or "tiny", lengths, work,
-                            checkpoint=args.checkpoint, log=log)
+                            checkpoint=args.checkpoint, quant=quant, log=log)
     if args.json:
         print(json.dumps(result["rows"]))
     else:

@@ -4,7 +4,8 @@ import argparse
 import json
 import sys
 
-from .model_args import add_model_arguments, check_model_arguments
+from .model_args import (add_model_arguments, add_quant_arguments, check_model_arguments,
+                         quant_from_args)
 
 NAME = "generate"
 HELP = ("Generate text with a whole model: compile its prefill block, decode block and LM "
@@ -33,6 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     prompt.add_argument("--prompt-ids", type=_token_ids, metavar="I,J,...",
                         help="prompt as token ids")
     parser.add_argument("--max-new-tokens", type=int, default=32, metavar="N")
+    add_quant_arguments(parser, act_scales=False)
     parser.add_argument("--temperature", type=float, default=0.0,
                         help="sample at this temperature (default 0: greedy)")
     parser.add_argument("--top-k", type=int, default=0, metavar="K",
@@ -54,6 +56,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..generation import generate
     check_model_arguments(args)
+    quant_from_args(args)
     log = sys.stderr if args.json else sys.stdout
 
     def show(text: str) -> None:
@@ -68,7 +71,8 @@ def run(args: argparse.Namespace) -> int:
                       max_new_tokens=args.max_new_tokens, temperature=args.temperature,
                       top_k=args.top_k, seed=args.seed, out_dir=args.output,
                       max_seq=args.max_seq, stop_at_eos=args.stop_at_eos, log=log,
-                      on_text=None if args.json else show)
+                      on_text=None if args.json else show, quant=args.quant,
+                      group_size=args.group_size)
     if args.json:
         print(json.dumps({"prompt_ids": result.prompt_ids,
                           "generated_ids": result.generated_ids,

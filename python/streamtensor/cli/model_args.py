@@ -21,3 +21,34 @@ def check_model_arguments(args: argparse.Namespace) -> None:
                        "config.json is used)")
     if not args.checkpoint and not args.model:
         raise CliError("--model is required (one of " + ", ".join(models.FAMILIES) + ")")
+
+
+def add_quant_arguments(parser: argparse.ArgumentParser, act_scales: bool = True) -> None:
+    """--quant and its parameters (docs/quantization.md)."""
+    from ..quant import ACT_SCALES, SCHEMES
+    from ..quant.scheme import DEFAULT_GROUP_SIZE
+    parser.add_argument("--quant", choices=SCHEMES, default="none",
+                        help="integer weights and activations of the matrix products: W8A8 or "
+                             "W4A8 (int8 activations, int32 sums; default: none, f32)")
+    parser.add_argument("--group-size", type=int, default=DEFAULT_GROUP_SIZE, metavar="N",
+                        help="weights per scale along the reduction dimension (default: "
+                             f"{DEFAULT_GROUP_SIZE}; the largest divisor of the dimension not "
+                             "above it)")
+    if act_scales:
+        parser.add_argument("--act-scales", choices=ACT_SCALES, default="dynamic",
+                            help="int8 activation scales: per token, computed on chip "
+                                 "(dynamic, the default), or one per product calibrated on "
+                                 "the example inputs (static)")
+
+
+def quant_from_args(args: argparse.Namespace):
+    """The program's quantization description, or None for f32."""
+    if args.quant == "none":
+        return None
+    from ..quant import QuantError, get_scheme
+    act_scales = getattr(args, "act_scales", "dynamic")
+    try:
+        get_scheme(args.quant, group_size=args.group_size, act_scales=act_scales)
+    except QuantError as err:
+        raise CliError(str(err))
+    return {"scheme": args.quant, "group_size": args.group_size, "act_scales": act_scales}

@@ -19,7 +19,7 @@ import numpy as np
 
 from .mlir_text import extract_function
 from .layouts import pack
-from .params import write_params
+from .params import SubByteArray, write_params
 from .tools import RUNTIME_DIR, DriverError, ToolRun, run_tool, tool_path
 
 MANIFEST = "manifest.json"
@@ -78,7 +78,19 @@ def tensor_file(directory: str, name: str, suffix: str = ".bin") -> str:
 
 
 # Element types of the manifest and their raw little-endian layout.
-RAW_DTYPES = {"f32": "<f4", "f64": "<f8", "i8": "i1", "i16": "<i2", "i32": "<i4", "i64": "<i8"}
+# Tensor files hold one byte per sub-byte element; params.bin and the port
+# hold them packed (port_data).
+RAW_DTYPES = {"f32": "<f4", "f64": "<f8", "i4": "i1", "i8": "i1", "i16": "<i2", "i32": "<i4",
+              "i64": "<i8"}
+SUB_BYTE_BITS = {"i4": 4}
+
+
+def port_data(array: np.ndarray, tensor: Dict):
+    """`array` as the tensor's port holds it: in its layout's order, and
+    sub-byte elements packed (a SubByteArray)."""
+    data = pack(np.asarray(array).astype(raw_dtype(tensor)), tensor.get("layout"))
+    bits = SUB_BYTE_BITS.get(tensor.get("dtype"))
+    return SubByteArray(data, bits) if bits else data
 
 
 def raw_dtype(manifest_tensor: Dict) -> str:
@@ -171,8 +183,7 @@ def write_design_data(program: "Program", design: Design, out_dir: str) -> int:
     _check_kernel_boundaries(manifest, values, design)
     written = write_read_tensors(manifest["tensors"], values, data, design.function)
     # Parameters are stored in the port's layout (packed offline).
-    weights = [(t["name"], pack(np.asarray(values[t["name"]]).astype(raw_dtype(t)),
-                                t.get("layout")))
+    weights = [(t["name"], port_data(values[t["name"]], t))
                for t in manifest["tensors"] if t["role"] == "weight"]
     produced = {t["name"] for t in manifest["tensors"] if t["role"] in ("output", "inout")}
     missing = [name for name in expected if name not in produced]

@@ -13,6 +13,41 @@ DTYPE_CODES = {np.dtype("<f4"): 1, np.dtype("<f2"): 2, np.dtype("<f8"): 4,
                np.dtype("<i4"): 9, np.dtype("<u4"): 10, np.dtype("<i8"): 11, np.dtype("<u8"): 12}
 
 
+SUB_BYTE_CODES = {4: 13}  # signed 4-bit, two per byte, element 2k in the low nibble
+
+
+def pack_bits(values: np.ndarray, bits: int) -> np.ndarray:
+    """Signed integers of `bits` bits, element 0 in the lowest bits of byte 0."""
+    flat = np.asarray(values).reshape(-1).astype(np.int64)
+    low, high = -(1 << (bits - 1)), (1 << (bits - 1)) - 1
+    if flat.size and (flat.min() < low or flat.max() > high):
+        raise ValueError(f"values outside the {bits}-bit range [{low}, {high}]")
+    fields = (flat & ((1 << bits) - 1)).astype(np.uint64)
+    packed = np.zeros((flat.size * bits + 7) // 8, dtype=np.uint8)
+    positions = np.arange(flat.size, dtype=np.uint64) * np.uint64(bits)
+    for shift in range(bits):
+        bit = (fields >> np.uint64(shift)) & np.uint64(1)
+        where = positions + np.uint64(shift)
+        np.bitwise_or.at(packed, (where // np.uint64(8)).astype(np.int64),
+                         (bit << (where % np.uint64(8))).astype(np.uint8))
+    return packed
+
+
+class SubByteArray:
+    """A tensor of `bits`-bit integers as stored: packed bytes, logical shape."""
+
+    def __init__(self, values: np.ndarray, bits: int):
+        if bits not in SUB_BYTE_CODES:
+            raise ValueError(f"no parameter-file code for {bits}-bit integers")
+        self.shape = tuple(np.shape(values))
+        self.code = SUB_BYTE_CODES[bits]
+        self.data = pack_bits(values, bits)
+        self.nbytes = self.data.nbytes
+
+    def tobytes(self) -> bytes:
+        return self.data.tobytes()
+
+
 def _align(n: int) -> int:
     return (n + ALIGN - 1) // ALIGN * ALIGN
 
@@ -26,12 +61,17 @@ def write_params(path: str, tensors: Iterable[Tuple[str, np.ndarray]]) -> int:
     """Writes (name, array) pairs in order; returns the file size in bytes."""
     entries = []
     for name, array in tensors:
+        encoded = name.encode()
+        if isinstance(array, SubByteArray):
+            if not 1 <= len(encoded) <= 4096:
+                raise ValueError(f"tensor name {name!r}: length must be 1..4096 bytes")
+            entries.append((encoded, array.code, array.shape, array))
+            continue
         array = np.asarray(array)
         dtype = array.dtype.newbyteorder("<") if array.dtype.byteorder == ">" else array.dtype
         code = DTYPE_CODES.get(np.dtype(dtype))
         if code is None:
             raise ValueError(f"tensor {name!r}: dtype {array.dtype} has no parameter-file code")
-        encoded = name.encode()
         if not 1 <= len(encoded) <= 4096:
             raise ValueError(f"tensor name {name!r}: length must be 1..4096 bytes")
         entries.append((encoded, code, tuple(int(d) for d in array.shape),

@@ -13,8 +13,9 @@ from typing import Dict, List, Optional, TextIO
 
 import numpy as np
 
-from .emit import (READ_ROLES, raw_dtype, read_manifest, tensor_file, write_design_data,
-                   write_raw)
+from .emit import (READ_ROLES, port_data, raw_dtype, read_manifest, tensor_file,
+                   write_design_data, write_raw)
+from .params import SubByteArray
 from .output_dir import read_record
 from .tools import RUNTIME_DIR, DriverError, ToolError, build_dir, run_tool
 
@@ -114,7 +115,6 @@ def verify_params(directory: str) -> None:
     port's layout). The file is read by streamtensor-params, which shares the
     host's reader and its validation."""
     from .emit import MANIFEST
-    from .layouts import pack
     from .tools import tool_path
     manifest = read_manifest(directory)
     weights = [t for t in manifest["tensors"] if t["role"] == "weight"]
@@ -142,7 +142,9 @@ def verify_params(directory: str) -> None:
         dtype, offset, size = entries[name]
         data = np.fromfile(tensor_file(os.path.join(directory, "data"), name),
                            dtype=raw_dtype(tensor)).reshape(tensor["shape"])
-        expected = np.ascontiguousarray(pack(data, tensor.get("layout"))).tobytes()
+        expected = port_data(data, tensor)
+        expected = (expected.tobytes() if isinstance(expected, SubByteArray)
+                    else np.ascontiguousarray(expected).tobytes())
         with open(path, "rb") as f:
             f.seek(offset)
             stored = f.read(size)

@@ -64,12 +64,16 @@ def _transfer_ms(target: Dict, nbytes: int) -> float:
 
 def estimate_model(model: str, config: str, lengths: List[Tuple[int, int]], work_dir: str, *,
                    checkpoint: Optional[str] = None, seed: int = 0,
+                   quant: Optional[Dict] = None,
                    log: Optional[TextIO] = sys.stdout) -> Dict:
+    """`quant`: a quantization description (see program.quant_scheme)."""
     from .program import zoo_program
     from ..models import build_model
     target = load_target()
     cfg = build_model(model, config, weights="empty", checkpoint=checkpoint).config
     family = cfg.family
+    precision = quant["scheme"] if quant else "f32"
+    prefix = "" if quant is None else precision + "-"
     rows = []
     head_ms = None
     for index, (n_in, n_out) in enumerate(lengths):
@@ -81,14 +85,16 @@ def estimate_model(model: str, config: str, lengths: List[Tuple[int, int]], work
             decode = _timed_latencies(
                 lambda values: zoo_program(family, config, "decode", functions=functions,
                                            max_seq=cache, seq=1, seed=seed,
-                                           checkpoint=checkpoint, with_values=values),
-                os.path.join(work_dir, f"decode-{cache}"), log)
+                                           checkpoint=checkpoint, with_values=values,
+                                           quant=quant),
+                os.path.join(work_dir, f"{prefix}decode-{cache}"), log)
             head_ms = decode.get("lm_head", head_ms)
             prefill = _timed_latencies(
                 lambda values: zoo_program(family, config, "prefill", functions=("block",),
                                            max_seq=cache, seq=n_in, seed=seed,
-                                           checkpoint=checkpoint, with_values=values),
-                os.path.join(work_dir, f"prefill-{n_in}"), log)
+                                           checkpoint=checkpoint, with_values=values,
+                                           quant=quant),
+                os.path.join(work_dir, f"{prefix}prefill-{n_in}"), log)
         except DriverError as err:
             # One length the flow cannot build yet does not hide the others.
             first_line = str(err).splitlines()[0].split(" (known:")[0]
@@ -112,7 +118,7 @@ def estimate_model(model: str, config: str, lengths: List[Tuple[int, int]], work
                      "lm_head_ms": head_ms,
                      "tokens_per_joule": speed / target["board_power_w"]})
     return {"model": family, "config": cfg.name, "layers": cfg.num_layers,
-            "precision": "f32", "rows": rows,
+            "precision": precision, "rows": rows,
             "source": "timed simulation of the generated code, per function; whole model by "
                       "the formulas of streamtensor/driver/throughput.py",
             "assumptions": {"clock_mhz": target["clock_mhz"],

@@ -49,8 +49,12 @@ def generate(model: Optional[str] = "gpt2", config: str = "tiny", *,
              temperature: float = 0.0, top_k: int = 0, seed: int = 0,
              out_dir: Optional[str] = None, max_seq: Optional[int] = None,
              stop_at_eos: bool = False, log: Optional[TextIO] = None,
-             on_text: Optional[Callable[[str], None]] = None) -> GenerationResult:
+             on_text: Optional[Callable[[str], None]] = None, quant: Optional[str] = None,
+             group_size: int = 128) -> GenerationResult:
     """Generates `max_new_tokens` tokens after the prompt (text or token ids).
+
+    `quant` ("w8a8" or "w4a8") runs the quantized model (per-token
+    activation scales), whose greedy tokens equal its PyTorch reference's.
 
     `on_text`, if given, receives the text to show as it is produced: the
     prompt once the designs are ready, then each new piece of the output.
@@ -65,7 +69,13 @@ def generate(model: Optional[str] = "gpt2", config: str = "tiny", *,
         raise DriverError("--max-new-tokens must be at least 1")
     if temperature < 0 or top_k < 0:
         raise DriverError("--temperature and --top-k must not be negative")
-    whole = load_model(model, config, checkpoint=checkpoint, seed=seed)
+    description = None
+    if quant not in (None, "none"):
+        from ..driver.program import quant_scheme
+        description = {"scheme": quant, "group_size": group_size, "act_scales": "dynamic"}
+        quant_scheme(description)  # refuses unknown schemes before anything is built
+    whole = load_model(model, config, checkpoint=checkpoint, seed=seed,
+                       quant=description and quant_scheme(description))
     cfg = whole.config
     tokenizer = load_tokenizer(checkpoint)
     ids = tokenizer.encode(prompt) if prompt is not None else list(prompt_ids)
@@ -87,7 +97,8 @@ def generate(model: Optional[str] = "gpt2", config: str = "tiny", *,
     def step_program(step: str, functions, seq: int):
         return lambda values: zoo_program(family, config, step, functions=functions,
                                           max_seq=cache, seq=seq, seed=seed,
-                                          checkpoint=checkpoint, with_values=values)
+                                          checkpoint=checkpoint, with_values=values,
+                                          quant=description)
 
     designs = {
         "decode": compile_or_reuse(step_program("decode", ("block", "lm_head"), 1),

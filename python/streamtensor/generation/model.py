@@ -58,13 +58,32 @@ class WholeModel:
 
 
 def load_model(family: Optional[str], config: str, *, checkpoint: Optional[str] = None,
-               seed: int = 0) -> WholeModel:
-    first = build_model(family, config, layer=0, seed=seed, checkpoint=checkpoint)
+               seed: int = 0, quant=None) -> WholeModel:
+    """Every layer; `quant` (a scheme name or QuantScheme) quantizes each
+    block and the head (static activation scales: see `calibrate_model`)."""
+    first = build_model(family, config, layer=0, seed=seed, checkpoint=checkpoint, quant=quant)
     layers = [first]
     for layer in range(1, first.config.num_layers):
         layers.append(build_model(family, config, layer=layer, seed=seed + layer,
-                                  checkpoint=checkpoint))
+                                  checkpoint=checkpoint, quant=quant))
     return WholeModel(layers)
+
+
+@torch.no_grad()
+def sequence_logits(model: WholeModel, ids: List[int]) -> torch.Tensor:
+    """Logits at every position of `ids` (one prefill through every layer)."""
+    x = model.embed(ids, 0)
+    for layer in range(len(model.layers)):
+        x, _, _ = _block_call(model, layer, "prefill", model.prefill_inputs(layer, x))
+    return model.head(x)
+
+
+def calibrate_model(model: WholeModel, sequences: List[List[int]]) -> int:
+    """Static activation scales of every quantized product from the
+    prefills of `sequences`; returns the number of products calibrated."""
+    from ..quant import calibrate
+    modules = torch.nn.ModuleList([part.block for part in model.layers] + [model.head])
+    return calibrate(modules, lambda: [sequence_logits(model, ids) for ids in sequences])
 
 
 def _block_call(model: WholeModel, layer: int, step: str, values):

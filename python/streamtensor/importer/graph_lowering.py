@@ -134,6 +134,9 @@ def lower_function(traced: TracedModule, name: str, weight_names: Sequence[str],
         w = weight_values[i - num_inputs]
         wname = weight_names[i - num_inputs]
         ty = tensor_type(w, f"weight {wname}")
+        bits = traced.storage_bits.get(traced.weight_names[i - num_inputs])
+        if bits is not None and weights_as_args:
+            ty = _narrowed(ty, bits, wname)
         if weights_as_args:
             ctx.env[node] = _bool_as_byte(fb, ty, [("streamtensor.kind", '"weight"'),
                                                    ("streamtensor.name", mlir_string(wname))])
@@ -171,6 +174,18 @@ def lower_function(traced: TracedModule, name: str, weight_names: Sequence[str],
         results.append(Result(value, [("streamtensor.name", mlir_string(out_name))]))
     fb.set_results(results)
     return fb
+
+
+def _narrowed(ty: TensorType, bits: int, name: str) -> TensorType:
+    """An integer weight stored at `bits` (signed) in external memory."""
+    width = _INT_WIDTHS.get(ty.elem)
+    if width is None or not 2 <= bits <= width:
+        raise ImporterError(f"weight {name}: storage_bits {bits} does not fit its {ty.elem} "
+                            "tensor (an integer type of at least that many bits)")
+    return ty.with_elem(f"i{bits}")
+
+
+_INT_WIDTHS = {"i8": 8, "i16": 16, "i32": 32, "i64": 64}
 
 
 def _bool_as_byte(fb: FunctionBuilder, ty: TensorType, attributes) -> Value:

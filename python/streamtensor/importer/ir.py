@@ -12,7 +12,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 FLOAT_TYPES = ("f32", "f64")
 INT_TYPES = ("i1", "i32", "i64")
-INT_BITS = {"i1": 1, "i8": 8, "i16": 16, "i32": 32, "i64": 64}
+INT_BITS = {"i1": 1, "i2": 2, "i3": 3, "i4": 4, "i8": 8, "i16": 16, "i32": 32, "i64": 64}
 
 
 def is_float(elem: str) -> bool:

@@ -9,8 +9,8 @@ import contextlib
 import itertools
 import os
 import traceback
-from dataclasses import dataclass
-from typing import List, Optional, Sequence
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence
 
 import torch
 from torch.fx.experimental.proxy_tensor import make_fx
@@ -38,6 +38,8 @@ class TracedModule:
     inputs: List[torch.Tensor]
     weight_names: List[str]
     weights: List[torch.Tensor]
+    # Weights stored narrower than their dtype: name -> bits (see storage_bits).
+    storage_bits: Dict[str, int] = field(default_factory=dict)
 
 
 def _location_of(err: BaseException) -> Optional[SourceLocation]:
@@ -61,6 +63,18 @@ def module_weights(module: torch.nn.Module):
         names.append(name)
         tensors.append(tensor.detach())
     return names, tensors
+
+
+def storage_bits(module: torch.nn.Module) -> Dict[str, int]:
+    """Integer buffers whose values fit fewer bits than their dtype, by
+    weight name: a submodule lists them in a `storage_bits` dict attribute
+    (buffer name -> bits), e.g. the 4-bit codes of a QuantLinear, which sit
+    in an int8 tensor in PyTorch and at 4 bits in external memory."""
+    found = {}
+    for prefix, sub in module.named_modules():
+        for name, bits in (getattr(sub, "storage_bits", None) or {}).items():
+            found[f"{prefix}.{name}" if prefix else name] = int(bits)
+    return found
 
 
 @contextlib.contextmanager
@@ -118,4 +132,5 @@ def trace_module(module: torch.nn.Module, example_inputs: Sequence[torch.Tensor]
                                    str(location) if location else None) from err
         where = f" at {location}" if location else ""
         raise ImporterError(f"tracing failed{where}: {type(err).__name__}: {err}") from err
-    return TracedModule(gm, list(input_names), inputs, weight_names, weights)
+    return TracedModule(gm, list(input_names), inputs, weight_names, weights,
+                        storage_bits(module))

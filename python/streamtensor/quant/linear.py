@@ -27,22 +27,25 @@ def round_half_up(x: torch.Tensor) -> torch.Tensor:
 
 
 def quantize_weight(weight: torch.Tensor, bits: int, group_size: int):
-    """[N, K] f32 -> ([G, N, group] int8 codes, [G, N] f32 scales)."""
+    """[N, K] f32 -> ([G, N, group] int8 codes, [G, N] f32 scales); with one
+    group the codes keep the [N, K] layout."""
     n, k = weight.shape
     groups = k // group_size
     w = weight.detach().to(torch.float32).reshape(n, groups, group_size).transpose(0, 1)
     top = (1 << (bits - 1)) - 1
     scales = w.abs().amax(-1) / top
     scales = torch.where(scales > 0, scales, torch.ones_like(scales))
-    codes = torch.clamp(round_half_up(w / scales.unsqueeze(-1)), -top, top)
-    return codes.to(torch.int8).contiguous(), scales.contiguous()
+    codes = torch.clamp(round_half_up(w / scales.unsqueeze(-1)), -top, top).to(torch.int8)
+    if groups == 1:
+        codes = codes[0]
+    return codes.contiguous(), scales.contiguous()
 
 
 class QuantLinear(nn.Module):
     """y = dequant(int32 sum of int8 activations x int4/int8 weights) + bias.
 
-    Buffers: `weight_q` [groups, out, group] int8 codes (4-bit schemes keep
-    them in [-7, 7]); `weight_scale` [groups, out] f32; `act_scale` [1] f32
+    Buffers: `weight_q` int8 codes, [out, in] with one group, else [groups,
+    out, group] (4-bit schemes keep them in [-7, 7]); `weight_scale` [groups, out] f32; `act_scale` [1] f32
     for static activation scales; `bias` [out] f32 if the layer has one.
     """
 
@@ -54,9 +57,12 @@ class QuantLinear(nn.Module):
         self.scheme = scheme
         self.group_size = group_size_for(in_features, scheme.group_size)
         groups = in_features // self.group_size
-        self.register_buffer("weight_q", torch.zeros(groups, out_features, self.group_size,
-                                                     dtype=torch.int8))
+        shape = (out_features, in_features) if groups == 1 else \
+            (groups, out_features, self.group_size)
+        self.register_buffer("weight_q", torch.zeros(shape, dtype=torch.int8))
         self.register_buffer("weight_scale", torch.ones(groups, out_features))
+        # The codes take `weight_bits` bits each in external memory.
+        self.storage_bits = {"weight_q": scheme.weight_bits}
         if scheme.act_scales == "static":
             self.register_buffer("act_scale", torch.ones(1))
         else:
@@ -97,10 +103,9 @@ class QuantLinear(nn.Module):
         x2 = x.reshape(-1, self.in_features)
         codes, scale = self.quantize_input(x2)
         # Widening right at the product lets the datapath read int8 operands.
-        groups = self.weight_q.shape[0]
+        groups = self.weight_scale.shape[0]
         if groups == 1:
-            w = self.weight_q.reshape(self.out_features, self.in_features).t()
-            acc = torch.mm(codes.to(torch.int32), w.to(torch.int32))
+            acc = torch.mm(codes.to(torch.int32), self.weight_q.t().to(torch.int32))
             y = acc.to(torch.float32) * self.weight_scale.reshape(1, self.out_features)
         else:
             grouped = codes.reshape(-1, groups, self.group_size).transpose(0, 1)

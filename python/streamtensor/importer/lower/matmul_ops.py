@@ -10,7 +10,7 @@ from typing import List, Optional
 import torch
 
 from ..body import Body
-from ..ir import Value, is_float
+from ..ir import INT_BITS, Value, is_float
 from ..linalg import batch_matmul, broadcast_to, elementwise, matmul, reshape
 from .registry import lowers
 
@@ -64,9 +64,6 @@ def transposed_source(ctx, node) -> Optional[Value]:
     return value
 
 
-_INT_BITS = {"i8": 8, "i16": 16, "i32": 32, "i64": 64}
-
-
 def _widened_source(ctx, node):
     """`x` if `node` is `x.to(wider integer type)`, else None: integer
     products take the narrow operand and extend it in their body."""
@@ -76,9 +73,10 @@ def _widened_source(ctx, node):
     src = node.args[0]
     if not isinstance(src, torch.fx.Node):
         return None
-    src_elem, out_elem = ctx.node_type(src).elem, ctx.node_type(node).elem
-    if src_elem in _INT_BITS and out_elem in _INT_BITS and \
-            _INT_BITS[src_elem] <= _INT_BITS[out_elem]:
+    # The source's value, not its fx type: weights may be stored narrower.
+    src_elem, out_elem = ctx.value(src).elem, ctx.node_type(node).elem
+    if src_elem in INT_BITS and out_elem in INT_BITS and src_elem != "i1" and \
+            INT_BITS[src_elem] <= INT_BITS[out_elem]:
         return src
     return None
 
