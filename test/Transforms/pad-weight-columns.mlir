@@ -35,3 +35,26 @@ func.func @kept(%x: tensor<1x64xf32>, %w: tensor<6912x64xf32> {streamtensor.kind
   %z = linalg.matmul_transpose_b ins(%x, %v : tensor<1x64xf32>, tensor<1100x64xf32>) outs(%f2 : tensor<1x1100xf32>) -> tensor<1x1100xf32>
   return %y, %z : tensor<1x6912xf32>, tensor<1x1100xf32>
 }
+
+// -----
+
+// Left alone: a dequantization (per-group sums times per-group scales,
+// summed over the groups) reads the scales like a weight, but its sums
+// span the same columns and would not be padded with them.
+// CHECK-LABEL: func.func @dequantize
+// CHECK-NOT: padded
+#sums = affine_map<(g, n) -> (g, n)>
+#out = affine_map<(g, n) -> (n)>
+func.func @dequantize(%acc: tensor<8x4000xi32>, %scale: tensor<8x4000xf32> {streamtensor.kind = "weight", streamtensor.name = "scale"}) -> tensor<4000xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<4000xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<4000xf32>) -> tensor<4000xf32>
+  %y = linalg.generic {indexing_maps = [#sums, #sums, #out], iterator_types = ["reduction", "parallel"]} ins(%acc, %scale : tensor<8x4000xi32>, tensor<8x4000xf32>) outs(%f : tensor<4000xf32>) {
+  ^bb0(%a: i32, %s: f32, %o: f32):
+    %af = arith.sitofp %a : i32 to f32
+    %p = arith.mulf %af, %s : f32
+    %r = arith.addf %o, %p : f32
+    linalg.yield %r : f32
+  } -> tensor<4000xf32>
+  return %y : tensor<4000xf32>
+}

@@ -108,3 +108,71 @@ func.func @row_dot(%w: memref<64xvector<16xf32>>, %x: memref<16xf32>, %acc: memr
   }
   return
 }
+
+// -----
+
+// The same with int8 codes and an int32 accumulator: the lanes' products
+// are added as an integer tree (exact), once per row.
+// CHECK-LABEL: func.func @row_dot_integer
+// CHECK: %[[E:.+]] = memref.load %arg2[%{{.+}}] : memref<4xi32>
+// CHECK-COUNT-4: arith.muli
+// CHECK-COUNT-3: arith.addi %{{.+}}, %{{.+}} : i32
+// CHECK: %[[S:.+]] = arith.addi %[[E]], %{{.+}} : i32
+// CHECK: memref.store %[[S]], %arg2[%{{.+}}]
+// CHECK-NOT: memref.store
+func.func @row_dot_integer(%w: memref<16xvector<4xi8>>, %x: memref<4xi32>, %acc: memref<4xi32>, %base: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %tile = memref.alloc() : memref<4x4xi8>
+  scf.for %i = %c0 to %c4 step %c1 {
+    %idx = arith.addi %base, %i : index
+    %word = memref.load %w[%idx] : memref<16xvector<4xi8>>
+    %e = vector.extract %word[0] : i8 from vector<4xi8>
+    memref.store %e, %tile[%i, %c0] : memref<4x4xi8>
+  } {dataflow.pipeline_ii = 1 : i64, dataflow.word_lanes = 4 : i64}
+  scf.for %n = %c0 to %c4 step %c1 {
+    scf.for %k = %c0 to %c4 step %c1 {
+      %a = memref.load %x[%k] : memref<4xi32>
+      %b = memref.load %tile[%n, %k] : memref<4x4xi8>
+      %c = memref.load %acc[%n] : memref<4xi32>
+      %bw = arith.extsi %b : i8 to i32
+      %m = arith.muli %a, %bw : i32
+      %s = arith.addi %c, %m : i32
+      memref.store %s, %acc[%n] : memref<4xi32>
+    } {dataflow.pipeline_ii = 1 : i64, dataflow.unroll = 4 : i64}
+  }
+  return
+}
+
+// -----
+
+// Every lane would overwrite the same element with something that is not
+// a sum: running the lanes side by side would lose all but one, so the
+// tile is not fused.
+// CHECK-LABEL: func.func @lanes_overwrite_one_element
+// CHECK: memref.alloc() : memref<4x4xi8>
+// CHECK: arith.maxsi
+// CHECK: dataflow.unroll = 4
+func.func @lanes_overwrite_one_element(%w: memref<16xvector<4xi8>>, %acc: memref<4xi32>, %base: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %tile = memref.alloc() : memref<4x4xi8>
+  scf.for %i = %c0 to %c4 step %c1 {
+    %idx = arith.addi %base, %i : index
+    %word = memref.load %w[%idx] : memref<16xvector<4xi8>>
+    %e = vector.extract %word[0] : i8 from vector<4xi8>
+    memref.store %e, %tile[%i, %c0] : memref<4x4xi8>
+  } {dataflow.pipeline_ii = 1 : i64, dataflow.word_lanes = 4 : i64}
+  scf.for %n = %c0 to %c4 step %c1 {
+    scf.for %k = %c0 to %c4 step %c1 {
+      %b = memref.load %tile[%n, %k] : memref<4x4xi8>
+      %c = memref.load %acc[%n] : memref<4xi32>
+      %bw = arith.extsi %b : i8 to i32
+      %m = arith.maxsi %c, %bw : i32
+      memref.store %m, %acc[%n] : memref<4xi32>
+    } {dataflow.pipeline_ii = 1 : i64, dataflow.unroll = 4 : i64}
+  }
+  return
+}
