@@ -10,6 +10,7 @@
 #include "streamtensor/Analysis/TimingModel.h"
 #include "streamtensor/Dialect/Dataflow/DataflowOps.h"
 #include "streamtensor/Dialect/Dataflow/DataflowTypes.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -110,6 +111,33 @@ static ResourceUsage costArray(memref::AllocOp alloc,
   return usage;
 }
 
+/// The bits an integer operand really carries: the source width of a
+/// sign or zero extension (the int8 activations and 4-bit weight codes
+/// multiplied in an int32 sum), else its type's width.
+static unsigned getCarriedBits(Value value) {
+  if (auto ext = value.getDefiningOp<arith::ExtSIOp>())
+    return getCarriedBits(ext.getIn());
+  if (auto ext = value.getDefiningOp<arith::ExtUIOp>())
+    return getCarriedBits(ext.getIn()) + 1;
+  return value.getType().getIntOrFloatBitWidth();
+}
+
+/// The type whose costs an operator takes: an integer product of narrow
+/// operands is built at their width (an 8 x 4-bit product is a small LUT
+/// multiplier, not three DSPs of a 32-bit one).
+static std::string getCostTypeKey(Operation *op) {
+  Type type = op->getOperand(0).getType();
+  if (!isa<arith::MulIOp>(op) || !isa<IntegerType>(type))
+    return getTypeKey(type);
+  unsigned bits = 0;
+  for (Value operand : op->getOperands())
+    bits = std::max(bits, getCarriedBits(operand));
+  for (unsigned width : {8u, 16u, 32u})
+    if (bits <= width && width < type.getIntOrFloatBitWidth())
+      return "i" + std::to_string(width);
+  return getTypeKey(type);
+}
+
 /// One operator instance of `op`, or nothing for free and memory ops.
 static FailureOr<std::optional<ResourceCost>>
 costOperator(Operation *op, const TargetDesc &target) {
@@ -126,7 +154,7 @@ costOperator(Operation *op, const TargetDesc &target) {
       isFreeType(op->getOperand(0).getType()))
     return std::optional<ResourceCost>();
   StringRef key = kind.key;
-  std::string type = getTypeKey(op->getOperand(0).getType());
+  std::string type = getCostTypeKey(op);
   auto byType = target.resources.operators.find(type);
   if (byType == target.resources.operators.end())
     return op->emitError("target '")

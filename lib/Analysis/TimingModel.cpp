@@ -218,6 +218,9 @@ FailureOr<int64_t> ProcessTimer::getLatency(Operation *op) {
     if (isFreeType(from) || isFreeType(to))
       return 0;
     std::string fromKey = getTypeKey(from), toKey = getTypeKey(to);
+    // Between widths that share a key (i4 and i8): wiring.
+    if (fromKey == toKey)
+      return 0;
     if (std::optional<int64_t> cycles =
             target.getConversionLatency(fromKey, toKey))
       return *cycles;
@@ -899,8 +902,14 @@ struct CallSite {
 int64_t streamtensor::getTokenBytes(Type element) {
   if (element.isIntOrFloat())
     return std::max<int64_t>(1, (element.getIntOrFloatBitWidth() + 7) / 8);
-  if (auto vector = dyn_cast<VectorType>(element))
-    return vector.getNumElements() * getTokenBytes(vector.getElementType());
+  // A memory word of sub-byte lanes packs them: 128 4-bit codes are 64 B.
+  if (auto vector = dyn_cast<VectorType>(element)) {
+    Type lane = vector.getElementType();
+    if (lane.isIntOrFloat())
+      return std::max<int64_t>(
+          1, (vector.getNumElements() * lane.getIntOrFloatBitWidth() + 7) / 8);
+    return vector.getNumElements() * getTokenBytes(lane);
+  }
   return 4;
 }
 

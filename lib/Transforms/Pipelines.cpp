@@ -62,6 +62,11 @@ void streamtensor::buildDataflowPipeline(OpPassManager &pm,
     pm.addNestedPass<func::FuncOp>(
         createSplitWeightPorts(SplitWeightPortsOptions{weightPorts}));
   pm.addNestedPass<func::FuncOp>(createWeightSliceArguments());
+  // A consumer of the pieces those splits join (the dequantization of a
+  // grouped product's per-group sums) is split with them, so the join
+  // carries its smaller results instead.
+  if (weightPorts > 1)
+    pm.addNestedPass<func::FuncOp>(createSplitConcatConsumers());
   // Contractions streaming a weight from HBM get word-wide datapaths first;
   // layout alignment keeps their tiles and fits the neighbours to them.
   if (streamWeights) {

@@ -18,6 +18,7 @@
 
 #include "streamtensor/Dialect/Dataflow/DataflowTypes.h"
 #include "streamtensor/Transforms/Passes.h"
+#include "streamtensor/Transforms/TilingDirectives.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
@@ -72,11 +73,42 @@ struct Concat {
   SmallVector<int64_t> boundaries;
 };
 
+std::optional<Concat> matchConcat(Value value, Value *base = nullptr);
+
+/// A range of a concatenation along its dimension (a padded product's
+/// columns without the padding, or what an earlier split left) concatenates
+/// the pieces it reaches.
+std::optional<Concat> matchConcatRange(tensor::ExtractSliceOp extract,
+                                       Value *base) {
+  std::optional<Box> box = getBox(extract);
+  if (!box || extract.getType().getRank() != extract.getSourceType().getRank())
+    return std::nullopt;
+  std::optional<Concat> whole = matchConcat(extract.getSource(), base);
+  if (!whole)
+    return std::nullopt;
+  ArrayRef<int64_t> sourceShape = extract.getSourceType().getShape();
+  for (auto [d, offset, size] : llvm::enumerate(box->offsets, box->sizes))
+    if (d != whole->dim && (offset != 0 || size != sourceShape[d]))
+      return std::nullopt;
+  int64_t begin = box->offsets[whole->dim];
+  int64_t end = begin + box->sizes[whole->dim];
+  Concat range;
+  range.dim = whole->dim;
+  for (int64_t boundary : whole->boundaries)
+    if (boundary > begin && boundary < end)
+      range.boundaries.push_back(boundary - begin);
+  if (range.boundaries.empty())
+    return std::nullopt;
+  return range;
+}
+
 /// With `anyBase`, the insertions may start from any tensor they cover.
-std::optional<Concat> matchConcat(Value value, Value *base = nullptr) {
+std::optional<Concat> matchConcat(Value value, Value *base) {
   auto type = dyn_cast<RankedTensorType>(value.getType());
   if (!type || !type.hasStaticShape())
     return std::nullopt;
+  if (auto extract = value.getDefiningOp<tensor::ExtractSliceOp>())
+    return matchConcatRange(extract, base);
   std::optional<unsigned> dim;
   SmallVector<std::pair<int64_t, int64_t>> pieces;
   Value current = value;
@@ -121,8 +153,8 @@ std::optional<Concat> matchConcat(Value value, Value *base = nullptr) {
 }
 
 /// extract_slice(insert_slice(%src into %dest at R1), R2): a box disjoint
-/// from R1 reads %dest only; a box around R1 is %src inserted into the
-/// same box of %dest.
+/// from R1 reads %dest only, a box inside R1 reads %src only; a box around
+/// R1 is %src inserted into the same box of %dest.
 struct ExtractAroundInsert : OpRewritePattern<tensor::ExtractSliceOp> {
   using OpRewritePattern::OpRewritePattern;
 
@@ -138,6 +170,18 @@ struct ExtractAroundInsert : OpRewritePattern<tensor::ExtractSliceOp> {
       rewriter.modifyOpInPlace(extract, [&] {
         extract.getSourceMutable().assign(insert.getDest());
       });
+      return success();
+    }
+    // A box inside R1 reads %src only.
+    if (inner->contains(*outer) &&
+        insert.getSourceType().getRank() == insert.getType().getRank()) {
+      SmallVector<int64_t> shifted;
+      for (auto [o, io] : llvm::zip(outer->offsets, inner->offsets))
+        shifted.push_back(o - io);
+      rewriter.replaceOpWithNewOp<tensor::ExtractSliceOp>(
+          extract, extract.getType(), insert.getSource(),
+          getAsIndexOpFoldResult(rewriter.getContext(), shifted),
+          extract.getMixedSizes(), extract.getMixedStrides());
       return success();
     }
     if (!outer->contains(*inner) || extract.getType().getRank() !=
@@ -244,7 +288,23 @@ bool SplitConcatConsumersPass::splitOne(RewriterBase &rewriter) {
   auto [first, second] =
       linalg::splitOp(rewriter, cast<TilingInterface>(target.getOperation()),
                       loop, rewriter.getIndexAttr(point));
-  return first && second;
+  if (!first || !second)
+    return false;
+  // A tile size chosen for the whole range may not divide a part's.
+  for (TilingInterface part : {first, second}) {
+    auto op = cast<linalg::LinalgOp>(part.getOperation());
+    auto sizes = op->getAttrOfType<DenseI64ArrayAttr>(streamtensor::kTileSizesAttr);
+    if (!sizes || loop >= sizes.size())
+      continue;
+    int64_t range = op.getStaticLoopRanges()[loop];
+    SmallVector<int64_t> adjusted(sizes.asArrayRef());
+    if (adjusted[loop] > 0 && range % adjusted[loop] != 0) {
+      adjusted[loop] = streamtensor::getDefaultTileSize(range);
+      op->setAttr(streamtensor::kTileSizesAttr,
+                  rewriter.getDenseI64ArrayAttr(adjusted));
+    }
+  }
+  return true;
 }
 
 void SplitConcatConsumersPass::runOnOperation() {
@@ -254,6 +314,7 @@ void SplitConcatConsumersPass::runOnOperation() {
   tensor::ExtractSliceOp::getCanonicalizationPatterns(patterns, ctx);
   tensor::InsertSliceOp::getCanonicalizationPatterns(patterns, ctx);
   tensor::populateFoldTensorEmptyPatterns(patterns);
+  tensor::populateMergeConsecutiveInsertExtractSlicePatterns(patterns);
   FrozenRewritePatternSet frozen(std::move(patterns));
 
   IRRewriter rewriter(ctx);

@@ -463,3 +463,35 @@ func.func @top(%w: memref<8xf32> {streamtensor.kind = "weight", streamtensor.nam
 func.func private @p(%w: memref<8xf32>) attributes {dataflow.process} {
   return
 }
+
+// -----
+
+// Packed 4-bit codes can be read but not written.
+// expected-error @+1 {{port 0 of 'top' carries tensor 'codes' of 'i4' elements as an output; sub-byte tensors can only be read}}
+func.func @top(%c: memref<1xvector<128xi4>> {dataflow.port = 0 : i64, streamtensor.name = "codes", streamtensor.kind = "output",
+                 dataflow.layout = {contiguous = true, inner_tiles = array<i64: 128>, lanes = 128 : i64, logical_shape = array<i64: 128>, outer_dims_perm = array<i64: 0>, packed = false, reason = "row-major order is already the tile order", run = 128 : i64, shape = array<i64: 128>}}) attributes {dataflow.top} {
+  func.call @p(%c) : (memref<1xvector<128xi4>>) -> ()
+  return
+}
+func.func private @p(%c: memref<1xvector<128xi4>>) attributes {dataflow.process} {
+  %c0 = arith.constant 0 : index
+  %z = arith.constant 0 : i4
+  %w = vector.from_elements %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z, %z : vector<128xi4>
+  memref.store %w, %c[%c0] : memref<1xvector<128xi4>>
+  return
+}
+
+// -----
+
+// A port of 4-bit codes read one element at a time would need byte
+// addresses of half-bytes.
+// expected-error @+1 {{port 0 of 'top' carries tensor 'codes' of 'i4' elements one element at a time; packed sub-byte tensors must be read in whole memory words}}
+func.func @top(%c: memref<8xi4> {dataflow.port = 0 : i64, streamtensor.name = "codes", streamtensor.kind = "weight"}) attributes {dataflow.top} {
+  func.call @p(%c) : (memref<8xi4>) -> ()
+  return
+}
+func.func private @p(%c: memref<8xi4>) attributes {dataflow.process} {
+  %c0 = arith.constant 0 : index
+  %v = memref.load %c[%c0] : memref<8xi4>
+  return
+}

@@ -102,3 +102,39 @@ func.func @not_split(%a: tensor<256x64xf32>, %b: tensor<256x64xf32>, %x: tensor<
   } -> tensor<256x64xf32>
   return %r, %shifted : tensor<512x64xf32>, tensor<256x64xf32>
 }
+
+// The columns of a grouped integer product, computed in three pieces (one
+// per weight port) into a tensor padded to 24,576 columns, of which the
+// dequantization reads the first 24,000: it splits with the pieces and
+// reads each straight from its product (the last through a slice dropping
+// the padding), so no 4x1x24576 tensor is left to join.
+
+// CHECK-LABEL: func.func @dequantize_pieces
+// CHECK-SAME: %[[A:[^:]+]]: tensor<4x1x8192xi32>, %[[B:[^:]+]]: tensor<4x1x8192xi32>, %[[C:[^:]+]]: tensor<4x1x8192xi32>
+// CHECK-NOT: tensor<4x1x24576xi32>
+// CHECK: linalg.generic {{.*}} ins(%[[A]], %{{.*}} : tensor<4x1x8192xi32>, tensor<4x8192xf32>)
+// CHECK: linalg.generic {{.*}} ins(%[[B]], %{{.*}} : tensor<4x1x8192xi32>, tensor<4x8192xf32>)
+// CHECK: %[[LAST:.*]] = tensor.extract_slice %[[C]][0, 0, 0] [4, 1, 7616] [1, 1, 1]
+// CHECK: linalg.generic {{.*}} ins(%[[LAST]], %{{.*}} : tensor<4x1x7616xi32>, tensor<4x7616xf32>)
+
+#gtn = affine_map<(g, n) -> (g, 0, n)>
+#gn = affine_map<(g, n) -> (g, n)>
+#n = affine_map<(g, n) -> (n)>
+func.func @dequantize_pieces(%a: tensor<4x1x8192xi32>, %b: tensor<4x1x8192xi32>, %c: tensor<4x1x8192xi32>, %scale: tensor<4x24000xf32>) -> tensor<24000xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<4x1x24576xi32>
+  %p0 = tensor.insert_slice %a into %e[0, 0, 0] [4, 1, 8192] [1, 1, 1] : tensor<4x1x8192xi32> into tensor<4x1x24576xi32>
+  %p1 = tensor.insert_slice %b into %p0[0, 0, 8192] [4, 1, 8192] [1, 1, 1] : tensor<4x1x8192xi32> into tensor<4x1x24576xi32>
+  %p2 = tensor.insert_slice %c into %p1[0, 0, 16384] [4, 1, 8192] [1, 1, 1] : tensor<4x1x8192xi32> into tensor<4x1x24576xi32>
+  %sums = tensor.extract_slice %p2[0, 0, 0] [4, 1, 24000] [1, 1, 1] : tensor<4x1x24576xi32> to tensor<4x1x24000xi32>
+  %oe = tensor.empty() : tensor<24000xf32>
+  %o = linalg.fill ins(%zero : f32) outs(%oe : tensor<24000xf32>) -> tensor<24000xf32>
+  %y = linalg.generic {indexing_maps = [#gtn, #gn, #n], iterator_types = ["reduction", "parallel"]} ins(%sums, %scale : tensor<4x1x24000xi32>, tensor<4x24000xf32>) outs(%o : tensor<24000xf32>) {
+  ^bb0(%s: i32, %w: f32, %acc: f32):
+    %f = arith.sitofp %s : i32 to f32
+    %m = arith.mulf %f, %w : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<24000xf32>
+  return %y : tensor<24000xf32>
+}

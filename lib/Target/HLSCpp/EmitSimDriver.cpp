@@ -22,6 +22,27 @@ using namespace mlir;
 using namespace streamtensor;
 using namespace streamtensor::target;
 
+static const char *const kSubByteHelpers = R"cpp(
+namespace {
+
+// Sub-byte elements (one byte each in the tensor files) as the port holds
+// them: `bits` bits apiece, element 0 in the lowest bits of byte 0.
+PortBuffer<std::uint8_t> packBits(const PortBuffer<std::int8_t> &values, unsigned bits) {
+  PortBuffer<std::uint8_t> packed((values.size() * bits + 7) / 8, 0);
+  const unsigned mask = (1u << bits) - 1;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const unsigned field = static_cast<std::uint8_t>(values[i]) & mask;
+    const std::size_t bit = i * bits;
+    packed[bit / 8] |= static_cast<std::uint8_t>(field << (bit % 8));
+    if (bit % 8 + bits > 8)
+      packed[bit / 8 + 1] |= static_cast<std::uint8_t>(field >> (8 - bit % 8));
+  }
+  return packed;
+}
+
+} // namespace
+)cpp";
+
 static const char *const kDriverHelpers = R"cpp(
 namespace {
 
@@ -46,20 +67,6 @@ template <typename T> struct PortAllocator {
 
 template <typename T> using PortBuffer = std::vector<T, PortAllocator<T>>;
 
-// Sub-byte elements (one byte each in the tensor files) as the port holds
-// them: `bits` bits apiece, element 0 in the lowest bits of byte 0.
-PortBuffer<std::uint8_t> packBits(const PortBuffer<std::int8_t> &values, unsigned bits) {
-  PortBuffer<std::uint8_t> packed((values.size() * bits + 7) / 8, 0);
-  const unsigned mask = (1u << bits) - 1;
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    const unsigned field = static_cast<std::uint8_t>(values[i]) & mask;
-    const std::size_t bit = i * bits;
-    packed[bit / 8] |= static_cast<std::uint8_t>(field << (bit % 8));
-    if (bit % 8 + bits > 8)
-      packed[bit / 8 + 1] |= static_cast<std::uint8_t>(field >> (8 - bit % 8));
-  }
-  return packed;
-}
 
 // Reads `elements` values of `dtype` from <dir>/<name>.bin, a raw
 // little-endian array whose size must match exactly.
@@ -138,6 +145,10 @@ LogicalResult streamtensor::target::emitSimDriver(ModuleOp module,
   os << kDriverHelpers;
   if (llvm::any_of(design->tensors, [](const Tensor &t) { return t.isPacked(); }))
     os << kLayoutHelpers;
+  if (llvm::any_of(design->tensors, [](const Tensor &t) {
+        return isSubByte(t.getElementType());
+      }))
+    os << kSubByteHelpers;
 
   // Driver locals must not hide the kernels they call.
   NameScope scope(&design->globals);

@@ -22,14 +22,23 @@ def pack_bits(values: np.ndarray, bits: int) -> np.ndarray:
     low, high = -(1 << (bits - 1)), (1 << (bits - 1)) - 1
     if flat.size and (flat.min() < low or flat.max() > high):
         raise ValueError(f"values outside the {bits}-bit range [{low}, {high}]")
-    fields = (flat & ((1 << bits) - 1)).astype(np.uint64)
+    fields = (flat & ((1 << bits) - 1)).astype(np.uint8)
+    if 8 % bits == 0:
+        per_byte = 8 // bits
+        padded = np.zeros(-(-flat.size // per_byte) * per_byte, dtype=np.uint8)
+        padded[:flat.size] = fields
+        lanes = padded.reshape(-1, per_byte)
+        packed = np.zeros(lanes.shape[0], dtype=np.uint8)
+        for lane in range(per_byte):
+            packed |= lanes[:, lane] << np.uint8(lane * bits)
+        return packed
+    # Fields that straddle bytes: bit by bit.
     packed = np.zeros((flat.size * bits + 7) // 8, dtype=np.uint8)
-    positions = np.arange(flat.size, dtype=np.uint64) * np.uint64(bits)
+    positions = np.arange(flat.size, dtype=np.int64) * bits
     for shift in range(bits):
-        bit = (fields >> np.uint64(shift)) & np.uint64(1)
-        where = positions + np.uint64(shift)
-        np.bitwise_or.at(packed, (where // np.uint64(8)).astype(np.int64),
-                         (bit << (where % np.uint64(8))).astype(np.uint8))
+        bit = (fields >> np.uint8(shift)) & np.uint8(1)
+        where = positions + shift
+        np.bitwise_or.at(packed, where // 8, (bit << (where % 8).astype(np.uint8)))
     return packed
 
 
