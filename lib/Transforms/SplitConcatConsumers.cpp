@@ -293,7 +293,8 @@ bool SplitConcatConsumersPass::splitOne(RewriterBase &rewriter) {
   // A tile size chosen for the whole range may not divide a part's.
   for (TilingInterface part : {first, second}) {
     auto op = cast<linalg::LinalgOp>(part.getOperation());
-    auto sizes = op->getAttrOfType<DenseI64ArrayAttr>(streamtensor::kTileSizesAttr);
+    auto sizes =
+        op->getAttrOfType<DenseI64ArrayAttr>(streamtensor::kTileSizesAttr);
     if (!sizes || loop >= sizes.size())
       continue;
     int64_t range = op.getStaticLoopRanges()[loop];

@@ -121,6 +121,13 @@ SplitWeightPortsPass::choose(linalg::LinalgOp op) const {
   if (!streamed)
     return std::nullopt;
   unsigned loop = streamed->loop;
+  // Only the weight and the result may span the split loop: another operand
+  // along it (a dequantization's per-group sums times their scales, which
+  // looks like a contraction) would not be split with them.
+  AffineExpr splitLoop = getAffineDimExpr(loop, op->getContext());
+  if (op.getMatchingIndexingMap(op.getDpsInputOperand(0))
+          .getResultPosition(splitLoop))
+    return std::nullopt;
   int64_t range = ranges[loop];
   // Blocks are whole multiples of a granule of rows; the slowest (largest)
   // block sets the time, so take the fewest blocks that make it smallest.

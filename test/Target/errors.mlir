@@ -483,15 +483,14 @@ func.func private @p(%c: memref<1xvector<128xi4>>) attributes {dataflow.process}
 
 // -----
 
-// A port of 4-bit codes read one element at a time would need byte
-// addresses of half-bytes.
-// expected-error @+1 {{port 0 of 'top' carries tensor 'codes' of 'i4' elements one element at a time; packed sub-byte tensors must be read in whole memory words}}
-func.func @top(%c: memref<8xi4> {dataflow.port = 0 : i64, streamtensor.name = "codes", streamtensor.kind = "weight"}) attributes {dataflow.top} {
-  func.call @p(%c) : (memref<8xi4>) -> ()
+// External memory carries 4-bit codes, packed, but no other sub-byte width.
+// expected-error @+1 {{port 0 of 'top' has element type 'i3', which external memory does not carry}}
+func.func @top(%c: memref<8xi3> {dataflow.port = 0 : i64, streamtensor.name = "codes", streamtensor.kind = "weight"}) attributes {dataflow.top} {
+  func.call @p(%c) : (memref<8xi3>) -> ()
   return
 }
-func.func private @p(%c: memref<8xi4>) attributes {dataflow.process} {
+func.func private @p(%c: memref<8xi3>) attributes {dataflow.process} {
   %c0 = arith.constant 0 : index
-  %v = memref.load %c[%c0] : memref<8xi4>
+  %v = memref.load %c[%c0] : memref<8xi3>
   return
 }

@@ -92,3 +92,26 @@ func.func @kept(%x: tensor<1x512xf32>, %w: tensor<512x512xf32> {streamtensor.kin
   %u = linalg.matmul {streamtensor.unroll = array<i64: 1, 2, 1>} ins(%x, %v : tensor<1x512xf32>, tensor<512x4096xf32>) outs(%f2 : tensor<1x4096xf32>) -> tensor<1x4096xf32>
   return %y, %z, %u : tensor<1x512xf32>, tensor<1x4096xf32>, tensor<1x4096xf32>
 }
+
+// -----
+
+// Not split: a dequantization (per-group sums times per-group scales,
+// summed over the groups) reads its 4 MiB of scales like a weight, but its
+// sums span the same columns and would not be split with them.
+// CHECK-LABEL: func.func @dequantize
+// CHECK-NOT: tensor.insert_slice
+#sums = affine_map<(g, n) -> (g, n)>
+#out = affine_map<(g, n) -> (n)>
+func.func @dequantize(%acc: tensor<8x131072xi32>, %scale: tensor<8x131072xf32> {streamtensor.kind = "weight", streamtensor.name = "scale"}) -> tensor<131072xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<131072xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<131072xf32>) -> tensor<131072xf32>
+  %y = linalg.generic {indexing_maps = [#sums, #sums, #out], iterator_types = ["reduction", "parallel"]} ins(%acc, %scale : tensor<8x131072xi32>, tensor<8x131072xf32>) outs(%f : tensor<131072xf32>) {
+  ^bb0(%a: i32, %s: f32, %o: f32):
+    %af = arith.sitofp %a : i32 to f32
+    %p = arith.mulf %af, %s : f32
+    %r = arith.addf %o, %p : f32
+    linalg.yield %r : f32
+  } -> tensor<131072xf32>
+  return %y : tensor<131072xf32>
+}

@@ -40,6 +40,17 @@ bool target::isSubByte(Type type) {
   return integer && integer.getWidth() > 1 && integer.getWidth() < 8;
 }
 
+std::string target::getPortCType(Type element) {
+  return isSubByte(element) ? "uint8_t" : getCType(element);
+}
+
+int64_t target::getPortWords(MemRefType type) {
+  Type element = type.getElementType();
+  if (!isSubByte(element))
+    return type.getNumElements();
+  return (type.getNumElements() * element.getIntOrFloatBitWidth() + 7) / 8;
+}
+
 std::string target::getCType(Type type) {
   // A memory word of a widened port (docs/lowered-ir.md). Sub-byte lanes
   // are packed bits: an hls::vector would give each lane a byte.
@@ -513,8 +524,8 @@ LogicalResult DesignBuilder::buildPorts(Top &top) {
       return diag(func)
              << "port " << i << " of '" << func.getSymName()
              << "' has element type " << type.getElementType()
-             << ", which external memory does not carry (f32, f64, i8, i16, "
-                "i32, i64)";
+             << ", which external memory does not carry (f32, f64, i4 packed, "
+                "i8, i16, i32, i64)";
     if (auto port = func.getArgAttrOfType<IntegerAttr>(i, "dataflow.port"))
       if (port.getInt() != i)
         return diag(func) << "argument " << i << " of '" << func.getSymName()
@@ -732,20 +743,12 @@ LogicalResult DesignBuilder::connectTensors() {
                                 local.layout->toAttr(top.func.getContext())))
         return fail() << " in a different external-memory layout than an "
                          "earlier kernel";
-      // Sub-byte elements are packed in memory words; only whole words of
-      // them can be read, and nothing writes them.
-      if (isSubByte(tensor.getElementType())) {
-        int64_t bits = tensor.getElementType().getIntOrFloatBitWidth();
-        if (port.kind == PortKind::Output)
-          return fail() << " of " << tensor.getElementType()
-                        << " elements as an output; sub-byte tensors can only "
-                           "be read";
-        if (tensor.getLanes() * bits % 8 != 0)
-          return fail() << " of " << tensor.getElementType()
-                        << " elements one element at a time; packed sub-byte "
-                           "tensors must be read in whole memory words (a "
-                           "contiguous layout whose runs hold whole bytes)";
-      }
+      // Sub-byte elements are packed; a kernel reads them (a word or a
+      // byte at a time) but never writes them.
+      if (isSubByte(tensor.getElementType()) && port.kind == PortKind::Output)
+        return fail() << " of " << tensor.getElementType()
+                      << " elements as an output; sub-byte tensors can only "
+                         "be read";
       bool readsPort = portUses[topIndex][port.index].reads;
       if (port.kind == PortKind::Output) {
         if (tensor.weight)

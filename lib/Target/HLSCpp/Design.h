@@ -39,6 +39,11 @@ llvm::StringRef toString(PortKind kind);
 std::string getCType(mlir::Type type);
 /// Integers of 2 to 7 bits: ap_int<W> on chip, packed in external memory.
 bool isSubByte(mlir::Type type);
+/// The C type of one element of a port holding `element`s: bytes for
+/// sub-byte integers read one at a time (they are packed), else getCType.
+std::string getPortCType(mlir::Type element);
+/// Elements of that C type a port of `type` holds.
+int64_t getPortWords(mlir::MemRefType type);
 /// The unsigned C type of the same width, for unsigned integer operations.
 std::string getUnsignedCType(mlir::Type type);
 /// Name of the element type in the parameter file format (`f32`, `i8`).

@@ -163,7 +163,17 @@ std::string ProcessEmitter::access(Value memref, ValueRange indices,
     sum = std::to_string(offset);
   else if (offset != 0)
     sum = "(" + sum + " + " + std::to_string(offset) + ")";
-  return portElement(base, stripParens(sum), store);
+  Type element = type.getElementType();
+  if (!isSubByte(element))
+    return portElement(base, stripParens(sum), store);
+  // A packed sub-byte element (read-only): its bit field of its byte.
+  int64_t bits = element.getIntOrFloatBitWidth(), perByte = 8 / bits;
+  std::string index = "(" + stripParens(sum) + ")";
+  std::string byte =
+      portElement(base, index + " / " + std::to_string(perByte), false);
+  return getCType(element) + "((" + byte + " >> ((" + index + " % " +
+         std::to_string(perByte) + ") * " + std::to_string(bits) + ")) & " +
+         std::to_string((1 << bits) - 1) + ")";
 }
 
 static bool isTimedAccess(Operation *op) {
@@ -230,7 +240,7 @@ void ProcessEmitter::emit(func::FuncOp func, StringRef cName,
     if (auto stream = dyn_cast<dataflow::StreamType>(type))
       os << "hls::stream<" << getCType(stream.getElementType()) << "> &";
     else if (auto memref = dyn_cast<MemRefType>(type))
-      os << getCType(memref.getElementType()) << " *";
+      os << getPortCType(memref.getElementType()) << " *";
     else
       os << getCType(type) << " ";
     // An unused argument stays unnamed, which keeps -Wunused-parameter quiet.
@@ -580,14 +590,14 @@ static void emitTop(Design &design, Top &top, const TargetDesc &target,
   os << "extern \"C\" void " << top.cName << "(";
   for (Port &port : top.ports) {
     const Tensor &tensor = design.tensors[port.tensor];
-    os << (port.index ? ", " : "") << getCType(tensor.type.getElementType())
-       << " *" << port.cName;
+    os << (port.index ? ", " : "")
+       << getPortCType(tensor.type.getElementType()) << " *" << port.cName;
   }
   os << ") {\n";
   for (Port &port : top.ports) {
     const Tensor &tensor = design.tensors[port.tensor];
     os << "#pragma HLS interface m_axi port=" << port.cName << " bundle=gmem"
-       << port.index << " offset=slave depth=" << tensor.type.getNumElements()
+       << port.index << " offset=slave depth=" << getPortWords(tensor.type)
        << "\n";
   }
   for (Port &port : top.ports)
@@ -609,7 +619,7 @@ static void emitTop(Design &design, Top &top, const TargetDesc &target,
       return llvm::is_contained(p.call.getOperands(), port.value);
     });
     os << "  STREAMTENSOR_TIMED_PORT(" << port.cName << ", "
-       << tensor.type.getNumElements() << ", " << quoteCString(port.cName)
+       << getPortWords(tensor.type) << ", " << quoteCString(port.cName)
        << ", " << tensor.hbmChannel << ", " << users << ");\n";
   }
   for (Stream &stream : top.streams) {

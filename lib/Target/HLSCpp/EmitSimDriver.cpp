@@ -138,8 +138,8 @@ LogicalResult streamtensor::target::emitSimDriver(ModuleOp module,
     os << "extern \"C\" void " << top.cName << "(";
     for (Port &port : top.ports)
       os << (port.index ? ", " : "")
-         << getCType(design->tensors[port.tensor].type.getElementType()) << " *"
-         << port.cName;
+         << getPortCType(design->tensors[port.tensor].type.getElementType())
+         << " *" << port.cName;
     os << ");\n";
   }
   os << kDriverHelpers;
@@ -171,8 +171,8 @@ LogicalResult streamtensor::target::emitSimDriver(ModuleOp module,
   }
   // Sub-byte elements take a byte each until they are packed.
   auto bufferType = [](const Tensor &tensor) -> std::string {
-    return isSubByte(tensor.getElementType()) ? "std::int8_t"
-                                              : getCType(tensor.getElementType());
+    Type element = tensor.getElementType();
+    return isSubByte(element) ? "std::int8_t" : getCType(element);
   };
   auto declarePort = [&](const Tensor &tensor, StringRef var,
                          StringRef portVar, bool fill) {

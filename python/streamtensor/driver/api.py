@@ -49,7 +49,7 @@ def simulate(out_dir: str, inputs=None, *, verbose: bool = False):
     function name.
     """
     from .output_dir import read_record
-    from .simulation import F32_TOLERANCE, simulate_dir
+    from .simulation import simulate_dir
     log = sys.stdout if verbose else None
     record = read_record(out_dir)
     if inputs is None:
@@ -57,8 +57,8 @@ def simulate(out_dir: str, inputs=None, *, verbose: bool = False):
         bad = [c for c in checks if not c.ok]
         if bad:
             raise DriverError("simulation differs from PyTorch: " + ", ".join(
-                f"@{c.function} {c.name}: max |error| {c.max_abs_error:.3g}" for c in bad)
-                + f" (tolerance {F32_TOLERANCE:g})")
+                f"@{c.function} {c.name}: max |error| {c.max_abs_error:.3g} ({c.kind} "
+                f"tolerance {c.tolerance:.3g})" for c in bad))
     else:
         if len(record["designs"]) != 1:
             raise DriverError("inputs can only be given for a folder with one compiled function")

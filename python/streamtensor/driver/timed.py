@@ -17,6 +17,7 @@ from typing import Dict, List, Optional, TextIO, Tuple
 
 from .output_dir import write_json
 from .simulation import (OutputCheck, _designs, read_outputs, build_simulation, compare,
+                         is_quantized,
                          prepare_design, run_simulation)
 from .tools import DriverError
 
@@ -158,7 +159,8 @@ def simulate_timed(out_dir: str, log: Optional[TextIO]) -> Tuple[Dict, List[Outp
         data_dir = os.path.join(directory, "data")
         seconds, raw = run_timed(directory, data_dir)
         raw_last = raw
-        checks += compare(design["function"], read_outputs(directory, data_dir), directory)
+        checks += compare(design["function"], read_outputs(directory, data_dir), directory,
+                          is_quantized(record))
         functions[design["function"]], stalls[design["function"]] = summarize(
             design["function"], raw)
         if log:

@@ -45,8 +45,9 @@ class QuantLinear(nn.Module):
     """y = dequant(int32 sum of int8 activations x int4/int8 weights) + bias.
 
     Buffers: `weight_q` int8 codes, [out, in] with one group, else [groups,
-    out, group] (4-bit schemes keep them in [-7, 7]); `weight_scale` [groups, out] f32; `act_scale` [1] f32
-    for static activation scales; `bias` [out] f32 if the layer has one.
+    out, group] (4-bit schemes keep them in [-7, 7]); `weight_scale`
+    [groups, out] f32; `act_scale` [1] f32 for static activation scales;
+    `bias` [out] f32 if the layer has one.
     """
 
     def __init__(self, in_features: int, out_features: int, scheme: QuantScheme,
