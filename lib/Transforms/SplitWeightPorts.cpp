@@ -114,7 +114,7 @@ SplitWeightPortsPass::choose(linalg::LinalgOp op) const {
     return std::nullopt;
   int64_t bits = type.getElementType().getIntOrFloatBitWidth();
   int64_t lanes = std::max<int64_t>(1, wordBits / bits);
-  int64_t bytes = type.getNumElements() * ((bits + 7) / 8);
+  int64_t bytes = (type.getNumElements() * bits + 7) / 8; // codes are packed
 
   // The blocks split the loop the weight's words run along.
   std::optional<StreamedLoop> streamed = getStreamedLoop(op, ranges);
@@ -134,6 +134,11 @@ SplitWeightPortsPass::choose(linalg::LinalgOp op) const {
   // A range with no even split (151,936 = 128 x 1187) gets blocks that
   // differ by one granule.
   int64_t granule = lanes * kMinWordsPerRow;
+  // Narrow weights hold many lanes a word (128 4-bit codes): where their
+  // coarse granule does not divide the range (Qwen2.5's 151,936 rows), the
+  // blocks are cut at the granule of 16-lane f32 words instead.
+  if (range % granule != 0)
+    granule = std::min<int64_t>(lanes, 16) * kMinWordsPerRow;
   if (range % granule != 0)
     return std::nullopt;
   int64_t units = range / granule;

@@ -115,3 +115,19 @@ func.func @dequantize(%acc: tensor<8x131072xi32>, %scale: tensor<8x131072xf32> {
   } -> tensor<131072xf32>
   return %y : tensor<131072xf32>
 }
+
+// -----
+
+// 4-bit codes fill a word with 128 lanes; 1,152 rows are no multiple of
+// their granule of 1,024 rows, so the blocks are cut at the 128-row
+// granule of f32 words: 2.25 MiB in two blocks of 640 and 512 rows.
+// CHECK-LABEL: func.func @narrow_rows
+// CHECK: linalg.matmul_transpose_b ins(%{{.+}}, %{{.+}} : tensor<1x4096xi8>, tensor<640x4096xi4>)
+// CHECK: linalg.matmul_transpose_b ins(%{{.+}}, %{{.+}} : tensor<1x4096xi8>, tensor<512x4096xi4>)
+func.func @narrow_rows(%x: tensor<1x4096xi8>, %w: tensor<1152x4096xi4> {streamtensor.kind = "weight", streamtensor.name = "w"}) -> tensor<1x1152xi32> {
+  %zero = arith.constant 0 : i32
+  %e = tensor.empty() : tensor<1x1152xi32>
+  %f = linalg.fill ins(%zero : i32) outs(%e : tensor<1x1152xi32>) -> tensor<1x1152xi32>
+  %y = linalg.matmul_transpose_b ins(%x, %w : tensor<1x4096xi8>, tensor<1152x4096xi4>) outs(%f : tensor<1x1152xi32>) -> tensor<1x1152xi32>
+  return %y : tensor<1x1152xi32>
+}
