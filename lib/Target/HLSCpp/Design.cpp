@@ -41,14 +41,7 @@ bool target::isSubByte(Type type) {
 }
 
 std::string target::getPortCType(Type element) {
-  return isSubByte(element) ? "uint8_t" : getCType(element);
-}
-
-int64_t target::getPortWords(MemRefType type) {
-  Type element = type.getElementType();
-  if (!isSubByte(element))
-    return type.getNumElements();
-  return (type.getNumElements() * element.getIntOrFloatBitWidth() + 7) / 8;
+  return isSubByte(element) ? "int8_t" : getCType(element);
 }
 
 std::string target::getCType(Type type) {
@@ -132,6 +125,13 @@ int64_t Tensor::getNumElements() const {
 
 Type Tensor::getElementType() const {
   return getElementTypeOrSelf(type.getElementType());
+}
+
+Type Tensor::getStorageElementType() const {
+  Type element = getElementType();
+  if (isSubByte(element) && !isa<VectorType>(type.getElementType()))
+    return IntegerType::get(element.getContext(), 8);
+  return element;
 }
 
 //===----------------------------------------------------------------------===//

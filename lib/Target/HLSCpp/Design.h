@@ -39,11 +39,9 @@ llvm::StringRef toString(PortKind kind);
 std::string getCType(mlir::Type type);
 /// Integers of 2 to 7 bits: ap_int<W> on chip, packed in external memory.
 bool isSubByte(mlir::Type type);
-/// The C type of one element of a port holding `element`s: bytes for
-/// sub-byte integers read one at a time (they are packed), else getCType.
+/// The C type of one element of a port holding `element`s: a port of single
+/// sub-byte integers (not packed in words) holds one per byte, `int8_t`.
 std::string getPortCType(mlir::Type element);
-/// Elements of that C type a port of `type` holds.
-int64_t getPortWords(mlir::MemRefType type);
 /// The unsigned C type of the same width, for unsigned integer operations.
 std::string getUnsignedCType(mlir::Type type);
 /// Name of the element type in the parameter file format (`f32`, `i8`).
@@ -80,6 +78,10 @@ struct Tensor {
   int64_t getNumElements() const;
   /// The scalar element type (the lane type of a widened port).
   mlir::Type getElementType() const;
+  /// The element as external memory stores it: sub-byte integers are
+  /// packed in the words of a widened port, and take a byte each in a port
+  /// read one element at a time.
+  mlir::Type getStorageElementType() const;
   /// Elements per memory word.
   int64_t getLanes() const { return layout ? layout->lanes : 1; }
   /// Whether the host reorders elements between the user and the port.

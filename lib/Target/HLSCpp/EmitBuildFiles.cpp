@@ -220,7 +220,7 @@ static json::Array toJSON(ArrayRef<int64_t> values) {
 
 /// How the tensor sits in external memory (docs/codegen.md, manifest).
 static json::Object getLayoutJSON(const Tensor &tensor) {
-  unsigned bits = tensor.getElementType().getIntOrFloatBitWidth();
+  unsigned bits = tensor.getStorageElementType().getIntOrFloatBitWidth();
   if (!tensor.layout)
     return json::Object{{"packed", false},
                         {"contiguous", false},
@@ -255,7 +255,7 @@ LogicalResult streamtensor::target::emitManifest(ModuleOp module,
     json::Object entry{
         {"name", tensor.name},
         {"role", role},
-        {"dtype", getDTypeName(tensor.getElementType())},
+        {"dtype", getDTypeName(tensor.getStorageElementType())},
         {"shape", toJSON(tensor.logicalShape)},
         {"elements", tensor.getNumElements()},
         {"hbm_channel", tensor.hbmChannel},

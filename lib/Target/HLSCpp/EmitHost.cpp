@@ -93,10 +93,10 @@ static StringRef getDTypeEnum(Type type) {
   return "DType::I64";
 }
 
-/// Sub-byte elements are packed (two 4-bit codes per byte).
+/// Packed sub-byte elements share bytes (two 4-bit codes a byte).
 static int64_t getNumBytes(const Tensor &tensor) {
   return (tensor.getNumElements() *
-              tensor.getElementType().getIntOrFloatBitWidth() +
+              tensor.getStorageElementType().getIntOrFloatBitWidth() +
           7) /
          8;
 }
@@ -229,7 +229,7 @@ LogicalResult streamtensor::target::emitHostProgram(ModuleOp module,
     os << "    weights[layer].push_back(&findWeight(params, perLayer ? "
           "expandLayerPattern(layered["
        << i << "].pattern, layer) : weightNames[" << i << "], "
-       << getDTypeEnum(tensors[w].getElementType()) << ", "
+       << getDTypeEnum(tensors[w].getStorageElementType()) << ", "
        << tensors[w].getNumElements() << "));\n";
   os << "  }\n";
   // Weights are packed in the parameter file; other tensors are packed here.

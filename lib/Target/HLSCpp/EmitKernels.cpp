@@ -166,14 +166,9 @@ std::string ProcessEmitter::access(Value memref, ValueRange indices,
   Type element = type.getElementType();
   if (!isSubByte(element))
     return portElement(base, stripParens(sum), store);
-  // A packed sub-byte element (read-only): its bit field of its byte.
-  int64_t bits = element.getIntOrFloatBitWidth(), perByte = 8 / bits;
-  std::string index = "(" + stripParens(sum) + ")";
-  std::string byte =
-      portElement(base, index + " / " + std::to_string(perByte), false);
-  return getCType(element) + "((" + byte + " >> ((" + index + " % " +
-         std::to_string(perByte) + ") * " + std::to_string(bits) + ")) & " +
-         std::to_string((1 << bits) - 1) + ")";
+  // A sub-byte element read alone is stored in a byte of its own.
+  return getCType(element) + "(" + portElement(base, stripParens(sum), store) +
+         ")";
 }
 
 static bool isTimedAccess(Operation *op) {
@@ -597,7 +592,7 @@ static void emitTop(Design &design, Top &top, const TargetDesc &target,
   for (Port &port : top.ports) {
     const Tensor &tensor = design.tensors[port.tensor];
     os << "#pragma HLS interface m_axi port=" << port.cName << " bundle=gmem"
-       << port.index << " offset=slave depth=" << getPortWords(tensor.type)
+       << port.index << " offset=slave depth=" << tensor.type.getNumElements()
        << "\n";
   }
   for (Port &port : top.ports)
@@ -619,7 +614,7 @@ static void emitTop(Design &design, Top &top, const TargetDesc &target,
       return llvm::is_contained(p.call.getOperands(), port.value);
     });
     os << "  STREAMTENSOR_TIMED_PORT(" << port.cName << ", "
-       << getPortWords(tensor.type) << ", " << quoteCString(port.cName)
+       << tensor.type.getNumElements() << ", " << quoteCString(port.cName)
        << ", " << tensor.hbmChannel << ", " << users << ");\n";
   }
   for (Stream &stream : top.streams) {

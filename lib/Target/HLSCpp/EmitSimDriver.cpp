@@ -22,6 +22,12 @@ using namespace mlir;
 using namespace streamtensor;
 using namespace streamtensor::target;
 
+/// Sub-byte elements packed in the words of a widened port.
+static bool isPackedSubByte(const Tensor &tensor) {
+  return isSubByte(tensor.getElementType()) &&
+         tensor.getStorageElementType() == tensor.getElementType();
+}
+
 static const char *const kSubByteHelpers = R"cpp(
 namespace {
 
@@ -145,9 +151,7 @@ LogicalResult streamtensor::target::emitSimDriver(ModuleOp module,
   os << kDriverHelpers;
   if (llvm::any_of(design->tensors, [](const Tensor &t) { return t.isPacked(); }))
     os << kLayoutHelpers;
-  if (llvm::any_of(design->tensors, [](const Tensor &t) {
-        return isSubByte(t.getElementType());
-      }))
+  if (llvm::any_of(design->tensors, isPackedSubByte))
     os << kSubByteHelpers;
 
   // Driver locals must not hide the kernels they call.
@@ -165,7 +169,7 @@ LogicalResult streamtensor::target::emitSimDriver(ModuleOp module,
     vars.push_back(scope.unique(tensor.name));
     portVars.push_back(tensor.isPacked() ? scope.unique(tensor.name + "_port")
                                          : vars.back());
-    bitVars.push_back(isSubByte(tensor.getElementType())
+    bitVars.push_back(isPackedSubByte(tensor)
                           ? scope.unique(tensor.name + "_bits")
                           : portVars.back());
   }
@@ -205,7 +209,8 @@ LogicalResult streamtensor::target::emitSimDriver(ModuleOp module,
     os << "    PortBuffer<" << type << "> " << var << " = readTensor<" << type
        << ">(dir, " << quoteCString(tensor.name) << ", "
        << tensor.getNumElements() << ", "
-       << quoteCString(getDTypeName(tensor.getElementType())) << ");\n";
+       << quoteCString(getDTypeName(tensor.getStorageElementType()))
+       << ");\n";
   }
   for (auto [tensor, var, portVar] :
        llvm::zip(design->tensors, vars, portVars)) {
@@ -217,7 +222,7 @@ LogicalResult streamtensor::target::emitSimDriver(ModuleOp module,
   }
   for (auto [tensor, portVar, bitVar] :
        llvm::zip(design->tensors, portVars, bitVars))
-    if (isSubByte(tensor.getElementType()))
+    if (isPackedSubByte(tensor))
       os << "    PortBuffer<std::uint8_t> " << bitVar << " = packBits("
          << portVar << ", " << tensor.getElementType().getIntOrFloatBitWidth()
          << ");\n";
