@@ -81,6 +81,13 @@ def estimate_model(model: str, config: str, lengths: List[Tuple[int, int]], work
             print(f"[{index + 1}/{len(lengths)}] [{n_in}:{n_out}]", file=log, flush=True)
         cache = n_in + n_out
         functions = ("block", "lm_head") if head_ms is None else ("block",)
+        def failed(err: DriverError) -> str:
+            # One length the flow cannot build yet does not hide the others.
+            first_line = str(err).splitlines()[0].split(" (known:")[0]
+            if log:
+                print(f"  not estimated: {first_line}", file=log, flush=True)
+            return first_line
+
         try:
             decode = _timed_latencies(
                 lambda values: zoo_program(family, config, "decode", functions=functions,
@@ -89,6 +96,20 @@ def estimate_model(model: str, config: str, lengths: List[Tuple[int, int]], work
                                            quant=quant),
                 os.path.join(work_dir, f"{prefix}decode-{cache}"), log)
             head_ms = decode.get("lm_head", head_ms)
+        except DriverError as err:
+            rows.append({"input_len": n_in, "output_len": n_out, "tokens_per_second": None,
+                         "ttft_ms": None, "error": failed(err)})
+            continue
+        logits_bytes = cfg.vocab_size * 4
+        per_token = (_transfer_ms(target, cfg.hidden_size * 4)
+                     + cfg.num_layers * decode["block"] + head_ms
+                     + _transfer_ms(target, logits_bytes))
+        speed = 1e3 / per_token
+        row = {"input_len": n_in, "output_len": n_out, "tokens_per_second": speed,
+               "ttft_ms": None, "ms_per_token": per_token, "decode_block_ms": decode["block"],
+               "lm_head_ms": head_ms, "tokens_per_joule": speed / target["board_power_w"]}
+        rows.append(row)
+        try:
             prefill = _timed_latencies(
                 lambda values: zoo_program(family, config, "prefill", functions=("block",),
                                            max_seq=cache, seq=n_in, seed=seed,
@@ -96,27 +117,14 @@ def estimate_model(model: str, config: str, lengths: List[Tuple[int, int]], work
                                            quant=quant),
                 os.path.join(work_dir, f"{prefix}prefill-{n_in}"), log)
         except DriverError as err:
-            # One length the flow cannot build yet does not hide the others.
-            first_line = str(err).splitlines()[0].split(" (known:")[0]
-            if log:
-                print(f"  not estimated: {first_line}", file=log, flush=True)
-            rows.append({"input_len": n_in, "output_len": n_out, "tokens_per_second": None,
-                         "ttft_ms": None, "error": first_line})
+            # Decoding speed stands on its own; the first token needs the prefill.
+            row["error"] = "prefill: " + failed(err)
             continue
-        logits_bytes = cfg.vocab_size * 4
         ttft = (_transfer_ms(target, n_in * cfg.hidden_size * 4)
                 + cfg.num_layers * prefill["block"] + head_ms
                 + _transfer_ms(target, logits_bytes))
-        per_token = (_transfer_ms(target, cfg.hidden_size * 4)
-                     + cfg.num_layers * decode["block"] + head_ms
-                     + _transfer_ms(target, logits_bytes))
-        speed = 1e3 / per_token
-        latency = ttft + n_out * per_token
-        rows.append({"input_len": n_in, "output_len": n_out, "tokens_per_second": speed,
-                     "ttft_ms": ttft, "latency_ms": latency, "ms_per_token": per_token,
-                     "prefill_block_ms": prefill["block"], "decode_block_ms": decode["block"],
-                     "lm_head_ms": head_ms,
-                     "tokens_per_joule": speed / target["board_power_w"]})
+        row.update({"ttft_ms": ttft, "latency_ms": ttft + n_out * per_token,
+                    "prefill_block_ms": prefill["block"]})
     return {"model": family, "config": cfg.name, "layers": cfg.num_layers,
             "precision": precision, "rows": rows,
             "source": "timed simulation of the generated code, per function; whole model by "
@@ -144,11 +152,14 @@ def estimate_text(result: Dict) -> str:
              "tokens/J |",
              "|---|---:|---:|---:|---:|---:|"]
     for r in result["rows"]:
-        if r.get("error"):
+        if r["tokens_per_second"] is None:
             lines.append(f"| [{r['input_len']}:{r['output_len']}] | not estimated: "
                          f"{r['error']} | | | | |")
             continue
-        lines.append(f"| [{r['input_len']}:{r['output_len']}] | {r['ttft_ms']:.2f} | "
+        ttft = (f"{r['ttft_ms']:.2f}" if r["ttft_ms"] is not None
+                else f"not estimated: {r['error']}")
+        latency = f"{r['latency_ms']:.2f}" if r["ttft_ms"] is not None else ""
+        lines.append(f"| [{r['input_len']}:{r['output_len']}] | {ttft} | "
                      f"{r['tokens_per_second']:.2f} | {r['ms_per_token']:.3f} | "
-                     f"{r['latency_ms']:.2f} | {r['tokens_per_joule']:.3f} |")
+                     f"{latency} | {r['tokens_per_joule']:.3f} |")
     return "\n".join(lines) + "\n"
