@@ -66,5 +66,14 @@ if [ "$until" = all ]; then
       -o "$build/demo/fortunes-gpt2"; then
     status=1
   fi
+  echo
+  echo "== StreamTensor demo 4: the same model with 4-bit weights and 8-bit activations (W4A8)"
+  echo "   integer datapaths; 4-bit codes packed 128 to a 512-bit HBM word (docs/quantization.md)"
+  if ! $python -m streamtensor generate --checkpoint models/fortunes-gpt2 \
+      --prompt "${DEMO_PROMPT:-The best way to }" --max-new-tokens 40 --stop-at-eos \
+      --temperature 0.7 --top-k 20 --seed 2 --quant w4a8 \
+      -o "$build/demo/fortunes-gpt2-w4a8"; then
+    status=1
+  fi
 fi
 exit $status
