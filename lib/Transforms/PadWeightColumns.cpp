@@ -74,14 +74,8 @@ void PadWeightColumnsPass::pad(func::FuncOp func, linalg::LinalgOp op) {
   if (double(padded - range) > maxPadFraction * double(range))
     return;
 
-  // Only the weight and the result may span the padded loop: another
-  // operand along it (a dequantization's per-group scales times sums,
-  // which looks like a contraction) would not be padded with it.
-  AffineExpr paddedLoop = getAffineDimExpr(loop, &getContext());
-  for (OpOperand *input : op.getDpsInputOperands())
-    if (input->getOperandNumber() != 1 &&
-        op.getMatchingIndexingMap(input).getResultPosition(paddedLoop))
-      return;
+  if (!onlyWeightSpans(op, loop))
+    return;
 
   auto weightType = cast<RankedTensorType>(weight.getType());
   auto outType = cast<RankedTensorType>(op->getResult(0).getType());

@@ -121,12 +121,7 @@ SplitWeightPortsPass::choose(linalg::LinalgOp op) const {
   if (!streamed)
     return std::nullopt;
   unsigned loop = streamed->loop;
-  // Only the weight and the result may span the split loop: another operand
-  // along it (a dequantization's per-group sums times their scales, which
-  // looks like a contraction) would not be split with them.
-  AffineExpr splitLoop = getAffineDimExpr(loop, op->getContext());
-  if (op.getMatchingIndexingMap(op.getDpsInputOperand(0))
-          .getResultPosition(splitLoop))
+  if (!onlyWeightSpans(op, loop))
     return std::nullopt;
   int64_t range = ranges[loop];
   // Blocks are whole multiples of a granule of rows; the slowest (largest)

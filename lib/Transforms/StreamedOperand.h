@@ -94,6 +94,20 @@ getStreamedLoop(mlir::linalg::LinalgOp op, llvm::ArrayRef<int64_t> ranges) {
   return StreamedLoop{*longest, contiguous, true};
 }
 
+/// Whether `loop` indexes no input of `op` but its second (the weight): a
+/// weight product's output columns. A dequantization (per-group sums times
+/// per-group scales) looks like a contraction whose weight is the scales,
+/// but its sums span the same loop, so cutting or padding the weight alone
+/// along it would break the op.
+inline bool onlyWeightSpans(mlir::linalg::LinalgOp op, unsigned loop) {
+  mlir::AffineExpr dim = mlir::getAffineDimExpr(loop, op->getContext());
+  for (mlir::OpOperand *input : op.getDpsInputOperands())
+    if (input->getOperandNumber() != 1 &&
+        op.getMatchingIndexingMap(input).getResultPosition(dim))
+      return false;
+  return true;
+}
+
 } // namespace streamtensor
 
 #endif // STREAMTENSOR_LIB_TRANSFORMS_STREAMEDOPERAND_H

@@ -28,8 +28,8 @@
 // CPP: extern "C" void unpack(ap_uint<512> *codes, int8_t *scattered, int32_t *y) {
 // CPP: #pragma HLS interface m_axi port=scattered bundle=gmem1 offset=slave depth=256
 
-// DRIVER: PortBuffer<std::int8_t> codes = readTensor<std::int8_t>(dir, "codes", 256, "i4");
-// DRIVER: PortBuffer<std::int8_t> scattered = readTensor<std::int8_t>(dir, "scattered", 256, "i8");
+// DRIVER: PortBuffer<int8_t> codes = readTensor<int8_t>(dir, "codes", 256, "i4");
+// DRIVER: PortBuffer<int8_t> scattered = readTensor<int8_t>(dir, "scattered", 256, "i8");
 // DRIVER: PortBuffer<std::uint8_t> codes_bits = packBits(codes, 4);
 // DRIVER-NOT: scattered_bits
 // DRIVER: unpack(reinterpret_cast<ap_uint<512> *>(codes_bits.data()), scattered.data(), y.data());

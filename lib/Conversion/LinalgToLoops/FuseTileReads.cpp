@@ -136,17 +136,20 @@ static bool fuse(WordCopy copy) {
       use->getParentOp() != inner.getOperation())
     return false;
   // Lanes run side by side: a store every lane makes to the same element
-  // is only safe as a sum, which is added as a tree below.
-  {
-    llvm::DenseMap<Value, bool> cache;
-    for (auto store : inner.getBody()->getOps<memref::StoreOp>()) {
-      bool sameElement = llvm::none_of(store.getIndices(), [&](Value index) {
-        return dependsOnValue(index, inner.getInductionVar(), inner, cache);
-      });
-      if (sameElement &&
-          !matchSumChain(store, inner.getInductionVar(), inner, cache))
-        return false;
-    }
+  // is only safe as a sum (a transposed weight's row dotted with x), which
+  // is added as a tree below, not as a chain through the element.
+  Value oldIV = inner.getInductionVar();
+  llvm::DenseMap<Value, bool> cache;
+  std::optional<SumChain> chain;
+  for (auto store : inner.getBody()->getOps<memref::StoreOp>()) {
+    if (llvm::any_of(store.getIndices(), [&](Value index) {
+          return dependsOnValue(index, oldIV, inner, cache);
+        }))
+      continue;
+    std::optional<SumChain> found = matchSumChain(store, oldIV, inner, cache);
+    if (!found || chain)
+      return false;
+    chain = found;
   }
 
   // The innermost loop walks words; the word's index is its position in
@@ -179,8 +182,6 @@ static bool fuse(WordCopy copy) {
                                            ValueRange{index});
   // Operations independent of the lane are cloned once, the others once
   // per lane with the lane's element in place of the buffer load.
-  Value oldIV = inner.getInductionVar();
-  llvm::DenseMap<Value, bool> cache;
   IRMapping shared;
   SmallVector<IRMapping> perLane(lanes);
   Value lanesValue = body.create<arith::ConstantIndexOp>(loc, lanes);
@@ -190,12 +191,6 @@ static bool fuse(WordCopy copy) {
         oldIV, body.create<arith::AddIOp>(
                    loc, first, body.create<arith::ConstantIndexOp>(loc, lane)));
   }
-  // A sum over the lanes into one element (a transposed weight's row
-  // dotted with x) is added as a tree, not as a chain through the element.
-  std::optional<SumChain> chain;
-  for (auto store : inner.getBody()->getOps<memref::StoreOp>())
-    if (std::optional<SumChain> found = matchSumChain(store, oldIV, inner, cache))
-      chain = found;
   Operation *chainAdd = chain ? chain->add : nullptr;
   Operation *chainStore = chain ? chain->store.getOperation() : nullptr;
   for (Operation &op : inner.getBody()->without_terminator()) {

@@ -524,8 +524,8 @@ LogicalResult DesignBuilder::buildPorts(Top &top) {
       return diag(func)
              << "port " << i << " of '" << func.getSymName()
              << "' has element type " << type.getElementType()
-             << ", which external memory does not carry (f32, f64, i4 packed, "
-                "i8, i16, i32, i64)";
+             << ", which external memory does not carry (f32, f64, i4, i8, "
+                "i16, i32, i64)";
     if (auto port = func.getArgAttrOfType<IntegerAttr>(i, "dataflow.port"))
       if (port.getInt() != i)
         return diag(func) << "argument " << i << " of '" << func.getSymName()

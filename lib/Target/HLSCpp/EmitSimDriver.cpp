@@ -33,7 +33,7 @@ namespace {
 
 // Sub-byte elements (one byte each in the tensor files) as the port holds
 // them: `bits` bits apiece, element 0 in the lowest bits of byte 0.
-PortBuffer<std::uint8_t> packBits(const PortBuffer<std::int8_t> &values, unsigned bits) {
+PortBuffer<std::uint8_t> packBits(const PortBuffer<int8_t> &values, unsigned bits) {
   PortBuffer<std::uint8_t> packed((values.size() * bits + 7) / 8, 0);
   const unsigned mask = (1u << bits) - 1;
   for (std::size_t i = 0; i < values.size(); ++i) {
@@ -72,7 +72,6 @@ template <typename T> struct PortAllocator {
 };
 
 template <typename T> using PortBuffer = std::vector<T, PortAllocator<T>>;
-
 
 // Reads `elements` values of `dtype` from <dir>/<name>.bin, a raw
 // little-endian array whose size must match exactly.
@@ -174,9 +173,8 @@ LogicalResult streamtensor::target::emitSimDriver(ModuleOp module,
                           : portVars.back());
   }
   // Sub-byte elements take a byte each until they are packed.
-  auto bufferType = [](const Tensor &tensor) -> std::string {
-    Type element = tensor.getElementType();
-    return isSubByte(element) ? "std::int8_t" : getCType(element);
+  auto bufferType = [](const Tensor &tensor) {
+    return getPortCType(tensor.getElementType());
   };
   auto declarePort = [&](const Tensor &tensor, StringRef var,
                          StringRef portVar, bool fill) {

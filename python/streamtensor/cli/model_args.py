@@ -43,12 +43,5 @@ def add_quant_arguments(parser: argparse.ArgumentParser, act_scales: bool = True
 
 def quant_from_args(args: argparse.Namespace):
     """The program's quantization description, or None for f32."""
-    if args.quant == "none":
-        return None
-    from ..quant import QuantError, get_scheme
-    act_scales = getattr(args, "act_scales", "dynamic")
-    try:
-        get_scheme(args.quant, group_size=args.group_size, act_scales=act_scales)
-    except QuantError as err:
-        raise CliError(str(err))
-    return {"scheme": args.quant, "group_size": args.group_size, "act_scales": act_scales}
+    from ..driver.program import quant_settings
+    return quant_settings(args.quant, args.group_size, getattr(args, "act_scales", "dynamic"))

@@ -71,9 +71,9 @@ def write_params(path: str, tensors: Iterable[Tuple[str, np.ndarray]]) -> int:
     entries = []
     for name, array in tensors:
         encoded = name.encode()
+        if not 1 <= len(encoded) <= 4096:
+            raise ValueError(f"tensor name {name!r}: length must be 1..4096 bytes")
         if isinstance(array, SubByteArray):
-            if not 1 <= len(encoded) <= 4096:
-                raise ValueError(f"tensor name {name!r}: length must be 1..4096 bytes")
             entries.append((encoded, array.code, array.shape, array))
             continue
         array = np.asarray(array)
@@ -81,8 +81,6 @@ def write_params(path: str, tensors: Iterable[Tuple[str, np.ndarray]]) -> int:
         code = DTYPE_CODES.get(np.dtype(dtype))
         if code is None:
             raise ValueError(f"tensor {name!r}: dtype {array.dtype} has no parameter-file code")
-        if not 1 <= len(encoded) <= 4096:
-            raise ValueError(f"tensor name {name!r}: length must be 1..4096 bytes")
         entries.append((encoded, code, tuple(int(d) for d in array.shape),
                         np.ascontiguousarray(array, dtype=dtype)))
     index_size = sum(len(_record(n, c, s, 0, 0)) for n, c, s, _ in entries)

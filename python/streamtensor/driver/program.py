@@ -148,6 +148,13 @@ def quant_description(scheme) -> Optional[Dict[str, object]]:
             "act_scales": scheme.act_scales}
 
 
+def quant_settings(scheme: str, group_size: int = 128,
+                   act_scales: str = "dynamic") -> Optional[Dict[str, object]]:
+    """The checked description of a scheme given by name ("none": None)."""
+    return quant_description(quant_scheme({"scheme": scheme, "group_size": group_size,
+                                           "act_scales": act_scales}))
+
+
 # The U55C's HBM: a block's KV cache beyond it cannot be placed.
 HBM_BYTES = 16 * 2 ** 30
 

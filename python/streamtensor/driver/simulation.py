@@ -15,7 +15,6 @@ import numpy as np
 
 from .emit import (READ_ROLES, port_data, raw_dtype, read_manifest, tensor_file,
                    write_design_data, write_raw)
-from .params import SubByteArray
 from .output_dir import read_record
 from .tools import RUNTIME_DIR, DriverError, ToolError, build_dir, run_tool
 
@@ -145,9 +144,7 @@ def verify_params(directory: str) -> None:
         dtype, offset, size = entries[name]
         data = np.fromfile(tensor_file(os.path.join(directory, "data"), name),
                            dtype=raw_dtype(tensor)).reshape(tensor["shape"])
-        expected = port_data(data, tensor)
-        expected = (expected.tobytes() if isinstance(expected, SubByteArray)
-                    else np.ascontiguousarray(expected).tobytes())
+        expected = port_data(data, tensor).tobytes()
         with open(path, "rb") as f:
             f.seek(offset)
             stored = f.read(size)

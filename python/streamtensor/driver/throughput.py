@@ -62,6 +62,15 @@ def _transfer_ms(target: Dict, nbytes: int) -> float:
     return (link["transfer_latency_us"] + nbytes / (link["gbps"] * 1e3)) / 1e3
 
 
+def _not_estimated(err: DriverError, log: Optional[TextIO]) -> str:
+    """The reason a length is not estimated, said once: one length the flow
+    cannot build yet does not hide the others."""
+    first_line = str(err).splitlines()[0].split(" (known:")[0]
+    if log:
+        print(f"  not estimated: {first_line}", file=log, flush=True)
+    return first_line
+
+
 def estimate_model(model: str, config: str, lengths: List[Tuple[int, int]], work_dir: str, *,
                    checkpoint: Optional[str] = None, seed: int = 0,
                    quant: Optional[Dict] = None,
@@ -81,13 +90,6 @@ def estimate_model(model: str, config: str, lengths: List[Tuple[int, int]], work
             print(f"[{index + 1}/{len(lengths)}] [{n_in}:{n_out}]", file=log, flush=True)
         cache = n_in + n_out
         functions = ("block", "lm_head") if head_ms is None else ("block",)
-        def failed(err: DriverError) -> str:
-            # One length the flow cannot build yet does not hide the others.
-            first_line = str(err).splitlines()[0].split(" (known:")[0]
-            if log:
-                print(f"  not estimated: {first_line}", file=log, flush=True)
-            return first_line
-
         try:
             decode = _timed_latencies(
                 lambda values: zoo_program(family, config, "decode", functions=functions,
@@ -98,7 +100,7 @@ def estimate_model(model: str, config: str, lengths: List[Tuple[int, int]], work
             head_ms = decode.get("lm_head", head_ms)
         except DriverError as err:
             rows.append({"input_len": n_in, "output_len": n_out, "tokens_per_second": None,
-                         "ttft_ms": None, "error": failed(err)})
+                         "ttft_ms": None, "error": _not_estimated(err, log)})
             continue
         logits_bytes = cfg.vocab_size * 4
         per_token = (_transfer_ms(target, cfg.hidden_size * 4)
@@ -118,7 +120,7 @@ def estimate_model(model: str, config: str, lengths: List[Tuple[int, int]], work
                 os.path.join(work_dir, f"{prefix}prefill-{n_in}"), log)
         except DriverError as err:
             # Decoding speed stands on its own; the first token needs the prefill.
-            row["error"] = "prefill: " + failed(err)
+            row["error"] = "prefill: " + _not_estimated(err, log)
             continue
         ttft = (_transfer_ms(target, n_in * cfg.hidden_size * 4)
                 + cfg.num_layers * prefill["block"] + head_ms

@@ -60,7 +60,7 @@ def generate(model: Optional[str] = "gpt2", config: str = "tiny", *,
     prompt once the designs are ready, then each new piece of the output.
     """
     from ..driver.flow import compile_or_reuse
-    from ..driver.program import zoo_program
+    from ..driver.program import quant_scheme, quant_settings, zoo_program
     from .model import load_model
     from .simulated import SimulatedGenerator, generate_ids, reset_runs
     if (prompt is None) == (prompt_ids is None):
@@ -69,13 +69,9 @@ def generate(model: Optional[str] = "gpt2", config: str = "tiny", *,
         raise DriverError("--max-new-tokens must be at least 1")
     if temperature < 0 or top_k < 0:
         raise DriverError("--temperature and --top-k must not be negative")
-    description = None
-    if quant not in (None, "none"):
-        from ..driver.program import quant_scheme
-        description = {"scheme": quant, "group_size": group_size, "act_scales": "dynamic"}
-        quant_scheme(description)  # refuses unknown schemes before anything is built
+    description = quant_settings(quant or "none", group_size)
     whole = load_model(model, config, checkpoint=checkpoint, seed=seed,
-                       quant=description and quant_scheme(description))
+                       quant=quant_scheme(description))
     cfg = whole.config
     tokenizer = load_tokenizer(checkpoint)
     ids = tokenizer.encode(prompt) if prompt is not None else list(prompt_ids)

@@ -8,7 +8,7 @@ import torch
 
 from . import lower  # noqa: F401  (registers the lowerings)
 from .errors import ImporterError, UnsupportedError
-from .ir import FunctionBuilder, Result, TensorType, Value, mlir_string, scalar_literal
+from .ir import INT_BITS, FunctionBuilder, Result, TensorType, Value, mlir_string, scalar_literal
 from .linalg import LoweringError, cast, dense_constant
 from .lower.registry import LOWERINGS
 from .outputs import flatten_outputs, output_layout
@@ -178,14 +178,11 @@ def lower_function(traced: TracedModule, name: str, weight_names: Sequence[str],
 
 def _narrowed(ty: TensorType, bits: int, name: str) -> TensorType:
     """An integer weight stored at `bits` (signed) in external memory."""
-    width = _INT_WIDTHS.get(ty.elem)
+    width = INT_BITS.get(ty.elem)
     if width is None or not 2 <= bits <= width:
         raise ImporterError(f"weight {name}: storage_bits {bits} does not fit its {ty.elem} "
                             "tensor (an integer type of at least that many bits)")
     return ty.with_elem(f"i{bits}")
-
-
-_INT_WIDTHS = {"i8": 8, "i16": 16, "i32": 32, "i64": 64}
 
 
 def _bool_as_byte(fb: FunctionBuilder, ty: TensorType, attributes) -> Value:

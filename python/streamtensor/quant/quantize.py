@@ -38,7 +38,7 @@ def quantize(module: nn.Module, scheme: Union[str, QuantScheme, None], *,
     if scheme is None:
         return module
     root = module if inplace else copy.deepcopy(module)
-    targets = [root] + [m for _, m in root.named_modules() if m is not root]
+    targets = list(root.modules())
     for parent in targets:
         for name, child in list(parent.named_children()):
             replacement = _replacement(child, scheme, compute)
