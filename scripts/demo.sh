@@ -75,5 +75,13 @@ if [ "$until" = all ]; then
       -o "$build/demo/fortunes-gpt2-w4a8"; then
     status=1
   fi
+  echo
+  echo "== StreamTensor demo 5: the emitted XRT generation program on the simulated device"
+  echo "   one kernel call per token runs every layer; the KV caches stay in device memory"
+  if ! $python -m streamtensor generate --checkpoint models/fortunes-gpt2 \
+      --prompt "${DEMO_PROMPT:-The best way to }" --max-new-tokens 40 --stop-at-eos \
+      --host-program -o "$build/demo/fortunes-gpt2-device"; then
+    status=1
+  fi
 fi
 exit $status

@@ -44,3 +44,18 @@ def test_unknown_scheme_is_refused(capsys):
     with pytest.raises(SystemExit):
         main(["estimate", "--model", "gpt2", "--quant", "w2a2"])
     assert "invalid choice: 'w2a2'" in capsys.readouterr().err
+
+
+def test_the_layer_loop_launches_once_per_token(tmp_path, monkeypatch):
+    monkeypatch.setattr(throughput, "_timed_latencies",
+                        lambda make_program, out_dir, log: {"block": 1.0, "lm_head": 2.0})
+    result = throughput.estimate_model("gpt2", "tiny", [(4, 4)], str(tmp_path), log=None)
+    row, = result["rows"]
+    layers = result["layers"]
+    launch_ms = result["assumptions"]["kernel_launch_us"] / 1e3
+    # Each block latency includes a launch; one call runs every layer, so
+    # layers - 1 launches go, and the transfers and the appends come in.
+    saved = (layers - 1) * launch_ms
+    extra = row["ms_per_token"] - (layers * 1.0 + 2.0 - saved)
+    assert layers > 1 and 0 < extra < 0.1
+    assert "layer loop on the device" in result["assumptions"]["calls_per_token"]

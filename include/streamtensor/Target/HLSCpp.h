@@ -28,6 +28,7 @@ constexpr const char *kSimDriverFile = "sim_main.cpp";
 constexpr const char *kHostFile = "host.cpp";
 constexpr const char *kLinkConfigFile = "link.cfg";
 constexpr const char *kDataflowHeader = "streamtensor_dataflow.h";
+constexpr const char *kXrtSimEntryFile = "xrt_sim_entry.cpp";
 
 /// Name of the HLS configuration file of kernel `top`.
 std::string getHLSConfigFileName(llvm::StringRef top);
@@ -44,6 +45,11 @@ mlir::LogicalResult emitSimDriver(mlir::ModuleOp module, llvm::raw_ostream &os);
 /// A host program on the XRT native API (through runtime/host) that runs the
 /// tops on a card, once per layer when the parameter file is layered.
 mlir::LogicalResult emitHostProgram(mlir::ModuleOp module,
+                                    llvm::raw_ostream &os);
+
+/// Entry points for the simulated XRT device of runtime/xrt-sim: with the
+/// kernels, a shared library that a simulated xclbin names.
+mlir::LogicalResult emitXrtSimEntry(mlir::ModuleOp module,
                                     llvm::raw_ostream &os);
 
 /// `hls_config` for `v++ -c --mode hls` of kernel `top`; `top` may be empty

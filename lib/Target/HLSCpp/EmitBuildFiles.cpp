@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Design.h"
+#include "LayerLoop.h"
 #include "streamtensor/Target/HLSCpp.h"
 #include "llvm/Support/JSON.h"
 
@@ -121,6 +122,8 @@ LogicalResult streamtensor::target::emitMakefile(ModuleOp module,
 #   make sw_emu | hw_emu | hw   kernels (v++ -c), xclbin (v++ -l) and host program
 #   make run-<target> PARAMS=params.bin DATA=dir
 #   make host                   host program only (XRT headers and libxrt_coreutil)
+#   make xrt-sim                the kernels as a library for the simulated XRT device
+#                               (runtime/xrt-sim), named by a simulated xclbin
 #
 # STREAMTENSOR_RUNTIME is the runtime/ folder of StreamTensor: simulation
 # headers and sources (sim/) and the host support library (host/).
@@ -145,7 +148,7 @@ HOST_SOURCES = $(wildcard $(STREAMTENSOR_RUNTIME)/host/lib/*.cpp)
 check-runtime = $(if $(wildcard $(SIM_INCLUDE)/streamtensor_dataflow.h),,$(error \
   STREAMTENSOR_RUNTIME='$(STREAMTENSOR_RUNTIME)' is not the runtime/ folder of StreamTensor))
 
-.PHONY: all sim run-sim sim-timed run-sim-timed host sw_emu hw_emu hw run-sw_emu run-hw_emu run-hw clean
+.PHONY: all sim run-sim sim-timed run-sim-timed host xrt-sim sw_emu hw_emu hw run-sw_emu run-hw_emu run-hw clean
 all: sim
 
 # Vitis finds this header next to the kernels; the simulation uses it too.
@@ -176,6 +179,14 @@ streamtensor-host: host.cpp
 	$(CXX) $(HOST_CXXFLAGS) -I$(HOST_INCLUDE) -I$(XRT_INCLUDE) host.cpp $(HOST_SOURCES) -o $@ \
 	  -L$(XRT_LIBDIR) -lxrt_coreutil -luuid -pthread
 
+# -Bsymbolic: a kernel named like a C library function (step, index) must
+# call itself, not the library's.
+xrt-sim: streamtensor-xrt-sim.so
+streamtensor-xrt-sim.so: kernels.cpp xrt_sim_entry.cpp streamtensor_dataflow.h
+	$(check-runtime)
+	$(CXX) $(SIM_CXXFLAGS) -fPIC -shared -Wl,-Bsymbolic -I$(SIM_INCLUDE) kernels.cpp xrt_sim_entry.cpp \
+	  $(SIM_SOURCES) -o $@ -pthread
+
 # Software emulation compiles the C++ kernels natively.
 sw_emu/%.xo: kernels.cpp streamtensor_dataflow.h
 	@mkdir -p sw_emu
@@ -205,7 +216,7 @@ run-hw: hw
 	./streamtensor-host hw/design.xclbin $(PARAMS) $(DATA)
 
 clean:
-	rm -rf streamtensor-sim streamtensor-sim-timed streamtensor-host sw_emu hw_emu hw *.xo *.hls _x .Xil \
+	rm -rf streamtensor-sim streamtensor-sim-timed streamtensor-host streamtensor-xrt-sim.so sw_emu hw_emu hw *.xo *.hls _x .Xil \
 	  emconfig.json .run *.log
 )mk";
   return success();
@@ -218,15 +229,8 @@ static json::Array toJSON(ArrayRef<int64_t> values) {
   return array;
 }
 
-/// How the tensor sits in external memory (docs/codegen.md, manifest).
-static json::Object getLayoutJSON(const Tensor &tensor) {
-  unsigned bits = tensor.getStorageElementType().getIntOrFloatBitWidth();
-  if (!tensor.layout)
-    return json::Object{{"packed", false},
-                        {"contiguous", false},
-                        {"vector_lanes", 1},
-                        {"word_bits", bits}};
-  const dataflow::InterfaceLayout &layout = *tensor.layout;
+static json::Object getLayoutJSON(const dataflow::InterfaceLayout &layout,
+                                  unsigned bits) {
   json::Object object{{"packed", layout.packed},
                       {"contiguous", true},
                       {"vector_lanes", layout.lanes},
@@ -240,10 +244,58 @@ static json::Object getLayoutJSON(const Tensor &tensor) {
   return object;
 }
 
+/// How the tensor sits in external memory (docs/codegen.md, manifest).
+static json::Object getLayoutJSON(const Tensor &tensor) {
+  unsigned bits = tensor.getStorageElementType().getIntOrFloatBitWidth();
+  if (!tensor.layout)
+    return json::Object{{"packed", false},
+                        {"contiguous", false},
+                        {"vector_lanes", 1},
+                        {"word_bits", bits}};
+  return getLayoutJSON(*tensor.layout, bits);
+}
+
+/// The layer-loop kernel's arguments, for the host (docs/codegen.md).
+static json::Object getLayerLoopJSON(const Design &design,
+                                     const LayerLoop &loop) {
+  json::Array args, appends;
+  for (auto [i, arg] : llvm::enumerate(loop.args)) {
+    json::Object entry{{"index", int64_t(i)},
+                       {"c_name", arg.cName},
+                       {"tensor", arg.tensor},
+                       {"role", arg.role},
+                       {"elements", arg.elements},
+                       {"element_bytes", arg.elementBytes},
+                       {"per_layer", arg.perLayerElements != 0}};
+    if (!arg.tensorIndex) {
+      entry["shape"] = toJSON(arg.shape);
+      entry["layout"] = arg.layout ? getLayoutJSON(*arg.layout, 32)
+                                   : json::Object{{"packed", false},
+                                                  {"contiguous", false},
+                                                  {"vector_lanes", 1},
+                                                  {"word_bits", 32}};
+    }
+    args.push_back(std::move(entry));
+  }
+  for (const LayerLoopAppend &append : loop.appends)
+    appends.push_back(json::Object{{"from", design.tensors[append.from].name},
+                                   {"to", loop.args[append.target].tensor}});
+  return json::Object{{"kernel", loop.cName},
+                      {"layers", loop.layers},
+                      {"chain", json::Array{design.tensors[loop.chainIn].name,
+                                            design.tensors[loop.chainOut].name}},
+                      {"args", std::move(args)},
+                      {"position_arg", int64_t(loop.args.size())},
+                      {"append", std::move(appends)}};
+}
+
 LogicalResult streamtensor::target::emitManifest(ModuleOp module,
                                                  raw_ostream &os) {
   FailureOr<Design> design = Design::build(module);
   if (failed(design))
+    return failure();
+  FailureOr<std::optional<LayerLoop>> layerLoop = getLayerLoop(*design);
+  if (failed(layerLoop))
     return failure();
 
   json::Array tensors;
@@ -317,12 +369,15 @@ LogicalResult streamtensor::target::emitManifest(ModuleOp module,
       {"files", json::Object{{"kernels", kKernelsFile},
                              {"sim_driver", kSimDriverFile},
                              {"host", kHostFile},
+                             {"xrt_sim_entry", kXrtSimEntryFile},
                              {"link_config", kLinkConfigFile},
                              {"dataflow_header", kDataflowHeader},
                              {"makefile", "Makefile"}}},
       {"kernels", std::move(kernels)},
       {"tensors", std::move(tensors)},
   };
+  if (*layerLoop)
+    manifest["layer_loop"] = getLayerLoopJSON(*design, **layerLoop);
   os << llvm::formatv("{0:2}", json::Value(std::move(manifest))) << "\n";
   return success();
 }

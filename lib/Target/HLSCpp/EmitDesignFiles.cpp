@@ -63,6 +63,7 @@ LogicalResult streamtensor::target::emitDesignFiles(ModuleOp module,
       {kKernelsFile, [&](raw_ostream &os) { return emitKernels(module, os); }},
       {kSimDriverFile, [&](raw_ostream &os) { return emitSimDriver(module, os); }},
       {kHostFile, [&](raw_ostream &os) { return emitHostProgram(module, os); }},
+      {kXrtSimEntryFile, [&](raw_ostream &os) { return emitXrtSimEntry(module, os); }},
       {kLinkConfigFile, [&](raw_ostream &os) { return emitLinkConfig(module, os); }},
       {"Makefile",
        [&](raw_ostream &os) { return emitMakefile(module, runtimeDir, os); }}};

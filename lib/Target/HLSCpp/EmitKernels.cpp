@@ -23,6 +23,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Design.h"
+#include "LayerLoop.h"
 #include "Expressions.h"
 #include "mlir/IR/Diagnostics.h"
 #include "streamtensor/Analysis/Target.h"
@@ -662,6 +663,9 @@ LogicalResult streamtensor::target::emitKernels(ModuleOp module,
       return failure();
     holds[func] = *hold;
   }
+  FailureOr<std::optional<LayerLoop>> layerLoop = getLayerLoop(*design);
+  if (failed(layerLoop))
+    return failure();
 
   os << "// Kernels of the StreamTensor design '" << design->getName()
      << "' (streamtensor-translate --emit-hlscpp).\n"
@@ -692,6 +696,10 @@ LogicalResult streamtensor::target::emitKernels(ModuleOp module,
   for (Top &top : design->tops) {
     os << "\n";
     emitTop(*design, top, target, os);
+  }
+  if (*layerLoop) {
+    os << "\n";
+    emitLayerLoop(*design, **layerLoop, os);
   }
   return success();
 }

@@ -69,6 +69,13 @@ void streamtensor::target::registerHLSCppTranslations() {
         return emitHostProgram(module, os);
       },
       registerDialects);
+  static TranslateFromMLIRRegistration xrtSimEntry(
+      "emit-xrt-sim-entry",
+      "entry points of the kernels for the simulated XRT device",
+      [](ModuleOp module, raw_ostream &os) {
+        return emitXrtSimEntry(module, os);
+      },
+      registerDialects);
   static TranslateFromMLIRRegistration hlsConfig(
       "emit-hls-config",
       "hls_config for v++ -c --mode hls of one kernel (--top)",

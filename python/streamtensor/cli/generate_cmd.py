@@ -2,6 +2,7 @@
 
 import argparse
 import json
+import os
 import sys
 
 from .model_args import (add_model_arguments, add_quant_arguments, check_model_arguments,
@@ -48,6 +49,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="stop at the checkpoint's eos_token_id")
     parser.add_argument("-o", "--output", metavar="DIR",
                         help="keep the compiled designs here and reuse them")
+    parser.add_argument("--host-program", action="store_true",
+                        help="run the emitted XRT generation program (every layer in one "
+                             "kernel call, the KV caches in device memory) on the simulated "
+                             "device instead of calling each layer from Python")
     parser.add_argument("--json", action="store_true",
                         help="print one JSON object (prompt_ids, generated_ids, seconds, ...) "
                              "instead of text")
@@ -72,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
                       top_k=args.top_k, seed=args.seed, out_dir=args.output,
                       max_seq=args.max_seq, stop_at_eos=args.stop_at_eos, log=log,
                       on_text=None if args.json else show, quant=args.quant,
-                      group_size=args.group_size)
+                      group_size=args.group_size, host_program=args.host_program)
     if args.json:
         print(json.dumps({"prompt_ids": result.prompt_ids,
                           "generated_ids": result.generated_ids,
@@ -82,6 +87,13 @@ def run(args: argparse.Namespace) -> int:
                           "design_calls": result.design_calls}))
         return 0
     tokens = len(result.generated_ids)
+    if args.host_program:
+        program = os.path.join(result.designs["host"], "generate-sim")
+        print(f"\n\n{tokens} new tokens after a {len(result.prompt_ids)}-token prompt "
+              f"({result.tokenizer} tokenizer) in {result.seconds:.1f} s measured by the "
+              f"emitted host program ({program}) on the simulated XRT device of this machine "
+              f"(the bounded-FIFO simulation of the kernels, not an estimate of the card)")
+        return 0
     print(f"\n\n{tokens} new tokens after a {len(result.prompt_ids)}-token prompt "
           f"({result.tokenizer} tokenizer) in {result.seconds:.1f} s of wall time on this "
           f"machine ({result.design_calls} runs of the simulated designs, "

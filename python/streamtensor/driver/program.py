@@ -99,8 +99,12 @@ class Program:
 def zoo_program(model: str, config: str, step: str, *, functions: Sequence[str] = ZOO_FUNCTIONS,
                 max_seq: int, seq: int, seed: int = 0, layer: int = 0,
                 checkpoint: Optional[str] = None, with_values: bool = True,
-                quant: Optional[Dict[str, object]] = None) -> Program:
+                quant: Optional[Dict[str, object]] = None,
+                layer_loop: Optional[str] = None) -> Program:
     """A zoo model's step; `with_values=False` leaves weights uninitialized (import only).
+
+    `layer_loop` (a dictionary attribute, see generation/device.py) adds a
+    kernel that runs every layer of the block.
 
     `quant` describes the quantization (see quant_description); static
     activation scales are calibrated on the step's example inputs."""
@@ -124,7 +128,11 @@ def zoo_program(model: str, config: str, step: str, *, functions: Sequence[str] 
                    "step": step, "functions": list(functions), "max_seq": max_seq, "seq": seq,
                    "seed": seed, "layer": layer, "checkpoint": checkpoint,
                    "quant": quant_description(scheme)}
-    return Program(specs, description, module_attributes(built, step, max_seq, seq))
+    attributes = module_attributes(built, step, max_seq, seq)
+    if layer_loop:
+        description["layer_loop"] = layer_loop
+        attributes.append(("streamtensor.layer_loop", f"{{block = {layer_loop}}}"))
+    return Program(specs, description, attributes)
 
 
 def quant_scheme(quant: Optional[Dict[str, object]]):

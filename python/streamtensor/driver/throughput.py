@@ -3,15 +3,22 @@
 For an [input:output] pair the prefill block is compiled for the input
 length and the decode block for a cache of input + output rows; the LM head
 once. The timed simulation of the generated code gives each function's
-latency on our U55C model (kernel launch included). The host calls the block
-once per layer, so:
+latency on our U55C model (kernel launch included). One kernel call runs
+every layer (the layer loop, generation/device.py), so:
 
-  TTFT       = in(prompt embeddings) + layers * prefill block + LM head + out(logits)
-  per token  = in(one embedding) + layers * decode block + LM head + out(logits)
+  layers(block) = launch + layers * (block - launch + appends + chain copy)
+  TTFT       = in(prompt embeddings) + in(every layer's masks and RoPE rows)
+               + layers(prefill block) + LM head + out(logits)
+  per token  = in(one embedding) + in(every layer's mask and RoPE row)
+               + layers(decode block) + LM head + out(logits)
   speed      = 1 / per token;  latency = TTFT + output / speed  (the paper's relation)
 
 with `in`/`out` = transfer latency + bytes / host-link bandwidth of the
-target file. Every figure is an estimate, not a measurement.
+target file. Between layers the loop appends the new keys and values to the
+caches (one element per cycle, plus a write latency per cache) and copies the
+block's output into its input (one word per cycle, plus a read and a write
+latency): `_layer_step_ms`. The LM head reads the block's output on the
+device. Every figure is an estimate, not a measurement.
 """
 
 import json
@@ -62,6 +69,32 @@ def _transfer_ms(target: Dict, nbytes: int) -> float:
     return (link["transfer_latency_us"] + nbytes / (link["gbps"] * 1e3)) / 1e3
 
 
+def _layer_step_ms(target: Dict, rows: int, hidden: int, kv_dim: int) -> float:
+    """What the layer loop adds per layer for `rows` new tokens: the two cache
+    appends and the copy of the output into the next layer's input."""
+    hbm = target["hbm"]
+    lanes = hbm["port_bits"] // 32
+    cycles = (2 * (rows * kv_dim + hbm["write_latency_cycles"])
+              + -(-rows * hidden // lanes) + hbm["read_latency_cycles"]
+              + hbm["write_latency_cycles"])
+    return cycles / (target["clock_mhz"] * 1e3)
+
+
+def _layer_loop_ms(target: Dict, block_ms: float, layers: int, rows: int, cfg) -> float:
+    """One call of the layer-loop kernel: one launch, every layer's block."""
+    launch_ms = target["kernel_launch_us"] / 1e3
+    return launch_ms + layers * (block_ms - launch_ms
+                                 + _layer_step_ms(target, rows, cfg.hidden_size, cfg.kv_dim))
+
+
+def _position_input_bytes(cfg, layers: int, tokens: int, cache_rows: Optional[int]) -> int:
+    """Every layer's masks and RoPE rows for `tokens` tokens (a decode mask
+    covers the cache and the new token)."""
+    mask = tokens * ((cache_rows + 1) if cache_rows is not None else tokens)
+    rope = 2 * tokens * cfg.head_dim if cfg.uses_rope else 0
+    return layers * (mask + rope) * 4
+
+
 def _not_estimated(err: DriverError, log: Optional[TextIO]) -> str:
     """The reason a length is not estimated, said once: one length the flow
     cannot build yet does not hide the others."""
@@ -103,8 +136,10 @@ def estimate_model(model: str, config: str, lengths: List[Tuple[int, int]], work
                          "ttft_ms": None, "error": _not_estimated(err, log)})
             continue
         logits_bytes = cfg.vocab_size * 4
+        layers = cfg.num_layers
         per_token = (_transfer_ms(target, cfg.hidden_size * 4)
-                     + cfg.num_layers * decode["block"] + head_ms
+                     + _transfer_ms(target, _position_input_bytes(cfg, layers, 1, cache))
+                     + _layer_loop_ms(target, decode["block"], layers, 1, cfg) + head_ms
                      + _transfer_ms(target, logits_bytes))
         speed = 1e3 / per_token
         row = {"input_len": n_in, "output_len": n_out, "tokens_per_second": speed,
@@ -123,7 +158,8 @@ def estimate_model(model: str, config: str, lengths: List[Tuple[int, int]], work
             row["error"] = "prefill: " + _not_estimated(err, log)
             continue
         ttft = (_transfer_ms(target, n_in * cfg.hidden_size * 4)
-                + cfg.num_layers * prefill["block"] + head_ms
+                + _transfer_ms(target, _position_input_bytes(cfg, layers, n_in, None))
+                + _layer_loop_ms(target, prefill["block"], layers, n_in, cfg) + head_ms
                 + _transfer_ms(target, logits_bytes))
         row.update({"ttft_ms": ttft, "latency_ms": ttft + n_out * per_token,
                     "prefill_block_ms": prefill["block"]})
@@ -133,8 +169,9 @@ def estimate_model(model: str, config: str, lengths: List[Tuple[int, int]], work
                       "the formulas of streamtensor/driver/throughput.py",
             "assumptions": {"clock_mhz": target["clock_mhz"],
                             "kernel_launch_us": target["kernel_launch_us"],
-                            "calls_per_token": f"{cfg.num_layers} block calls + 1 LM head call "
-                                               f"(the host loops over layers)",
+                            "calls_per_token": f"1 decode call running all {cfg.num_layers} "
+                                               f"layers (the layer loop on the device) + 1 LM "
+                                               f"head call",
                             "host_link_gbps": target["host_link"]["gbps"],
                             "host_transfer_latency_us": target["host_link"]["transfer_latency_us"],
                             "power_w": target["board_power_w"]}}

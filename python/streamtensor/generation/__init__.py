@@ -50,7 +50,7 @@ def generate(model: Optional[str] = "gpt2", config: str = "tiny", *,
              out_dir: Optional[str] = None, max_seq: Optional[int] = None,
              stop_at_eos: bool = False, log: Optional[TextIO] = None,
              on_text: Optional[Callable[[str], None]] = None, quant: Optional[str] = None,
-             group_size: int = 128) -> GenerationResult:
+             group_size: int = 128, host_program: bool = False) -> GenerationResult:
     """Generates `max_new_tokens` tokens after the prompt (text or token ids).
 
     `quant` ("w8a8" or "w4a8") runs the quantized model (per-token
@@ -58,6 +58,10 @@ def generate(model: Optional[str] = "gpt2", config: str = "tiny", *,
 
     `on_text`, if given, receives the text to show as it is produced: the
     prompt once the designs are ready, then each new piece of the output.
+
+    `host_program` runs the emitted generation program instead (every layer
+    in one kernel call, the caches in device memory) on the simulated XRT
+    device (generation/device.py); the text then comes at the end.
     """
     from ..driver.flow import compile_or_reuse
     from ..driver.program import quant_scheme, quant_settings, zoo_program
@@ -90,12 +94,16 @@ def generate(model: Optional[str] = "gpt2", config: str = "tiny", *,
         out_dir = tempfile.mkdtemp(prefix="streamtensor-generate-")
     os.makedirs(out_dir, exist_ok=True)
 
-    def step_program(step: str, functions, seq: int):
+    def step_program(step: str, functions, seq: int, loop: Optional[str] = None):
         return lambda values: zoo_program(family, config, step, functions=functions,
                                           max_seq=cache, seq=seq, seed=seed,
                                           checkpoint=checkpoint, with_values=values,
-                                          quant=description)
+                                          quant=description, layer_loop=loop)
 
+    eos = _eos_ids(checkpoint) if stop_at_eos else None
+    if host_program:
+        return _generate_on_device(whole, tokenizer, ids, out_dir, cache, step_program,
+                                   max_new_tokens, temperature, top_k, seed, eos, log, on_text)
     designs = {
         "decode": compile_or_reuse(step_program("decode", ("block", "lm_head"), 1),
                                    os.path.join(out_dir, f"decode-{cache}"), log),
@@ -114,7 +122,6 @@ def generate(model: Optional[str] = "gpt2", config: str = "tiny", *,
             on_text(text[len(shown):])
             shown = text
 
-    eos = _eos_ids(checkpoint) if stop_at_eos else None
     if on_text:
         on_text(tokenizer.decode(ids))
     start = time.monotonic()
@@ -123,6 +130,38 @@ def generate(model: Optional[str] = "gpt2", config: str = "tiny", *,
     seconds = time.monotonic() - start
     return GenerationResult(ids, generated, tokenizer.decode(generated), seconds,
                             runner.simulation_seconds(), runner.calls(), tokenizer.name, designs)
+
+
+def _generate_on_device(whole, tokenizer, ids, out_dir, cache, step_program, max_new_tokens,
+                        temperature, top_k, seed, eos, log, on_text) -> GenerationResult:
+    """Layer-loop designs and the emitted host program on the simulated card."""
+    from ..driver.flow import compile_or_reuse
+    from .device import (build_host_program, cache_entries, layer_loop, run_host_program,
+                         write_host_program)
+    layers, rope = len(whole.layers), whole.config.uses_rope
+    decode_dir = compile_or_reuse(
+        step_program("decode", ("block", "lm_head"), 1, layer_loop(layers, "decode", rope)),
+        os.path.join(out_dir, f"decode-{cache}-layers"), log)
+    prefill_loop = layer_loop(layers, "prefill", rope, cache_entries(decode_dir))
+    prefill_dir = compile_or_reuse(step_program("prefill", ("block",), len(ids), prefill_loop),
+                                   os.path.join(out_dir, f"prefill-{len(ids)}-layers"), log)
+    designs = {"decode": decode_dir, "prefill": prefill_dir}
+    folder = write_host_program(whole, designs, os.path.join(out_dir, f"host-{len(ids)}-{cache}"),
+                                len(ids))
+    build_host_program(folder, log)
+    if on_text:
+        on_text(tokenizer.decode(ids))
+    result = run_host_program(folder, ids, max_new_tokens, temperature=temperature,
+                              top_k=top_k, seed=seed, stop_ids=eos)
+    generated = [int(t) for t in result["generated_ids"]]
+    text = tokenizer.decode(generated)
+    if on_text:
+        on_text(text)
+    designs["host"] = folder
+    # Seconds as the program measured them, on the simulated device.
+    return GenerationResult(ids, generated, text, float(result["seconds"]),
+                            float(result["seconds"]), 1 + 2 * (len(generated) - 1) + 1,
+                            tokenizer.name, designs)
 
 
 def _eos_ids(checkpoint: Optional[str]) -> Optional[List[int]]:

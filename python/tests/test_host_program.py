@@ -1,0 +1,64 @@
+"""The emitted generation program (every layer in one kernel call, the KV
+caches in device memory) on the simulated XRT device, against PyTorch."""
+
+import json
+import os
+import subprocess
+
+import pytest
+
+from streamtensor.cli import main
+from streamtensor.driver.tools import DriverError
+from streamtensor.generation import generate
+from streamtensor.generation.device import PARAMS, PROGRAM, XCLBIN, run_host_program
+from streamtensor.generation.model import load_model, reference_generate
+
+PROMPT = [3, 1, 4, 1, 5, 9, 2, 6]
+
+
+@pytest.mark.parametrize("family", ["gpt2", "llama"])
+def test_host_program_tokens_equal_pytorch(family, tmp_path):
+    result = generate(family, "tiny", prompt_ids=PROMPT, max_new_tokens=32,
+                      out_dir=str(tmp_path), host_program=True)
+    assert result.generated_ids == reference_generate(load_model(family, "tiny"), PROMPT, 32)
+    folder = result.designs["host"]
+    for name in ("generate.cpp", XCLBIN, PARAMS, PROGRAM):
+        assert os.path.isfile(os.path.join(folder, name))
+    # One call of each block kernel runs every layer.
+    source = open(os.path.join(folder, "generate.cpp")).read()
+    layers = load_model(family, "tiny").config.num_layers
+    assert f"constexpr unsigned kLayers = {layers};" in source
+    assert result.design_calls == 2 * 32
+
+
+def test_quantized_host_program_equals_the_quantized_reference(tmp_path):
+    result = generate("gpt2", "tiny", prompt_ids=PROMPT, max_new_tokens=16,
+                      out_dir=str(tmp_path), host_program=True, quant="w4a8")
+    assert result.generated_ids == reference_generate(
+        load_model("gpt2", "tiny", quant="w4a8"), PROMPT, 16)
+
+
+def test_host_program_cli_and_its_errors(tmp_path, capsys):
+    out = str(tmp_path / "designs")
+    assert main(["generate", "--model", "gpt2", "--prompt-ids", "1,2,3", "--max-new-tokens",
+                 "4", "--host-program", "--json", "-o", out]) == 0
+    result = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert result["generated_ids"] == reference_generate(load_model("gpt2", "tiny"),
+                                                         [1, 2, 3], 4)
+    folder = next(os.path.join(out, d) for d in os.listdir(out) if d.startswith("host-"))
+    # The program checks what it is given before it touches the device.
+    with pytest.raises(DriverError, match="prompts of 3 tokens"):
+        run_host_program(folder, [1, 2], 4)
+    with pytest.raises(DriverError, match="outside the vocabulary"):
+        run_host_program(folder, [1, 2, 100000], 4)
+    not_simulated = tmp_path / "card.xclbin"
+    not_simulated.write_bytes(b"xclbin2\0" + bytes(64))
+    proc = subprocess.run([os.path.join(folder, PROGRAM), str(not_simulated),
+                           os.path.join(folder, PARAMS), "--prompt-ids", "1,2,3"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "not a simulated xclbin" in proc.stderr
+    proc = subprocess.run([os.path.join(folder, PROGRAM), os.path.join(folder, XCLBIN),
+                           os.path.join(folder, PARAMS), "--prompt-ids", "1,x"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 1 and "'x'" in proc.stderr
