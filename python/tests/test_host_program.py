@@ -14,9 +14,11 @@ from streamtensor.generation.device import PARAMS, PROGRAM, XCLBIN, run_host_pro
 from streamtensor.generation.model import load_model, reference_generate
 
 PROMPT = [3, 1, 4, 1, 5, 9, 2, 6]
+CHECKPOINT = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__)))), "models", "fortunes-gpt2")
 
 
-@pytest.mark.parametrize("family", ["gpt2", "llama"])
+@pytest.mark.parametrize("family", ["gpt2", "llama", "qwen2", "gemma3"])
 def test_host_program_tokens_equal_pytorch(family, tmp_path):
     result = generate(family, "tiny", prompt_ids=PROMPT, max_new_tokens=32,
                       out_dir=str(tmp_path), host_program=True)
@@ -29,6 +31,16 @@ def test_host_program_tokens_equal_pytorch(family, tmp_path):
     layers = load_model(family, "tiny").config.num_layers
     assert f"constexpr unsigned kLayers = {layers};" in source
     assert result.design_calls == 2 * 32
+
+
+@pytest.mark.skipif(not os.path.isdir(CHECKPOINT), reason="trained checkpoint not present")
+def test_trained_checkpoint_on_the_simulated_device(tmp_path):
+    prompt = "The meaning of"
+    result = generate(checkpoint=CHECKPOINT, model=None, prompt=prompt, max_new_tokens=32,
+                      out_dir=str(tmp_path), host_program=True)
+    ids = list(prompt.encode())
+    assert result.generated_ids == reference_generate(
+        load_model(None, "tiny", checkpoint=CHECKPOINT), ids, 32)
 
 
 def test_quantized_host_program_equals_the_quantized_reference(tmp_path):

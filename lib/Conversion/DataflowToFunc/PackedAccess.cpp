@@ -269,7 +269,8 @@ Value streamtensor::buildPackedWriteLoops(OpBuilder &b, Location loc,
 /// word lies inside one row of the tile, lane `l` always lands in column
 /// `chunk * lanes + l`: the buffer is split cyclically by the lanes after
 /// bufferization (`dataflow.word_lanes`), so the whole word is stored in one
-/// cycle. Otherwise the lanes share a bank and take a cycle each.
+/// cycle; so is a word of whole rows, whose rows are split too. Otherwise the
+/// lanes share a bank and take a cycle each.
 static Value buildTileReadByWords(OpBuilder &b, Location loc,
                                   RankedTensorType tileType, int64_t lanes,
                                   Value port, Value offset, Value init) {
@@ -277,6 +278,13 @@ static Value buildTileReadByWords(OpBuilder &b, Location loc,
   int64_t words = tileType.getNumElements() / lanes;
   int64_t lastDim = tileType.getShape().back();
   bool rowWords = lastDim % lanes == 0;
+  // A word of whole rows (4-bit codes: 128 lanes over rows of 16) fills the
+  // same columns of `lanes / lastDim` consecutive rows each time: splitting
+  // the rows cyclically by that many and the columns completely gives every
+  // lane its own bank too.
+  ArrayRef<int64_t> shape = tileType.getShape();
+  bool wholeRows = !rowWords && lanes % lastDim == 0 && shape.size() >= 2 &&
+                   shape[shape.size() - 2] % (lanes / lastDim) == 0;
   return buildIndexLoops(
       b, loc, {words}, {1}, init,
       [&](OpBuilder &wb, Location wl, ValueRange w, ValueRange acc) {
@@ -311,7 +319,7 @@ static Value buildTileReadByWords(OpBuilder &b, Location loc,
           Value value = wb.create<vector::ExtractOp>(wl, word, lane);
           tile = wb.create<tensor::InsertOp>(wl, value, tile, at);
         }
-        if (rowWords) {
+        if (rowWords || wholeRows) {
           auto loop = cast<scf::ForOp>(wb.getInsertionBlock()->getParentOp());
           loop->setAttr("dataflow.pipeline_ii", wb.getI64IntegerAttr(1));
           loop->setAttr("dataflow.word_lanes", wb.getI64IntegerAttr(lanes));

@@ -11,7 +11,8 @@
 // When a nest writes a buffer element at its induction variables and the
 // next nest of the same bounds reads it at its own, the two are one nest
 // with the value passed directly: each element is read, computed and
-// written in one pipeline iteration, and the buffer goes.
+// written in one pipeline iteration, and the buffer goes. An accumulator
+// initialised by one nest and updated by the next is passed the same way.
 //
 //===----------------------------------------------------------------------===//
 
@@ -62,13 +63,20 @@ static bool sameBounds(MutableArrayRef<scf::ForOp> a, MutableArrayRef<scf::ForOp
   return true;
 }
 
-static bool isIndexedByNest(ValueRange indices, MutableArrayRef<scf::ForOp> nest) {
-  if (indices.size() != nest.size())
-    return false;
-  for (auto [index, loop] : llvm::zip(indices, nest))
-    if (index != loop.getInductionVar())
+/// Whether `indices` are the nest's induction variables in order; unit
+/// dimensions of `memref`, indexed by 0, have no loop.
+static bool isIndexedByNest(Value memref, ValueRange indices,
+                            MutableArrayRef<scf::ForOp> nest) {
+  ArrayRef<int64_t> shape = cast<MemRefType>(memref.getType()).getShape();
+  size_t next = 0;
+  for (auto [dim, index] : llvm::enumerate(indices)) {
+    if (shape[dim] == 1 && getConstantIntValue(index) == 0)
+      continue;
+    if (next == nest.size() || index != nest[next].getInductionVar())
       return false;
-  return true;
+    ++next;
+  }
+  return next == nest.size();
 }
 
 /// Every value (memref, stream) an operation or the operations nested in
@@ -83,7 +91,8 @@ static void collectTouched(Operation *op, llvm::SetVector<Value> &touched) {
 }
 
 /// Fuses `second` into `first` when `first` fills a local buffer at its
-/// induction variables that only `second` reads, at its own. Operations
+/// induction variables that only `second` reads, at its own (and may
+/// update there, as an accumulator initialised by `first`). Operations
 /// between the two move before `first` when they touch nothing it does.
 static bool tryFuse(scf::ForOp first, scf::ForOp second) {
   SmallVector<scf::ForOp> a = getConstantNest(first);
@@ -96,18 +105,42 @@ static bool tryFuse(scf::ForOp first, scf::ForOp second) {
   memref::StoreOp store;
   for (Operation &op : bodyA->without_terminator()) {
     auto candidate = dyn_cast<memref::StoreOp>(op);
-    if (!candidate || !isIndexedByNest(candidate.getIndices(), a))
+    if (!candidate ||
+        !isIndexedByNest(candidate.getMemRef(), candidate.getIndices(), a))
       continue;
     auto alloc = candidate.getMemRef().getDefiningOp<memref::AllocOp>();
     if (!alloc)
       continue;
+    // The second nest reads the buffer at its own induction variables and
+    // may write it back there after reading (an accumulator it starts
+    // from what the first nest stored).
+    // After the second nest, whatever reads the buffer then sees what the
+    // second nest stored, fused or not.
+    Operation *firstStore = nullptr, *lastLoad = nullptr;
+    bool usedLater = false;
     bool onlyHere = llvm::all_of(alloc->getUsers(), [&](Operation *user) {
       if (user == candidate.getOperation())
         return true;
-      auto load = dyn_cast<memref::LoadOp>(user);
-      return load && load->getBlock() == bodyB &&
-             isIndexedByNest(load.getIndices(), b);
+      if (user->getBlock() != bodyB) {
+        Operation *top = first->getBlock()->findAncestorOpInBlock(*user);
+        usedLater |= top && second->isBeforeInBlock(top);
+        return top && second->isBeforeInBlock(top);
+      }
+      if (auto load = dyn_cast<memref::LoadOp>(user)) {
+        if (!lastLoad || lastLoad->isBeforeInBlock(load))
+          lastLoad = load;
+        return isIndexedByNest(load.getMemRef(), load.getIndices(), b);
+      }
+      auto other = dyn_cast<memref::StoreOp>(user);
+      if (!other || !isIndexedByNest(other.getMemRef(), other.getIndices(), b))
+        return false;
+      if (!firstStore || other->isBeforeInBlock(firstStore))
+        firstStore = other;
+      return true;
     });
+    if ((firstStore && lastLoad && firstStore->isBeforeInBlock(lastLoad)) ||
+        (usedLater && !firstStore))
+      onlyHere = false;
     if (onlyHere) {
       store = candidate;
       break;
@@ -128,7 +161,7 @@ static bool tryFuse(scf::ForOp first, scf::ForOp second) {
   // Nor may the second write what the first reads: its writes would land
   // before the first's later reads.
   second->walk([&](memref::StoreOp other) {
-    if (touchedA.contains(other.getMemRef()))
+    if (other.getMemRef() != buffer && touchedA.contains(other.getMemRef()))
       conflict = true;
   });
   if (conflict)

@@ -10,7 +10,8 @@
 // buffer in its multiply-add nest: the port idles while the nest computes
 // and the nest idles while the port reads. When the nest visits the buffer
 // exactly once, in the order the words fill it, with its innermost loop
-// unrolled by the lanes of a word, the nest can read each word itself: the
+// unrolled by the lanes of a word (with only work that leaves the memory
+// alone between the copy and the nest), the nest can read each word itself: the
 // innermost loop then walks words, and its body is repeated once per lane
 // with the lane taken from the word. The copy loop and the buffer go.
 //
@@ -103,10 +104,23 @@ static bool fuse(WordCopy copy) {
   }
   if (!use)
     return false;
-  // The nest right after the copy, one loop per buffer dimension, each
-  // walking its dimension from 0 by 1, indexing the buffer in nest order.
-  auto outermost = dyn_cast_or_null<scf::ForOp>(copy.loop->getNextNode());
-  if (!outermost || !outermost->isAncestor(use))
+  // The nest that reads the buffer, after the copy, one loop per buffer
+  // dimension, each walking its dimension from 0 by 1, indexing the buffer
+  // in nest order. What runs between (an accumulator's initialisation) must
+  // not touch the memory the copy reads, so the words can be read later.
+  Operation *next = copy.loop->getNextNode();
+  Value port = copy.word.getMemRef();
+  while (next && !next->isAncestor(use)) {
+    bool touchesPort = false;
+    next->walk([&](Operation *op) {
+      touchesPort |= llvm::is_contained(op->getOperands(), port);
+    });
+    if (touchesPort || next->hasTrait<OpTrait::IsTerminator>())
+      return false;
+    next = next->getNextNode();
+  }
+  auto outermost = dyn_cast_or_null<scf::ForOp>(next);
+  if (!outermost)
     return false;
   // Unit dimensions of the buffer have no loop (canonicalization removed
   // it) and are indexed by 0.
@@ -158,13 +172,23 @@ static bool fuse(WordCopy copy) {
   Location loc = inner.getLoc();
   int64_t lanes = copy.lanes;
   int64_t chunks = type.getShape().back() / lanes;
-  auto newInner = b.create<scf::ForOp>(
-      loc, b.create<arith::ConstantIndexOp>(loc, 0),
-      b.create<arith::ConstantIndexOp>(loc, chunks),
-      b.create<arith::ConstantIndexOp>(loc, 1));
-  newInner->setAttr("dataflow.pipeline_ii", b.getI64IntegerAttr(1));
-  OpBuilder body = OpBuilder::atBlockBegin(newInner.getBody());
-  Value chunk = newInner.getInductionVar();
+  // A row of one word needs no loop over its words: the body goes into the
+  // loop over the rows, which becomes the one to pipeline.
+  OpBuilder body(inner);
+  Value chunk;
+  if (chunks == 1 && nest.size() > 1) {
+    nest[nest.size() - 2]->setAttr("dataflow.pipeline_ii",
+                                   b.getI64IntegerAttr(1));
+    chunk = b.create<arith::ConstantIndexOp>(loc, 0);
+  } else {
+    auto newInner = b.create<scf::ForOp>(
+        loc, b.create<arith::ConstantIndexOp>(loc, 0),
+        b.create<arith::ConstantIndexOp>(loc, chunks),
+        b.create<arith::ConstantIndexOp>(loc, 1));
+    newInner->setAttr("dataflow.pipeline_ii", b.getI64IntegerAttr(1));
+    body = OpBuilder::atBlockBegin(newInner.getBody());
+    chunk = newInner.getInductionVar();
+  }
   Value row = body.create<arith::ConstantIndexOp>(loc, 0);
   for (size_t position = 0; position + 1 < nest.size(); ++position) {
     Value size = body.create<arith::ConstantIndexOp>(

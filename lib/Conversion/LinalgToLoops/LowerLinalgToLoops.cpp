@@ -92,17 +92,30 @@ static void partitionIndexedArrays(scf::ForOp loop, int64_t factor) {
 
 /// A loop marked `dataflow.word_lanes` stores the lanes of one memory word
 /// into consecutive columns of local arrays: splitting their last dimension
-/// cyclically by the lanes gives every lane its own bank.
+/// cyclically by the lanes gives every lane its own bank. A word wider than
+/// a row fills whole consecutive rows: the columns are split completely and
+/// the rows cyclically by the rows a word holds.
 static void partitionWordLoop(scf::ForOp loop) {
-  auto lanes = loop->getAttrOfType<IntegerAttr>("dataflow.word_lanes");
+  int64_t lanes =
+      loop->getAttrOfType<IntegerAttr>("dataflow.word_lanes").getInt();
   loop.walk([&](memref::StoreOp store) {
     Operation *alloc = getLocalArray(store.getMemRef());
     if (!alloc)
       return;
     auto type = cast<MemRefType>(store.getMemRef().getType());
-    if (type.getRank() == 0 || type.getShape().back() % lanes.getInt() != 0)
+    int64_t rank = type.getRank();
+    if (rank == 0)
       return;
-    raisePartition(alloc, type.getRank() - 1, lanes.getInt());
+    int64_t last = type.getShape().back();
+    if (last % lanes == 0) {
+      raisePartition(alloc, rank - 1, lanes);
+      return;
+    }
+    if (rank < 2 || lanes % last != 0 ||
+        type.getShape()[rank - 2] % (lanes / last) != 0)
+      return;
+    raisePartition(alloc, rank - 1, last);
+    raisePartition(alloc, rank - 2, lanes / last);
   });
 }
 

@@ -345,6 +345,51 @@ getOffsetExpr(StringRef flat,
   return sum.empty() ? "0" : sum;
 }
 
+/// The position in the port of logical element `flat`, as getOffsetExpr
+/// computes it.
+static int64_t
+getOffset(int64_t flat, const std::optional<dataflow::InterfaceLayout> &layout) {
+  if (!layout || !layout->packed)
+    return flat;
+  const dataflow::InterfaceLayout &l = *layout;
+  size_t rank = l.shape.size();
+  SmallVector<int64_t> inner(rank), outer(rank);
+  int64_t stride = 1;
+  for (size_t d = rank; d-- > 0;) {
+    inner[d] = stride;
+    stride *= l.innerTiles[d];
+  }
+  for (size_t k = rank; k-- > 0;) {
+    size_t d = l.outerDimsPerm[k];
+    outer[d] = stride;
+    stride *= l.shape[d] / l.innerTiles[d];
+  }
+  int64_t offset = 0;
+  for (size_t d = rank; d-- > 0;) {
+    int64_t index = flat % l.shape[d];
+    flat /= l.shape[d];
+    offset += index / l.innerTiles[d] * outer[d] + index % l.innerTiles[d] * inner[d];
+  }
+  return offset;
+}
+
+/// Whether every run of `lanes` elements of a row, in the first `rows` rows
+/// of `rowElements` each, is one whole word of the port.
+static bool keepsWords(const std::optional<dataflow::InterfaceLayout> &layout,
+                       int64_t rows, int64_t rowElements, int64_t lanes) {
+  if (lanes < 2 || rowElements % lanes != 0)
+    return false;
+  for (int64_t flat = 0; flat < rows * rowElements; flat += lanes) {
+    int64_t first = getOffset(flat, layout);
+    if (first % lanes != 0)
+      return false;
+    for (int64_t i = 1; i < lanes; ++i)
+      if (getOffset(flat + i, layout) != first + i)
+        return false;
+  }
+  return true;
+}
+
 static std::string getAccess(StringRef pointer, StringRef offset, int64_t lanes) {
   if (lanes == 1)
     return (pointer + "[" + offset + "]").str();
@@ -379,12 +424,36 @@ void streamtensor::target::emitLayerLoop(const Design &design,
                           : ArrayRef<int64_t>(cache.shape);
     int64_t rowElements = product(ArrayRef<int64_t>(rows.logicalShape).drop_front());
     int64_t cacheLanes = cacheLayout ? cacheLayout->lanes : 1;
+    int64_t rowCount = rows.logicalShape.front();
     os << "// Rows of " << quoteCString(rows.name) << " into cache "
        << quoteCString(cache.tensor) << " from row `position` on.\n"
        << "static void " << name << "(const "
        << getPortCType(rows.type.getElementType()) << " *from, " << cache.cType
-       << " *to, int position) {\n"
-       << "  for (int i = 0; i < " << rows.getNumElements() << "; ++i) {\n"
+       << " *to, int position) {\n";
+    // Whole words when both sides keep a row's runs of lanes in words (at
+    // every cache row, so at any position).
+    int64_t lanes = rows.getLanes();
+    if (lanes == cacheLanes &&
+        keepsWords(rows.layout, rowCount, rowElements, lanes) &&
+        keepsWords(cacheLayout, cacheShape.front(), rowElements, lanes)) {
+      os << "  for (int i = 0; i < " << rows.getNumElements() / lanes
+         << "; ++i) {\n"
+         << "#pragma HLS pipeline II=1\n"
+         << "    const int row = i / " << rowElements / lanes << " + position;\n"
+         << "    if (row < 0 || row >= " << cacheShape.front() << ")\n"
+         << "      continue;\n"
+         << "    const int source = " << getOffsetExpr("i * " + std::to_string(lanes), rows.layout)
+         << ";\n"
+         << "    const int flat = row * " << rowElements << " + i % "
+         << rowElements / lanes << " * " << lanes << ";\n"
+         << "    const int target = " << getOffsetExpr("flat", cacheLayout)
+         << ";\n"
+         << "    to[target / " << lanes << "] = from[source / " << lanes << "];\n"
+         << "  }\n"
+         << "}\n\n";
+      continue;
+    }
+    os << "  for (int i = 0; i < " << rows.getNumElements() << "; ++i) {\n"
        << "#pragma HLS pipeline II=1\n"
        << "    const int row = i / " << rowElements << " + position;\n"
        << "    if (row < 0 || row >= " << cacheShape.front() << ")\n"

@@ -15,9 +15,10 @@ every layer (the layer loop, generation/device.py), so:
 
 with `in`/`out` = transfer latency + bytes / host-link bandwidth of the
 target file. Between layers the loop appends the new keys and values to the
-caches (one element per cycle, plus a write latency per cache) and copies the
-block's output into its input (one word per cycle, plus a read and a write
-latency): `_layer_step_ms`. The LM head reads the block's output on the
+caches (one 512-bit word per cycle, as the emitted appends copy when both
+layouts keep a row's 16-element runs in words, plus a write latency per
+cache) and copies the block's output into its input (one word per cycle,
+plus a read and a write latency): `_layer_step_ms`. The LM head reads the block's output on the
 device. Every figure is an estimate, not a measurement.
 """
 
@@ -74,7 +75,7 @@ def _layer_step_ms(target: Dict, rows: int, hidden: int, kv_dim: int) -> float:
     appends and the copy of the output into the next layer's input."""
     hbm = target["hbm"]
     lanes = hbm["port_bits"] // 32
-    cycles = (2 * (rows * kv_dim + hbm["write_latency_cycles"])
+    cycles = (2 * (-(-rows * kv_dim // lanes) + hbm["write_latency_cycles"])
               + -(-rows * hidden // lanes) + hbm["read_latency_cycles"]
               + hbm["write_latency_cycles"])
     return cycles / (target["clock_mhz"] * 1e3)

@@ -80,3 +80,62 @@ func.func @kept(%in: !dataflow.stream<f32, 4>, %out: !dataflow.stream<f32, 4>) {
   }
   return
 }
+
+// -----
+
+// An accumulator: zeroed by one nest, updated by the next, streamed out by
+// a third. The update starts from the zero directly and the last nest takes
+// the sum: one pass, no buffer (the unit dimensions have no loops).
+// CHECK-LABEL: func.func @accumulate
+// CHECK-NOT: memref.alloc
+// CHECK: scf.for
+// CHECK: %[[V:.+]] = memref.load %arg0
+// CHECK: %[[S:.+]] = arith.addi %{{.+}}, %[[V]] : i32
+// CHECK: dataflow.stream_write %[[S]]
+// CHECK-NOT: scf.for
+func.func @accumulate(%x: memref<4xi32>, %out: !dataflow.stream<i32, 2>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %zero = arith.constant 0 : i32
+  %acc = memref.alloc() : memref<1x1x4xi32>
+  scf.for %i = %c0 to %c4 step %c1 {
+    memref.store %zero, %acc[%c0, %c0, %i] : memref<1x1x4xi32>
+  } {dataflow.pipeline_ii = 1 : i64}
+  scf.for %i = %c0 to %c4 step %c1 {
+    %a = memref.load %acc[%c0, %c0, %i] : memref<1x1x4xi32>
+    %v = memref.load %x[%i] : memref<4xi32>
+    %s = arith.addi %a, %v : i32
+    memref.store %s, %acc[%c0, %c0, %i] : memref<1x1x4xi32>
+  } {dataflow.pipeline_ii = 1 : i64}
+  scf.for %i = %c0 to %c4 step %c1 {
+    %a = memref.load %acc[%c0, %c0, %i] : memref<1x1x4xi32>
+    dataflow.stream_write %a into %out : i32 -> !dataflow.stream<i32, 2>
+  } {dataflow.pipeline_ii = 1 : i64}
+  return
+}
+
+// -----
+
+// A nest that stores the element before reading it reads its own store,
+// not the first nest's: nothing fuses.
+// CHECK-LABEL: func.func @store_then_load
+// CHECK: memref.alloc
+// CHECK-COUNT-2: scf.for
+func.func @store_then_load(%x: memref<4xi32>, %y: memref<4xi32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %zero = arith.constant 0 : i32
+  %acc = memref.alloc() : memref<4xi32>
+  scf.for %i = %c0 to %c4 step %c1 {
+    memref.store %zero, %acc[%i] : memref<4xi32>
+  } {dataflow.pipeline_ii = 1 : i64}
+  scf.for %i = %c0 to %c4 step %c1 {
+    %v = memref.load %x[%i] : memref<4xi32>
+    memref.store %v, %acc[%i] : memref<4xi32>
+    %a = memref.load %acc[%i] : memref<4xi32>
+    memref.store %a, %y[%i] : memref<4xi32>
+  } {dataflow.pipeline_ii = 1 : i64}
+  return
+}

@@ -176,3 +176,80 @@ func.func @lanes_overwrite_one_element(%w: memref<16xvector<4xi8>>, %acc: memref
   }
   return
 }
+
+// -----
+
+// An accumulator initialised between the copy and the nest does not touch
+// the weight's memory: the nest still reads the words itself. A row of one
+// word leaves the loop over the rows to pipeline.
+// CHECK-LABEL: func.func @init_between
+// CHECK-NOT: memref.alloc() : memref<4x4xi8>
+// CHECK: scf.for
+// CHECK: memref.store %{{.+}}, %arg2
+// CHECK: scf.for %[[N:.+]] =
+// CHECK: memref.load %arg0
+// CHECK-COUNT-4: vector.extract
+// CHECK: } {dataflow.pipeline_ii = 1 : i64}
+func.func @init_between(%w: memref<16xvector<4xi8>>, %x: memref<4xi32>, %acc: memref<4xi32>, %base: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %zero = arith.constant 0 : i32
+  %tile = memref.alloc() : memref<4x4xi8>
+  scf.for %i = %c0 to %c4 step %c1 {
+    %idx = arith.addi %base, %i : index
+    %word = memref.load %w[%idx] : memref<16xvector<4xi8>>
+    %e = vector.extract %word[0] : i8 from vector<4xi8>
+    memref.store %e, %tile[%i, %c0] : memref<4x4xi8>
+  } {dataflow.pipeline_ii = 1 : i64, dataflow.word_lanes = 4 : i64}
+  scf.for %n = %c0 to %c4 step %c1 {
+    memref.store %zero, %acc[%n] : memref<4xi32>
+  } {dataflow.pipeline_ii = 1 : i64}
+  scf.for %n = %c0 to %c4 step %c1 {
+    scf.for %k = %c0 to %c4 step %c1 {
+      %a = memref.load %x[%k] : memref<4xi32>
+      %b = memref.load %tile[%n, %k] : memref<4x4xi8>
+      %c = memref.load %acc[%n] : memref<4xi32>
+      %bw = arith.extsi %b : i8 to i32
+      %m = arith.muli %a, %bw : i32
+      %s = arith.addi %c, %m : i32
+      memref.store %s, %acc[%n] : memref<4xi32>
+    } {dataflow.pipeline_ii = 1 : i64, dataflow.unroll = 4 : i64}
+  }
+  return
+}
+
+// -----
+
+// Work between the copy and the nest that writes the weight's memory keeps
+// the copy: the words must be read before it.
+// CHECK-LABEL: func.func @port_written_between
+// CHECK: %[[TILE:.+]] = memref.alloc() : memref<4x4xi8>
+// CHECK: memref.store %{{.+}}, %[[TILE]]
+// CHECK: memref.store %arg4, %arg0
+// CHECK: memref.load %[[TILE]]
+func.func @port_written_between(%w: memref<16xvector<4xi8>>, %x: memref<4xi32>, %acc: memref<4xi32>, %base: index, %v: vector<4xi8>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %tile = memref.alloc() : memref<4x4xi8>
+  scf.for %i = %c0 to %c4 step %c1 {
+    %idx = arith.addi %base, %i : index
+    %word = memref.load %w[%idx] : memref<16xvector<4xi8>>
+    %e = vector.extract %word[0] : i8 from vector<4xi8>
+    memref.store %e, %tile[%i, %c0] : memref<4x4xi8>
+  } {dataflow.pipeline_ii = 1 : i64, dataflow.word_lanes = 4 : i64}
+  memref.store %v, %w[%base] : memref<16xvector<4xi8>>
+  scf.for %n = %c0 to %c4 step %c1 {
+    scf.for %k = %c0 to %c4 step %c1 {
+      %a = memref.load %x[%k] : memref<4xi32>
+      %b = memref.load %tile[%n, %k] : memref<4x4xi8>
+      %c = memref.load %acc[%n] : memref<4xi32>
+      %bw = arith.extsi %b : i8 to i32
+      %m = arith.muli %a, %bw : i32
+      %s = arith.addi %c, %m : i32
+      memref.store %s, %acc[%n] : memref<4xi32>
+    } {dataflow.pipeline_ii = 1 : i64, dataflow.unroll = 4 : i64}
+  }
+  return
+}

@@ -40,3 +40,29 @@ func.func @plain(%x: memref<8xf32>, %y: memref<8xf32>) {
   }
   return
 }
+
+// A word loop (`dataflow.word_lanes`) gives every lane of a word its own
+// bank: a word within a row splits the columns by the lanes; a word of whole
+// rows (128 4-bit codes over rows of 16) splits the columns completely and
+// the rows by the rows it holds; rows that a word's rows do not divide stay
+// whole.
+// CHECK-LABEL: func.func @word_loops
+// CHECK: memref.alloc() {dataflow.partition = array<i64: 1, 16>} : memref<4x64xf32>
+// CHECK: memref.alloc() {dataflow.partition = array<i64: 1, 8, 16>} : memref<1x16x16xi4>
+// CHECK: memref.alloc() : memref<4x16xi4>
+func.func @word_loops(%v: f32, %c: i4) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %a = memref.alloc() : memref<4x64xf32>
+  %b = memref.alloc() : memref<1x16x16xi4>
+  %n = memref.alloc() : memref<4x16xi4>
+  scf.for %w = %c0 to %c2 step %c1 {
+    memref.store %v, %a[%w, %w] : memref<4x64xf32>
+  } {dataflow.word_lanes = 16 : i64}
+  scf.for %w = %c0 to %c2 step %c1 {
+    memref.store %c, %b[%c0, %w, %w] : memref<1x16x16xi4>
+    memref.store %c, %n[%w, %w] : memref<4x16xi4>
+  } {dataflow.word_lanes = 128 : i64}
+  return
+}
