@@ -1,5 +1,6 @@
 // The simulated XRT device (runtime/xrt-sim) behind the host library, and the
 // host-side helpers of generation programs.
+#include "streamtensor/PortOrder.h"
 #include "streamtensor/host/Accelerator.h"
 #include "streamtensor/host/Generation.h"
 
@@ -115,7 +116,7 @@ TEST(Generation, TokenIdsMasksAndChoices) {
   }
 
   // A 2x4 tensor packed in 2x2 tiles, column tiles outermost.
-  std::vector<std::size_t> order = packedOrder({2, 4}, {1, 0}, {2, 2});
+  std::vector<std::size_t> order = streamtensor::packedOrder({2, 4}, {1, 0}, {2, 2});
   EXPECT_EQ(order, (std::vector<std::size_t>{0, 1, 4, 5, 2, 3, 6, 7}));
 }
 

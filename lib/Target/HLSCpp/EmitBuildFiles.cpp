@@ -176,7 +176,7 @@ run-sim-timed: streamtensor-sim-timed
 host: streamtensor-host
 streamtensor-host: host.cpp
 	$(check-runtime)
-	$(CXX) $(HOST_CXXFLAGS) -I$(HOST_INCLUDE) -I$(XRT_INCLUDE) host.cpp $(HOST_SOURCES) -o $@ \
+	$(CXX) $(HOST_CXXFLAGS) -I$(HOST_INCLUDE) -I$(SIM_INCLUDE) -I$(XRT_INCLUDE) host.cpp $(HOST_SOURCES) -o $@ \
 	  -L$(XRT_LIBDIR) -lxrt_coreutil -luuid -pthread
 
 # -Bsymbolic: a kernel named like a C library function (step, index) must

@@ -7,7 +7,7 @@
 //
 // Users give and receive row-major tensors; a port with a packed layout holds
 // them reordered as tensor.pack would. The simulation driver and the host
-// program both emit the same helpers for that reordering.
+// program both reorder with runtime/sim/include/streamtensor/PortOrder.h.
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,7 +18,8 @@
 
 namespace streamtensor::target {
 
-/// C++ of `packedOrder`, `toPort` and `fromPort` (needs <cstring>, <vector>).
+/// C++ bringing `packedOrder`, `toPort` and `fromPort` into the program's
+/// scope (an include of streamtensor/PortOrder.h: runtime/sim/include).
 extern const char *const kLayoutHelpers;
 
 /// Names the helpers take in the emitted program's scope.

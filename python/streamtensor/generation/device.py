@@ -275,6 +275,7 @@ def build_host_program(folder: str, log: Optional[TextIO]) -> str:
     command = ["g++", "-std=c++17", "-O2", "-Wall",
                "-I" + os.path.join(RUNTIME_DIR, "host", "include"),
                "-I" + os.path.join(RUNTIME_DIR, "xrt-sim", "include"),
+               "-I" + os.path.join(RUNTIME_DIR, "sim", "include"),
                os.path.join(folder, "generate.cpp"), "-o", program, "-L" + lib]
     command += [f"-l{n}" for n in libraries] + ["-ldl", "-pthread"]
     if log:

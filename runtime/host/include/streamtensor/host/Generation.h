@@ -1,5 +1,5 @@
 // Host-side parts of text generation that need no card: token ids from the
-// command line, masks, port layouts and the choice of the next token. The
+// command line, masks and the choice of the next token. The
 // generation program emitted for a model (docs/generation.md) uses them.
 #ifndef STREAMTENSOR_HOST_GENERATION_H
 #define STREAMTENSOR_HOST_GENERATION_H
@@ -14,17 +14,6 @@ namespace streamtensor::host {
 
 // "3,1,4" -> {3, 1, 4}; std::invalid_argument naming the bad entry.
 std::vector<std::int64_t> parseTokenIds(const std::string &text);
-
-// Where logical element i of a row-major tensor of `shape` sits in a port
-// packed with outer dimensions in `perm` order and inner `tiles`.
-std::vector<std::size_t> packedOrder(const std::vector<std::size_t> &shape,
-                                     const std::vector<std::size_t> &perm,
-                                     const std::vector<std::size_t> &tiles);
-// Copies elements of `bytes` bytes from row-major order into port order.
-void toPortOrder(const void *logical, void *port, std::size_t bytes,
-                 const std::vector<std::size_t> &order);
-void fromPortOrder(const void *port, void *logical, std::size_t bytes,
-                   const std::vector<std::size_t> &order);
 
 // Additive attention masks (0 or -infinity); `window` 0 means no sliding
 // window. decodeMask: cache rows 0..maxSeq-1, then the new token itself.
