@@ -124,6 +124,9 @@ LogicalResult streamtensor::target::emitMakefile(ModuleOp module,
 #   make host                   host program only (XRT headers and libxrt_coreutil)
 #   make xrt-sim                the kernels as a library for the simulated XRT device
 #                               (runtime/xrt-sim), named by a simulated xclbin
+#   make run-host-sim PARAMS=params.bin DATA=dir
+#                               host.cpp linked against the simulated XRT device
+#                               and run on it: the host program without a card
 #
 # STREAMTENSOR_RUNTIME is the runtime/ folder of StreamTensor: simulation
 # headers and sources (sim/) and the host support library (host/).
@@ -145,10 +148,12 @@ SIM_INCLUDE = $(STREAMTENSOR_RUNTIME)/sim/include
 SIM_SOURCES = $(wildcard $(STREAMTENSOR_RUNTIME)/sim/lib/*.cpp)
 HOST_INCLUDE = $(STREAMTENSOR_RUNTIME)/host/include
 HOST_SOURCES = $(wildcard $(STREAMTENSOR_RUNTIME)/host/lib/*.cpp)
+XRT_SIM_INCLUDE = $(STREAMTENSOR_RUNTIME)/xrt-sim/include
+XRT_SIM_SOURCES = $(wildcard $(STREAMTENSOR_RUNTIME)/xrt-sim/lib/*.cpp)
 check-runtime = $(if $(wildcard $(SIM_INCLUDE)/streamtensor_dataflow.h),,$(error \
   STREAMTENSOR_RUNTIME='$(STREAMTENSOR_RUNTIME)' is not the runtime/ folder of StreamTensor))
 
-.PHONY: all sim run-sim sim-timed run-sim-timed host xrt-sim sw_emu hw_emu hw run-sw_emu run-hw_emu run-hw clean
+.PHONY: all sim run-sim sim-timed run-sim-timed host xrt-sim host-sim run-host-sim sw_emu hw_emu hw run-sw_emu run-hw_emu run-hw clean
 all: sim
 
 # Vitis finds this header next to the kernels; the simulation uses it too.
@@ -187,6 +192,20 @@ streamtensor-xrt-sim.so: kernels.cpp xrt_sim_entry.cpp streamtensor_dataflow.h
 	$(CXX) $(SIM_CXXFLAGS) -fPIC -shared -Wl,-Bsymbolic -I$(SIM_INCLUDE) kernels.cpp xrt_sim_entry.cpp \
 	  $(SIM_SOURCES) -o $@ -pthread
 
+host-sim: streamtensor-host-sim
+streamtensor-host-sim: host.cpp
+	$(check-runtime)
+	$(CXX) $(HOST_CXXFLAGS) -I$(HOST_INCLUDE) -I$(SIM_INCLUDE) -I$(XRT_SIM_INCLUDE) host.cpp \
+	  $(HOST_SOURCES) $(XRT_SIM_SOURCES) -o $@ -ldl -pthread
+
+# Every kernel of the design, from the library `make xrt-sim` builds.
+simulated.xclbin:
+	printf 'streamtensor-simulated-xclbin 1\n' > $@
+	for k in $(KERNELS); do printf 'kernel %s streamtensor-xrt-sim.so\n' $$k >> $@; done
+
+run-host-sim: streamtensor-host-sim streamtensor-xrt-sim.so simulated.xclbin
+	./streamtensor-host-sim simulated.xclbin $(PARAMS) $(DATA)
+
 # Software emulation compiles the C++ kernels natively.
 sw_emu/%.xo: kernels.cpp streamtensor_dataflow.h
 	@mkdir -p sw_emu
@@ -216,7 +235,8 @@ run-hw: hw
 	./streamtensor-host hw/design.xclbin $(PARAMS) $(DATA)
 
 clean:
-	rm -rf streamtensor-sim streamtensor-sim-timed streamtensor-host streamtensor-xrt-sim.so sw_emu hw_emu hw *.xo *.hls _x .Xil \
+	rm -rf streamtensor-sim streamtensor-sim-timed streamtensor-host streamtensor-xrt-sim.so \
+	  streamtensor-host-sim simulated.xclbin sw_emu hw_emu hw *.xo *.hls _x .Xil \
 	  emconfig.json .run *.log
 )mk";
   return success();
