@@ -31,6 +31,7 @@ void streamtensor::buildLinalgCleanupPipeline(OpPassManager &pm) {
   pm.addNestedPass<func::FuncOp>(createFuseElementwiseOps());
   pm.addPass(createLinalgFoldUnitExtentDimsPass());
   pm.addPass(createCanonicalizerPass());
+  pm.addNestedPass<func::FuncOp>(createReadThroughUnitCollapses());
   pm.addNestedPass<func::FuncOp>(createSplitConcatConsumers());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());

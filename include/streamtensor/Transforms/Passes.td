@@ -250,6 +250,26 @@ def FuseElementwiseOps
                            "mlir::affine::AffineDialect"];
 }
 
+def ReadThroughUnitCollapses
+    : Pass<"streamtensor-read-through-unit-collapses", "mlir::func::FuncOp"> {
+  let summary = "Let generics read a product's result through unit "
+                "dimensions instead of a collapsed copy";
+  let description = [{
+    Folding unit dimensions leaves a `tensor.collapse_shape` between a
+    product with a weight (whose shape the element-wise fusion keeps, see
+    `--streamtensor-fuse-elementwise-ops`) and the generic that reads it,
+    such as the per-group sums of a quantized product
+    (`tensor<32x1x1024xi32>` collapsed to `tensor<32x1024xi32>`) read by
+    their dequantization. The collapse becomes a task that copies every
+    value, and it hides the product from the layout alignment. When the
+    collapse only drops dimensions of size 1, the generic reads the
+    product's result itself, with 0 at those dimensions of its indexing
+    map; the product and its weight are untouched.
+  }];
+  let dependentDialects = ["mlir::linalg::LinalgDialect",
+                           "mlir::tensor::TensorDialect"];
+}
+
 def SplitConcatConsumers
     : Pass<"streamtensor-split-concat-consumers", "mlir::func::FuncOp"> {
   let summary = "Split the linalg consumers of large concatenations so each "
