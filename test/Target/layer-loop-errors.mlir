@@ -420,3 +420,25 @@ func.func private @p(%x: memref<4xf32>, %w: memref<4xf32>, %c: memref<8x4xf32>, 
   return
 }
 }
+
+// -----
+
+// expected-error @+1 {{streamtensor.layer_loop: 'kernel' must be a string}}
+module attributes {streamtensor.layer_loop = {top = {layers = 2 : i64, kernel = 3 : i64, chain = ["x", "y"]}}} {
+func.func @top(%x: memref<4xf32> {dataflow.port = 0 : i64, streamtensor.name = "x", streamtensor.kind = "input"},
+               %y: memref<4xf32> {dataflow.port = 1 : i64, streamtensor.name = "y", streamtensor.kind = "output"})
+    attributes {dataflow.top} {
+  func.call @p(%x, %y) : (memref<4xf32>, memref<4xf32>) -> ()
+  return
+}
+func.func private @p(%x: memref<4xf32>, %y: memref<4xf32>) attributes {dataflow.process} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  scf.for %j = %c0 to %c4 step %c1 {
+    %a = memref.load %x[%j] : memref<4xf32>
+    memref.store %a, %y[%j] : memref<4xf32>
+  } {dataflow.pipeline_ii = 1 : i64}
+  return
+}
+}

@@ -282,7 +282,16 @@ streamtensor::target::getLayerLoop(Design &design) {
     loop.appends.push_back({*from, target});
   }
 
-  loop.cName = design.globals.unique(loop.top->cName + "_layers");
+  // Kernels linked into one xclbin need names of their own: the prefill
+  // and decode blocks both have a top `block_fused_0`.
+  std::string name = loop.top->cName + "_layers";
+  if (Attribute kernel = dict.get("kernel")) {
+    FailureOr<StringRef> given = getName(check, kernel, "'kernel'");
+    if (failed(given))
+      return failure();
+    name = given->str();
+  }
+  loop.cName = design.globals.unique(name);
   loop.chainName = design.globals.unique(loop.top->cName + "_next_layer_input");
   for (const LayerLoopAppend &append : loop.appends)
     loop.appendNames.push_back(design.globals.unique(

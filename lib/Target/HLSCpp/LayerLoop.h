@@ -16,6 +16,7 @@
 //     layers = 24 : i64,
 //     chain = ["x", "y"],               // input, output of one layer
 //     per_layer = ["mask"],             // inputs given once per layer
+//     kernel = "decode_layers",          // its name (default <top>_layers)
 //     append = [{from = "k_new", to = "k_cache"},   // a port of the design
 //               {from = "k", to = "k_cache", shape = array<i64: 512, 64>,
 //                layout = {...}}]}}     // a cache the design lacks

@@ -74,8 +74,8 @@ def layer_loop(layers: int, step: str, uses_rope: bool,
             parts.append(f'{{from = "{source}", to = "{cache}", shape = {_array(entry["shape"])}, '
                          f'layout = {layout_attribute(entry["layout"])}}}')
         append = ", ".join(parts)
-    return (f'{{layers = {layers} : i64, chain = ["x", "y"], per_layer = [{names}], '
-            f'append = [{append}]}}')
+    return (f'{{layers = {layers} : i64, kernel = "{step}_layers", chain = ["x", "y"], '
+            f'per_layer = [{names}], append = [{append}]}}')
 
 
 def design_folder(out_dir: str, function: str) -> str:
@@ -133,15 +133,15 @@ def _port(tensor: str, role: str, per_layer: bool, layer_bytes: int, layout: Dic
 
 
 class _Kernel:
-    """A kernel of the generation program: its design folder, ports, weights."""
+    """A kernel of the generation program: its name, design folder, ports
+    and weights."""
 
-    def __init__(self, name: str, folder: str, symbol: str, ports: List[str],
-                 weights: List[tuple]):
-        self.name, self.folder, self.symbol = name, folder, symbol
+    def __init__(self, name: str, folder: str, ports: List[str], weights: List[tuple]):
+        self.name, self.folder = name, folder
         self.ports, self.weights = ports, weights
 
 
-def _block_kernel(name: str, out_dir: str, model: WholeModel) -> _Kernel:
+def _block_kernel(out_dir: str, model: WholeModel) -> _Kernel:
     folder = design_folder(out_dir, "block")
     manifest = read_manifest(folder)
     loop = manifest.get("layer_loop")
@@ -150,6 +150,7 @@ def _block_kernel(name: str, out_dir: str, model: WholeModel) -> _Kernel:
     if loop["layers"] != len(model.layers):
         raise DriverError(f"{folder}: the layer loop runs {loop['layers']} layers; the model "
                           f"has {len(model.layers)}")
+    name = loop["kernel"]
     tensors = {t["name"]: t for t in manifest["tensors"]}
     layer_values = [_weights(layer.block, model.layers[0].block_weight_name)
                     for layer in model.layers]
@@ -169,7 +170,7 @@ def _block_kernel(name: str, out_dir: str, model: WholeModel) -> _Kernel:
                               f"the generation program fills ({', '.join(sorted(known))})")
         ports.append(_port(arg["tensor"], arg["role"], arg["per_layer"], layer_bytes,
                            tensor.get("layout")))
-    return _Kernel(name, folder, loop["kernel"], ports, weights)
+    return _Kernel(name, folder, ports, weights)
 
 
 def _head_kernel(out_dir: str, model: WholeModel) -> _Kernel:
@@ -186,7 +187,8 @@ def _head_kernel(out_dir: str, model: WholeModel) -> _Kernel:
         tensor = tensors[port["tensor"]]
         if port["kind"] == "weight":
             data = _weight_bytes(tensor, values, "lm_head")
-            weights.append((f"lm_head/{tensor['name']}", np.frombuffer(data, np.uint8)))
+            weights.append((f"{kernel['name']}/{tensor['name']}",
+                            np.frombuffer(data, np.uint8)))
             size = len(data)
         elif tensor["name"] in ("x", "logits"):
             size = _port_bytes(tensor)
@@ -194,7 +196,7 @@ def _head_kernel(out_dir: str, model: WholeModel) -> _Kernel:
             raise DriverError(f"{folder}: the LM head's tensor '{tensor['name']}' is not one "
                               f"the generation program fills (x, logits)")
         ports.append(_port(tensor["name"], port["kind"], False, size, tensor.get("layout")))
-    return _Kernel("lm_head", folder, kernel["name"], ports, weights)
+    return _Kernel(kernel["name"], folder, ports, weights)
 
 
 def _model_tables(model: WholeModel, rope_rows: int) -> List[tuple]:
@@ -216,8 +218,8 @@ def write_host_program(model: WholeModel, designs: Dict[str, str], folder: str,
                        prompt_tokens: int) -> str:
     """generate.cpp, params.bin and the simulated xclbin in `folder`."""
     os.makedirs(folder, exist_ok=True)
-    kernels = [_block_kernel("prefill", designs["prefill"], model),
-               _block_kernel("decode", designs["decode"], model),
+    kernels = [_block_kernel(designs["prefill"], model),
+               _block_kernel(designs["decode"], model),
                _head_kernel(designs["decode"], model)]
     cfg = model.config
     max_seq = int(cache_entries(designs["decode"])["k_cache"]["shape"][0])
@@ -239,6 +241,8 @@ def write_host_program(model: WholeModel, designs: Dict[str, str], folder: str,
         "PREFILL_PORTS": ",\n        ".join(kernels[0].ports),
         "DECODE_PORTS": ",\n        ".join(kernels[1].ports),
         "HEAD_PORTS": ",\n        ".join(kernels[2].ports),
+        "PREFILL_KERNEL": kernels[0].name, "DECODE_KERNEL": kernels[1].name,
+        "HEAD_KERNEL": kernels[2].name,
     }
     with open(TEMPLATE) as f:
         text = f.read()
@@ -249,7 +253,7 @@ def write_host_program(model: WholeModel, designs: Dict[str, str], folder: str,
     lines = ["streamtensor-simulated-xclbin 1"]
     for kernel in kernels:
         library = os.path.relpath(os.path.join(kernel.folder, KERNEL_LIBRARY), folder)
-        lines.append(f"kernel {kernel.name} {library} {kernel.symbol}")
+        lines.append(f"kernel {kernel.name} {library}")
     with open(os.path.join(folder, XCLBIN), "w") as f:
         f.write("\n".join(lines) + "\n")
     with open(os.path.join(folder, "kernels.json"), "w") as f:
