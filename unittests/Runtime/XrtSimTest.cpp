@@ -1,6 +1,6 @@
 // The simulated XRT device (runtime/xrt-sim) behind the host library, and the
 // host-side helpers of generation programs.
-#include "streamtensor/PortOrder.h"
+#include "streamtensor_port_order.h"
 #include "streamtensor/host/Accelerator.h"
 #include "streamtensor/host/Generation.h"
 

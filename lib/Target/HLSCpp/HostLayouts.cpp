@@ -12,7 +12,7 @@ using namespace streamtensor;
 using namespace streamtensor::target;
 
 const char *const streamtensor::target::kLayoutHelpers = R"cpp(
-#include "streamtensor/PortOrder.h"
+#include "streamtensor_port_order.h"
 
 using streamtensor::fromPort;
 using streamtensor::packedOrder;

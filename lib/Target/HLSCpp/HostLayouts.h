@@ -7,7 +7,7 @@
 //
 // Users give and receive row-major tensors; a port with a packed layout holds
 // them reordered as tensor.pack would. The simulation driver and the host
-// program both reorder with runtime/sim/include/streamtensor/PortOrder.h.
+// program both reorder with runtime/sim/include/streamtensor_port_order.h.
 //
 //===----------------------------------------------------------------------===//
 
@@ -19,7 +19,7 @@
 namespace streamtensor::target {
 
 /// C++ bringing `packedOrder`, `toPort` and `fromPort` into the program's
-/// scope (an include of streamtensor/PortOrder.h: runtime/sim/include).
+/// scope (an include of streamtensor_port_order.h: runtime/sim/include).
 extern const char *const kLayoutHelpers;
 
 /// Names the helpers take in the emitted program's scope.

@@ -2,8 +2,8 @@
 // (docs/interface-layout.md) holds them reordered as tensor.pack would. The
 // emitted simulation driver, host programs and generation programs reorder
 // with these; header-only, so each program needs nothing else.
-#ifndef STREAMTENSOR_PORTORDER_H
-#define STREAMTENSOR_PORTORDER_H
+#ifndef STREAMTENSOR_PORT_ORDER_H
+#define STREAMTENSOR_PORT_ORDER_H
 
 #include <cstddef>
 #include <cstring>
