@@ -103,6 +103,25 @@ func.func @not_split(%a: tensor<256x64xf32>, %b: tensor<256x64xf32>, %x: tensor<
   return %r, %shifted : tensor<512x64xf32>, tensor<256x64xf32>
 }
 
+// A product with a weight whose reduction walks the joined pieces (the MLP's
+// down projection reading the up projection's column blocks) keeps reading
+// the joined tensor: split, it would be a chain of partial products each
+// reading a slice of the weight.
+// CHECK-LABEL: func.func @weight_product_over_pieces
+// CHECK-COUNT-1: linalg.matmul
+// CHECK-NOT: linalg.matmul
+func.func @weight_product_over_pieces(%a: tensor<32x256xf32>, %b: tensor<32x256xf32>,
+    %w: tensor<512x64xf32> {streamtensor.kind = "weight", streamtensor.name = "w"}) -> tensor<32x64xf32> {
+  %e = tensor.empty() : tensor<32x512xf32>
+  %0 = tensor.insert_slice %a into %e[0, 0] [32, 256] [1, 1] : tensor<32x256xf32> into tensor<32x512xf32>
+  %1 = tensor.insert_slice %b into %0[0, 256] [32, 256] [1, 1] : tensor<32x256xf32> into tensor<32x512xf32>
+  %zero = arith.constant 0.0 : f32
+  %o = tensor.empty() : tensor<32x64xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%o : tensor<32x64xf32>) -> tensor<32x64xf32>
+  %r = linalg.matmul ins(%1, %w : tensor<32x512xf32>, tensor<512x64xf32>) outs(%f : tensor<32x64xf32>) -> tensor<32x64xf32>
+  return %r : tensor<32x64xf32>
+}
+
 // The columns of a grouped integer product, computed in three pieces (one
 // per weight port) into a tensor padded to 24,576 columns, of which the
 // dequantization reads the first 24,000: it splits with the pieces and
