@@ -56,7 +56,8 @@ def table(results, lengths):
             prefill = row.get("prefill_block_ms")
             blocks = (f"{_number(prefill, 1)} / {_number(row.get('decode_block_ms'), 2)}"
                       if row["tokens_per_second"] is not None else "")
-            note = f" ({row['error']})" if row.get("error") else ""
+            # The reason's first clause; the estimate command gives it whole.
+            note = f" ({row['error'].split(' (')[0]})" if row.get("error") else ""
             lines.append(
                 f"| {NAMES.get(model, model)} | {precision} | [{row['input_len']}:"
                 f"{row['output_len']}] | {_number(row['ttft_ms'], 1)}{note} | "
