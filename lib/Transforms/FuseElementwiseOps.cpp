@@ -25,24 +25,6 @@ namespace streamtensor {
 
 using namespace mlir;
 
-/// A contraction with a weight argument among its inputs (seen through
-/// slices and reshapes): a product whose weight the streaming passes plan.
-static bool isWeightProduct(Operation *op) {
-  auto linalgOp = dyn_cast_or_null<linalg::LinalgOp>(op);
-  if (!linalgOp || !linalg::isaContractionOpInterface(linalgOp))
-    return false;
-  return llvm::any_of(linalgOp.getDpsInputs(), [](Value input) {
-    while (Operation *def = input.getDefiningOp()) {
-      if (!isa<tensor::ExtractSliceOp, tensor::ExpandShapeOp,
-               tensor::CollapseShapeOp>(def))
-        return false;
-      input = def->getOperand(0);
-    }
-    auto arg = dyn_cast<BlockArgument>(input);
-    return arg && streamtensor::isWeightArgument(arg);
-  });
-}
-
 static bool isReshape(Operation *op) {
   return isa_and_nonnull<tensor::ExpandShapeOp, tensor::CollapseShapeOp>(op);
 }
@@ -62,7 +44,8 @@ struct FuseElementwiseOpsPass
       Operation *consumer = fused->getOwner();
       bool reshape = isReshape(producer) || isReshape(consumer);
       return !(reshape &&
-               (isWeightProduct(producer) || isWeightProduct(consumer)));
+               (streamtensor::isWeightProduct(producer) ||
+                streamtensor::isWeightProduct(consumer)));
     };
     RewritePatternSet patterns(context);
     linalg::populateElementwiseOpsFusionPatterns(patterns, control);

@@ -16,7 +16,6 @@
 #include "streamtensor/Transforms/Passes.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
-#include "mlir/Dialect/Linalg/IR/LinalgInterfaces.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace streamtensor {
@@ -25,18 +24,6 @@ namespace streamtensor {
 } // namespace streamtensor
 
 using namespace mlir;
-
-/// A contraction with a weight among its inputs: the element-wise fusion
-/// keeps reshapes out of it, so its result reaches readers through them.
-static bool isWeightProduct(Operation *op) {
-  auto linalgOp = dyn_cast_or_null<linalg::LinalgOp>(op);
-  if (!linalgOp || !linalg::isaContractionOpInterface(linalgOp))
-    return false;
-  return llvm::any_of(linalgOp.getDpsInputs(), [](Value input) {
-    BlockArgument arg = streamtensor::getExternalSource(input);
-    return arg && streamtensor::isWeightArgument(arg);
-  });
-}
 
 /// The indexing map reading the collapse's source where `map` read its
 /// result, or null when the collapse merges dimensions that are not 1.
@@ -74,7 +61,8 @@ struct ReadThroughUnitCollapse : OpRewritePattern<linalg::GenericOp> {
                                 PatternRewriter &rewriter) const override {
     for (OpOperand *operand : op.getDpsInputOperands()) {
       auto collapse = operand->get().getDefiningOp<tensor::CollapseShapeOp>();
-      if (!collapse || !isWeightProduct(collapse.getSrc().getDefiningOp()))
+      if (!collapse ||
+          !streamtensor::isWeightProduct(collapse.getSrc().getDefiningOp()))
         continue;
       AffineMap map = getUncollapsedMap(
           collapse, op.getMatchingIndexingMap(operand));

@@ -36,22 +36,6 @@ namespace streamtensor {
 
 using namespace mlir;
 
-/// A contraction reading a weight streams it from external memory in its
-/// own order (`--streamtensor-plan-weight-streaming`): split along its
-/// reduction by the pieces of its other operand, it would become a chain of
-/// partial products reading the weight in slices (GPT-2 Medium's 32-token
-/// prefill: 27 ms -> 458 ms in the timed simulation). It reads the joined
-/// tensor instead. Splits along its outputs (a dequantization of per-group
-/// sums joined from column blocks) stay.
-static bool isWeightProduct(linalg::LinalgOp op) {
-  if (!linalg::isaContractionOpInterface(op))
-    return false;
-  return llvm::any_of(op.getDpsInputs(), [](Value input) {
-    BlockArgument arg = streamtensor::getExternalSource(input);
-    return arg && streamtensor::isWeightArgument(arg);
-  });
-}
-
 namespace {
 
 /// A static, unit-stride box of a tensor.
@@ -292,9 +276,15 @@ bool SplitConcatConsumersPass::splitOne(RewriterBase &rewriter) {
       if (!dimExpr ||
           ranges[dimExpr.getPosition()] != type.getDimSize(concat->dim))
         continue;
+      // A product with a weight streams it in its own order: split along
+      // its reduction by the pieces of its other operand, it would be a
+      // chain of partial products each reading a slice of the weight once
+      // per row (GPT-2 Medium's 32-token prefill: 27 -> 458 ms in the timed
+      // simulation). Splits along its outputs (a dequantization of
+      // per-group sums joined from column blocks) stay.
       if (op.getIteratorTypesArray()[dimExpr.getPosition()] ==
               utils::IteratorType::reduction &&
-          isWeightProduct(op))
+          streamtensor::isWeightProduct(op))
         continue;
       target = op;
       loop = dimExpr.getPosition();

@@ -50,6 +50,18 @@ inline bool isWeightArgument(mlir::BlockArgument arg) {
   return kind && kind.getValue() == "weight";
 }
 
+/// A contraction with a weight argument among its inputs (seen through
+/// slices and reshapes): a product whose weight the streaming passes plan.
+inline bool isWeightProduct(mlir::Operation *op) {
+  auto linalgOp = mlir::dyn_cast_or_null<mlir::linalg::LinalgOp>(op);
+  if (!linalgOp || !mlir::linalg::isaContractionOpInterface(linalgOp))
+    return false;
+  return llvm::any_of(linalgOp.getDpsInputs(), [](mlir::Value input) {
+    mlir::BlockArgument arg = getExternalSource(input);
+    return arg && isWeightArgument(arg);
+  });
+}
+
 /// The loop along which a contraction streams its second input in memory
 /// words, and whether that input is transposed.
 struct StreamedLoop {

@@ -12,10 +12,7 @@ from streamtensor.driver.tools import DriverError
 from streamtensor.generation import generate
 from streamtensor.generation.device import PARAMS, PROGRAM, XCLBIN, run_host_program
 from streamtensor.generation.model import load_model, reference_generate
-
-PROMPT = [3, 1, 4, 1, 5, 9, 2, 6]
-CHECKPOINT = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
-    os.path.abspath(__file__)))), "models", "fortunes-gpt2")
+from test_generate import CHECKPOINT, PROMPT
 
 
 @pytest.mark.parametrize("family", ["gpt2", "llama", "qwen2", "gemma3"])

@@ -303,6 +303,28 @@ streamtensor::target::getLayerLoop(Design &design) {
 // Emission
 //===----------------------------------------------------------------------===//
 
+/// Port strides of a packed layout's dimensions: within a tile (`inner`)
+/// and between tiles (`outer`), as tensor.pack stores them.
+struct PackedStrides {
+  SmallVector<int64_t> inner, outer;
+};
+
+static PackedStrides getPackedStrides(const dataflow::InterfaceLayout &l) {
+  size_t rank = l.shape.size();
+  PackedStrides strides{SmallVector<int64_t>(rank), SmallVector<int64_t>(rank)};
+  int64_t stride = 1;
+  for (size_t d = rank; d-- > 0;) {
+    strides.inner[d] = stride;
+    stride *= l.innerTiles[d];
+  }
+  for (size_t k = rank; k-- > 0;) {
+    size_t d = l.outerDimsPerm[k];
+    strides.outer[d] = stride;
+    stride *= l.shape[d] / l.innerTiles[d];
+  }
+  return strides;
+}
+
 /// The position in the port of logical element `flat` (an expression).
 static std::string
 getOffsetExpr(StringRef flat,
@@ -311,18 +333,9 @@ getOffsetExpr(StringRef flat,
     return flat.str();
   const dataflow::InterfaceLayout &l = *layout;
   size_t rank = l.shape.size();
-  SmallVector<int64_t> inner(rank), outer(rank), logical(rank);
+  auto [inner, outer] = getPackedStrides(l);
+  SmallVector<int64_t> logical(rank);
   int64_t stride = 1;
-  for (size_t d = rank; d-- > 0;) {
-    inner[d] = stride;
-    stride *= l.innerTiles[d];
-  }
-  for (size_t k = rank; k-- > 0;) {
-    size_t d = l.outerDimsPerm[k];
-    outer[d] = stride;
-    stride *= l.shape[d] / l.innerTiles[d];
-  }
-  stride = 1;
   for (size_t d = rank; d-- > 0;) {
     logical[d] = stride;
     stride *= l.shape[d];
@@ -362,17 +375,7 @@ getOffset(int64_t flat, const std::optional<dataflow::InterfaceLayout> &layout) 
     return flat;
   const dataflow::InterfaceLayout &l = *layout;
   size_t rank = l.shape.size();
-  SmallVector<int64_t> inner(rank), outer(rank);
-  int64_t stride = 1;
-  for (size_t d = rank; d-- > 0;) {
-    inner[d] = stride;
-    stride *= l.innerTiles[d];
-  }
-  for (size_t k = rank; k-- > 0;) {
-    size_t d = l.outerDimsPerm[k];
-    outer[d] = stride;
-    stride *= l.shape[d] / l.innerTiles[d];
-  }
+  auto [inner, outer] = getPackedStrides(l);
   int64_t offset = 0;
   for (size_t d = rank; d-- > 0;) {
     int64_t index = flat % l.shape[d];
