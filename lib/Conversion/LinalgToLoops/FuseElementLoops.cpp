@@ -113,9 +113,8 @@ static bool tryFuse(scf::ForOp first, scf::ForOp second) {
       continue;
     // The second nest reads the buffer at its own induction variables and
     // may write it back there after reading (an accumulator it starts
-    // from what the first nest stored).
-    // After the second nest, whatever reads the buffer then sees what the
-    // second nest stored, fused or not.
+    // from what the first nest stored). Then what reads the buffer after
+    // the second nest sees what that nest stored, fused or not.
     Operation *firstStore = nullptr, *lastLoad = nullptr;
     bool usedLater = false;
     bool onlyHere = llvm::all_of(alloc->getUsers(), [&](Operation *user) {
@@ -123,8 +122,9 @@ static bool tryFuse(scf::ForOp first, scf::ForOp second) {
         return true;
       if (user->getBlock() != bodyB) {
         Operation *top = first->getBlock()->findAncestorOpInBlock(*user);
-        usedLater |= top && second->isBeforeInBlock(top);
-        return top && second->isBeforeInBlock(top);
+        bool later = top && second->isBeforeInBlock(top);
+        usedLater |= later;
+        return later;
       }
       if (auto load = dyn_cast<memref::LoadOp>(user)) {
         if (!lastLoad || lastLoad->isBeforeInBlock(load))

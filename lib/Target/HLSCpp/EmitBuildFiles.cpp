@@ -249,30 +249,33 @@ static json::Array toJSON(ArrayRef<int64_t> values) {
   return array;
 }
 
-static json::Object getLayoutJSON(const dataflow::InterfaceLayout &layout,
-                                  unsigned bits) {
-  json::Object object{{"packed", layout.packed},
-                      {"contiguous", true},
-                      {"vector_lanes", layout.lanes},
-                      {"word_bits", layout.lanes * bits},
-                      {"pack_shape", toJSON(layout.shape)}};
-  if (layout.packed) {
-    object["outer_dims_perm"] = toJSON(layout.outerDimsPerm);
-    object["inner_tiles"] = toJSON(layout.innerTiles);
-    object["packed_shape"] = toJSON(layout.getPackedShape());
-  }
-  return object;
-}
-
-/// How the tensor sits in external memory (docs/codegen.md, manifest).
-static json::Object getLayoutJSON(const Tensor &tensor) {
-  unsigned bits = tensor.getStorageElementType().getIntOrFloatBitWidth();
-  if (!tensor.layout)
+/// How a tensor of `bits`-bit elements sits in external memory
+/// (docs/codegen.md, manifest): row-major element by element without a
+/// layout.
+static json::Object
+getLayoutJSON(const std::optional<dataflow::InterfaceLayout> &layout,
+              unsigned bits) {
+  if (!layout)
     return json::Object{{"packed", false},
                         {"contiguous", false},
                         {"vector_lanes", 1},
                         {"word_bits", bits}};
-  return getLayoutJSON(*tensor.layout, bits);
+  json::Object object{{"packed", layout->packed},
+                      {"contiguous", true},
+                      {"vector_lanes", layout->lanes},
+                      {"word_bits", layout->lanes * bits},
+                      {"pack_shape", toJSON(layout->shape)}};
+  if (layout->packed) {
+    object["outer_dims_perm"] = toJSON(layout->outerDimsPerm);
+    object["inner_tiles"] = toJSON(layout->innerTiles);
+    object["packed_shape"] = toJSON(layout->getPackedShape());
+  }
+  return object;
+}
+
+static json::Object getLayoutJSON(const Tensor &tensor) {
+  return getLayoutJSON(tensor.layout,
+                       tensor.getStorageElementType().getIntOrFloatBitWidth());
 }
 
 /// The layer-loop kernel's arguments, for the host (docs/codegen.md).
@@ -289,11 +292,7 @@ static json::Object getLayerLoopJSON(const Design &design,
                        {"per_layer", arg.perLayerElements != 0}};
     if (!arg.tensorIndex) {
       entry["shape"] = toJSON(arg.shape);
-      entry["layout"] = arg.layout ? getLayoutJSON(*arg.layout, 32)
-                                   : json::Object{{"packed", false},
-                                                  {"contiguous", false},
-                                                  {"vector_lanes", 1},
-                                                  {"word_bits", 32}};
+      entry["layout"] = getLayoutJSON(arg.layout, 32);
     }
     args.push_back(std::move(entry));
   }

@@ -235,6 +235,8 @@ streamtensor::target::getLayerLoop(Design &design) {
       }
       found->role = "cache";
       found->perLayerElements = found->elements;
+      found->shape = shape;
+      found->layout = tensor.layout;
       target = found - loop.args.begin();
     } else {
       auto shapeAttr = entry.getAs<DenseI64ArrayAttr>("shape");
@@ -428,55 +430,43 @@ void streamtensor::target::emitLayerLoop(const Design &design,
   for (auto [append, name] : llvm::zip(loop.appends, loop.appendNames)) {
     const Tensor &rows = design.tensors[append.from];
     const LayerLoopArg &cache = loop.args[append.target];
-    const std::optional<dataflow::InterfaceLayout> &cacheLayout =
-        cache.tensorIndex ? design.tensors[*cache.tensorIndex].layout
-                          : cache.layout;
-    ArrayRef<int64_t> cacheShape =
-        cache.tensorIndex ? ArrayRef<int64_t>(design.tensors[*cache.tensorIndex].logicalShape)
-                          : ArrayRef<int64_t>(cache.shape);
     int64_t rowElements = product(ArrayRef<int64_t>(rows.logicalShape).drop_front());
-    int64_t cacheLanes = cacheLayout ? cacheLayout->lanes : 1;
-    int64_t rowCount = rows.logicalShape.front();
+    int64_t cacheRows = cache.shape.front();
+    int64_t cacheLanes = cache.layout ? cache.layout->lanes : 1;
+    // Whole words when both sides keep a row's runs of lanes in words (at
+    // every cache row, so at any position); else one element at a time.
+    int64_t lanes = rows.getLanes();
+    bool words = lanes == cacheLanes &&
+                 keepsWords(rows.layout, rows.logicalShape.front(), rowElements,
+                            lanes) &&
+                 keepsWords(cache.layout, cacheRows, rowElements, lanes);
+    int64_t step = words ? lanes : 1;
+    std::string copy =
+        words ? "to[target / " + std::to_string(lanes) + "] = from[source / " +
+                    std::to_string(lanes) + "]"
+              : getAccess("to", "target", cacheLanes) + " = " +
+                    getAccess("from", "source", lanes);
     os << "// Rows of " << quoteCString(rows.name) << " into cache "
        << quoteCString(cache.tensor) << " from row `position` on.\n"
        << "static void " << name << "(const "
        << getPortCType(rows.type.getElementType()) << " *from, " << cache.cType
-       << " *to, int position) {\n";
-    // Whole words when both sides keep a row's runs of lanes in words (at
-    // every cache row, so at any position).
-    int64_t lanes = rows.getLanes();
-    if (lanes == cacheLanes &&
-        keepsWords(rows.layout, rowCount, rowElements, lanes) &&
-        keepsWords(cacheLayout, cacheShape.front(), rowElements, lanes)) {
-      os << "  for (int i = 0; i < " << rows.getNumElements() / lanes
-         << "; ++i) {\n"
-         << "#pragma HLS pipeline II=1\n"
-         << "    const int row = i / " << rowElements / lanes << " + position;\n"
-         << "    if (row < 0 || row >= " << cacheShape.front() << ")\n"
-         << "      continue;\n"
-         << "    const int source = " << getOffsetExpr("i * " + std::to_string(lanes), rows.layout)
-         << ";\n"
-         << "    const int flat = row * " << rowElements << " + i % "
-         << rowElements / lanes << " * " << lanes << ";\n"
-         << "    const int target = " << getOffsetExpr("flat", cacheLayout)
-         << ";\n"
-         << "    to[target / " << lanes << "] = from[source / " << lanes << "];\n"
-         << "  }\n"
-         << "}\n\n";
-      continue;
-    }
-    os << "  for (int i = 0; i < " << rows.getNumElements() << "; ++i) {\n"
+       << " *to, int position) {\n"
+       << "  for (int i = 0; i < " << rows.getNumElements() / step
+       << "; ++i) {\n"
        << "#pragma HLS pipeline II=1\n"
-       << "    const int row = i / " << rowElements << " + position;\n"
-       << "    if (row < 0 || row >= " << cacheShape.front() << ")\n"
+       << "    const int row = i / " << rowElements / step << " + position;\n"
+       << "    if (row < 0 || row >= " << cacheRows << ")\n"
        << "      continue;\n"
-       << "    const int source = " << getOffsetExpr("i", rows.layout) << ";\n"
-       << "    const int flat = row * " << rowElements << " + i % "
-       << rowElements << ";\n"
-       << "    const int target = " << getOffsetExpr("flat", cacheLayout)
+       << "    const int source = "
+       << getOffsetExpr(step == 1 ? "i" : "i * " + std::to_string(step),
+                        rows.layout)
        << ";\n"
-       << "    " << getAccess("to", "target", cacheLanes) << " = "
-       << getAccess("from", "source", rows.getLanes()) << ";\n"
+       << "    const int flat = row * " << rowElements << " + i % "
+       << rowElements / step << (step == 1 ? "" : " * " + std::to_string(step))
+       << ";\n"
+       << "    const int target = " << getOffsetExpr("flat", cache.layout)
+       << ";\n"
+       << "    " << copy << ";\n"
        << "  }\n"
        << "}\n\n";
   }

@@ -55,7 +55,8 @@ struct LayerLoopArg {
   int64_t elementBytes = 0;
   /// The index of the design tensor, if any.
   std::optional<unsigned> tensorIndex;
-  /// For a cache the design lacks: its logical shape and layout.
+  /// For a cache: its logical shape and layout (the manifest lists them
+  /// for a cache the design lacks).
   llvm::SmallVector<int64_t> shape;
   std::optional<dataflow::InterfaceLayout> layout;
 };
