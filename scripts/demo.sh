@@ -56,32 +56,28 @@ echo "   input: $example"
 "$build/bin/streamtensor-opt" "$example" --dataflow-size-converters --canonicalize --cse \
   | $python scripts/converter_report.py
 
+# Text from the trained checkpoint; `generate` options after the demo's name.
+generate_fortunes() {
+  local name=$1
+  shift
+  $python -m streamtensor generate --checkpoint models/fortunes-gpt2 \
+    --prompt "${DEMO_PROMPT:-The best way to }" --stop-at-eos -o "$build/demo/$name" "$@"
+}
+
 if [ "$until" = all ]; then
   echo
   echo "== StreamTensor demo 3: text from a small GPT-2 trained on fortunes (models/fortunes-gpt2)"
   echo "   every token runs through the bounded-FIFO simulation of the generated designs"
-  if ! $python -m streamtensor generate --checkpoint models/fortunes-gpt2 \
-      --prompt "${DEMO_PROMPT:-The best way to }" --max-new-tokens 80 --stop-at-eos \
-      --temperature 0.7 --top-k 20 --seed 2 \
-      -o "$build/demo/fortunes-gpt2"; then
-    status=1
-  fi
+  generate_fortunes fortunes-gpt2 --max-new-tokens 80 --temperature 0.7 --top-k 20 \
+    --seed 2 || status=1
   echo
   echo "== StreamTensor demo 4: the same model with 4-bit weights and 8-bit activations (W4A8)"
   echo "   integer datapaths; 4-bit codes packed 128 to a 512-bit HBM word (docs/quantization.md)"
-  if ! $python -m streamtensor generate --checkpoint models/fortunes-gpt2 \
-      --prompt "${DEMO_PROMPT:-The best way to }" --max-new-tokens 40 --stop-at-eos \
-      --temperature 0.7 --top-k 20 --seed 2 --quant w4a8 \
-      -o "$build/demo/fortunes-gpt2-w4a8"; then
-    status=1
-  fi
+  generate_fortunes fortunes-gpt2-w4a8 --max-new-tokens 40 --temperature 0.7 --top-k 20 \
+    --seed 2 --quant w4a8 || status=1
   echo
   echo "== StreamTensor demo 5: the emitted XRT generation program on the simulated device"
   echo "   one kernel call per token runs every layer; the KV caches stay in device memory"
-  if ! $python -m streamtensor generate --checkpoint models/fortunes-gpt2 \
-      --prompt "${DEMO_PROMPT:-The best way to }" --max-new-tokens 40 --stop-at-eos \
-      --host-program -o "$build/demo/fortunes-gpt2-device"; then
-    status=1
-  fi
+  generate_fortunes fortunes-gpt2-device --max-new-tokens 40 --host-program || status=1
 fi
 exit $status

@@ -87,15 +87,15 @@ def run(args: argparse.Namespace) -> int:
                           "design_calls": result.design_calls}))
         return 0
     tokens = len(result.generated_ids)
+    done = (f"\n\n{tokens} new tokens after a {len(result.prompt_ids)}-token prompt "
+            f"({result.tokenizer} tokenizer) in {result.seconds:.1f} s")
     if args.host_program:
         program = os.path.join(result.designs["host"], "generate-sim")
-        print(f"\n\n{tokens} new tokens after a {len(result.prompt_ids)}-token prompt "
-              f"({result.tokenizer} tokenizer) in {result.seconds:.1f} s measured by the "
-              f"emitted host program ({program}) on the simulated XRT device of this machine "
-              f"(the bounded-FIFO simulation of the kernels, not an estimate of the card)")
+        print(f"{done} measured by the emitted host program ({program}) on the simulated XRT "
+              f"device of this machine (the bounded-FIFO simulation of the kernels, not an "
+              f"estimate of the card)")
         return 0
-    print(f"\n\n{tokens} new tokens after a {len(result.prompt_ids)}-token prompt "
-          f"({result.tokenizer} tokenizer) in {result.seconds:.1f} s of wall time on this "
+    print(f"{done} of wall time on this "
           f"machine ({result.design_calls} runs of the simulated designs, "
           f"{result.simulation_seconds:.1f} s in them; the bounded-FIFO simulation, not an "
           f"estimate of the card)")

@@ -130,6 +130,19 @@ def slice_of(tensor: Dict, values: Dict[str, np.ndarray], function: str) -> np.n
     return part
 
 
+def design_tensor(tensor: Dict, values: Dict[str, np.ndarray], function: str) -> np.ndarray:
+    """The values of the design's tensor `tensor`: from `values` by name, or
+    a weight slice cut from its source tensor (and added to `values`)."""
+    name = tensor["name"]
+    if name not in values and "slice_of" in tensor:
+        values[name] = slice_of(tensor, values, function)
+    if name not in values:
+        raise DriverError(f"@{function}: the design reads tensor '{name}', which "
+                          f"is not an input or weight of the PyTorch function (known: "
+                          f"{', '.join(values)})")
+    return values[name]
+
+
 def write_read_tensors(tensors: List[Dict], values: Dict[str, np.ndarray], data_dir: str,
                        function: str) -> int:
     """Writes every input and weight of `tensors` the design reads into
@@ -137,18 +150,12 @@ def write_read_tensors(tensors: List[Dict], values: Dict[str, np.ndarray], data_
     `values`); returns the bytes written."""
     written = 0
     for tensor in tensors:
-        name = tensor["name"]
         if tensor["role"] not in READ_ROLES:
             continue
-        if name not in values and "slice_of" in tensor:
-            values[name] = slice_of(tensor, values, function)
-        if name not in values:
-            raise DriverError(f"@{function}: the design reads tensor '{name}', which "
-                              f"is not an input or weight of the PyTorch function (known: "
-                              f"{', '.join(values)})")
-        check_shape(tensor, values[name], function)
-        write_raw(tensor_file(data_dir, name), values[name], raw_dtype(tensor))
-        written += values[name].nbytes
+        array = design_tensor(tensor, values, function)
+        check_shape(tensor, array, function)
+        write_raw(tensor_file(data_dir, tensor["name"]), array, raw_dtype(tensor))
+        written += array.nbytes
     return written
 
 

@@ -18,8 +18,9 @@ target file. Between layers the loop appends the new keys and values to the
 caches (one 512-bit word per cycle, as the emitted appends copy when both
 layouts keep a row's 16-element runs in words, plus a write latency per
 cache) and copies the block's output into its input (one word per cycle,
-plus a read and a write latency): `_layer_step_ms`. The LM head reads the block's output on the
-device. Every figure is an estimate, not a measurement.
+plus a read and a write latency): `_layer_step_ms`. The LM head reads the
+block's output on the device. Every figure is an estimate, not a
+measurement.
 """
 
 import json

@@ -158,9 +158,10 @@ def _generate_on_device(whole, tokenizer, ids, out_dir, cache, step_program, max
     if on_text:
         on_text(text)
     designs["host"] = folder
-    # Seconds as the program measured them, on the simulated device.
+    # Seconds as the program measured them, on the simulated device; a
+    # block call and a head call per token (prefill for the first).
     return GenerationResult(ids, generated, text, float(result["seconds"]),
-                            float(result["seconds"]), 1 + 2 * (len(generated) - 1) + 1,
+                            float(result["seconds"]), 2 * len(generated),
                             tokenizer.name, designs)
 
 

@@ -22,13 +22,13 @@ from typing import Dict, List, Optional, TextIO
 
 import numpy as np
 
-from ..driver.emit import port_data, read_manifest, slice_of
+from ..driver.emit import design_tensor, port_data, read_manifest
 from ..driver.output_dir import read_record
 from ..driver.params import write_params
 from ..driver.simulation import build_simulation
 from ..driver.tools import RUNTIME_DIR, DriverError, build_dir
-from ..importer.tracing import module_weights
 from .model import WholeModel
+from .simulated import weight_arrays
 
 TEMPLATE = os.path.join(os.path.dirname(__file__), "templates", "generate.cpp.in")
 KERNEL_LIBRARY = "streamtensor-xrt-sim.so"
@@ -101,22 +101,9 @@ def _port_bytes(tensor: Dict) -> int:
     return words * int(layout.get("word_bits", 32)) // 8
 
 
-def _bytes(data) -> bytes:
-    return data.tobytes() if hasattr(data, "tobytes") else bytes(data)
-
-
-def _weights(module, rename) -> Dict[str, np.ndarray]:
-    names, tensors = module_weights(module)
-    return {rename(n): t.numpy() for n, t in zip(names, tensors)}
-
-
 def _weight_bytes(tensor: Dict, values: Dict[str, np.ndarray], function: str) -> bytes:
-    name = tensor["name"]
-    if name not in values and "slice_of" in tensor:
-        values[name] = slice_of(tensor, values, function)
-    if name not in values:
-        raise DriverError(f"@{function}: no weight '{name}' in the model")
-    return _bytes(port_data(values[name], tensor))
+    """The weight as its port holds it (a numpy array or packed codes)."""
+    return port_data(design_tensor(tensor, values, function), tensor).tobytes()
 
 
 def _order(layout: Dict) -> str:
@@ -152,7 +139,7 @@ def _block_kernel(out_dir: str, model: WholeModel) -> _Kernel:
                           f"has {len(model.layers)}")
     name = loop["kernel"]
     tensors = {t["name"]: t for t in manifest["tensors"]}
-    layer_values = [_weights(layer.block, model.layers[0].block_weight_name)
+    layer_values = [weight_arrays(layer.block, model.layers[0].block_weight_name)
                     for layer in model.layers]
     known = {"x", "y", "k_cache", "v_cache", "k_new", "v_new", "k", "v", *POSITION_INPUTS}
     ports, weights = [], []
@@ -181,7 +168,7 @@ def _head_kernel(out_dir: str, model: WholeModel) -> _Kernel:
                           f"generation program runs heads of one")
     kernel = manifest["kernels"][0]
     tensors = {t["name"]: t for t in manifest["tensors"]}
-    values = _weights(model.head, model.layers[0].head_weight_name)
+    values = weight_arrays(model.head, model.layers[0].head_weight_name)
     ports, weights = [], []
     for port in kernel["ports"]:
         tensor = tensors[port["tensor"]]

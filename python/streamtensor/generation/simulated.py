@@ -61,7 +61,9 @@ def _numpy(values) -> Dict[str, np.ndarray]:
             for k, v in values.items()}
 
 
-def _weights(module: torch.nn.Module, rename: Callable[[str], str]) -> Dict[str, np.ndarray]:
+def weight_arrays(module: torch.nn.Module,
+                  rename: Callable[[str], str]) -> Dict[str, np.ndarray]:
+    """The module's weights by the names `rename` gives them."""
     names, tensors = module_weights(module)
     return {rename(name): tensor.numpy() for name, tensor in zip(names, tensors)}
 
@@ -75,13 +77,13 @@ class SimulatedGenerator:
         self.head = DesignRunner(designs["decode"], "lm_head", log)
         self.prefill = DesignRunner(designs["prefill"], "block", log)
         self.head_dir = self.head.data_dir("weights")
-        self.head.stage(self.head_dir, _weights(model.head, model.layers[0].head_weight_name))
+        self.head.stage(self.head_dir, weight_arrays(model.head, model.layers[0].head_weight_name))
         self.layer_dirs = {}
         for runner in (self.prefill, self.decode):
             for index, layer in enumerate(model.layers):
                 path = runner.data_dir(f"layer{index}")
                 # The designs name their weights after layer 0's.
-                runner.stage(path, _weights(layer.block, model.layers[0].block_weight_name))
+                runner.stage(path, weight_arrays(layer.block, model.layers[0].block_weight_name))
                 self.layer_dirs[runner, index] = path
         cfg = model.config
         self.max_seq = int(next(t["shape"][0] for t in self.decode.manifest["tensors"]
