@@ -10,7 +10,8 @@ block moves over the U55C's 460 GB/s), the DSP floor (its multiply-adds over
 the f32 multiply-adds per cycle the DSPs allow: 9,024 DSPs less the shell's
 10% and 20% routing headroom, 5 DSPs per f32 multiply-add, 1,299 per cycle)
 the ratio of the latency to the larger floor, and the resource model's DSPs,
-BRAM36 and LUTs with whether the kernel fits SLR0. Every figure is an estimate
+BRAM36 and LUTs with where the kernel fits (SLR0, or the SLRs the resource
+model spreads it over; "no" when it does not fit). Every figure is an estimate
 of our model of the U55C at 250 MHz, not a measurement. Multiply-adds are
 counted from linalg.mlir: named matmuls exactly, and generics with a
 reduction over two operands as the larger operand's size (an approximation
@@ -115,10 +116,12 @@ def main():
           f"code); floors: {HBM_BYTES_PER_CYCLE:.0f} B/cycle of HBM, {MACS_PER_CYCLE} f32 "
           f"multiply-adds/cycle.\n")
     print("| block | latency (us) | HBM bytes | HBM floor (us) | multiply-adds | DSP floor (us) "
-          "| latency / floor | DSP | BRAM36 | LUT | fits SLR0 |")
+          "| latency / floor | DSP | BRAM36 | LUT | fits |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for case, cycles, moved, hbm, macs, dsp, ratio, res in rows:
-        fits = "yes" if res.get("fits") else "no"
+        slrs = res.get("slr_assignment", {}).get("slrs_used", 1)
+        fits = ("no" if not res.get("fits") else
+                "SLR0" if slrs <= 1 else f"{slrs} SLRs")
         print(f"| {case} | {us(cycles):,.1f} | {moved:,} | {us(hbm):,.1f} | {macs:,} | "
               f"{us(dsp):,.1f} | {ratio:.1f}x | {res.get('dsp', 0):,} | {res.get('bram36', 0):,} | "
               f"{res.get('lut', 0):,} | {fits} |")

@@ -15,6 +15,7 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/SymbolTable.h"
+#include <map>
 
 using namespace mlir;
 using namespace streamtensor;
@@ -84,7 +85,7 @@ static ResourceUsage costMemory(int64_t depth, int64_t width,
   return usage;
 }
 
-static int64_t getElementBits(Type type) {
+int64_t streamtensor::getElementBits(Type type) {
   if (auto vector = dyn_cast<VectorType>(type))
     return vector.getNumElements() * getElementBits(vector.getElementType());
   if (type.isIntOrFloat())
@@ -166,8 +167,8 @@ costOperator(Operation *op, const TargetDesc &target) {
 }
 
 /// The operators of one process: every operation once, except in pipelined
-/// loops, where each of the `unroll` copies has its own operators, shared
-/// by the iterations of one II.
+/// loops, where the operators of one kind (the `unroll` copies of each
+/// included) share instances over the cycles of one II.
 static FailureOr<ResourceUsage> costProcess(func::FuncOp process,
                                             const TargetDesc &target) {
   FailureOr<ProcessTiming> timing = analyzeProcessTiming(process, target);
@@ -180,6 +181,14 @@ static FailureOr<ResourceUsage> costProcess(func::FuncOp process,
 
   ResourceUsage usage = times(target.resources.process, 1);
   LogicalResult status = success();
+  // Operators of one kind in one pipelined loop, the copies of its unroll
+  // included: an II of n lets n of them share one instance.
+  struct SharedOperator {
+    ResourceCost cost;
+    int64_t count = 0;
+    int64_t ii = 1;
+  };
+  std::map<std::pair<Operation *, std::string>, SharedOperator> shared;
   process.walk([&](Operation *op) {
     if (auto alloc = dyn_cast<memref::AllocOp>(op)) {
       usage += costArray(alloc, target);
@@ -192,19 +201,34 @@ static FailureOr<ResourceUsage> costProcess(func::FuncOp process,
     }
     if (!*cost)
       return;
-    int64_t copies = 1, ii = 1;
     for (Operation *parent = op->getParentOp(); parent;
          parent = parent->getParentOp())
       if (const LoopTiming *loop = pipelined.lookup(parent)) {
-        copies = loop->unroll;
-        ii = std::max<int64_t>(1, loop->ii);
-        break;
+        std::string type;
+        llvm::raw_string_ostream typeOS(type);
+        typeOS << op->getName() << " " << op->getOperandTypes();
+        SharedOperator &entry = shared[{parent, type}];
+        entry.cost = **cost;
+        entry.count += loop->unroll;
+        entry.ii = std::max<int64_t>(1, loop->ii);
+        return;
       }
-    usage += times(**cost, ceilDiv(copies, ii));
+    usage += times(**cost, 1);
   });
   if (failed(status))
     return failure();
+  for (const auto &[key, entry] : shared)
+    usage += times(entry.cost, ceilDiv(entry.count, entry.ii));
   return usage;
+}
+
+FifoStorage streamtensor::getFifoStorage(int64_t depth, int64_t width,
+                                         const TargetDesc &target) {
+  if (depth <= target.resources.srlMaxDepth)
+    return FifoStorage::ShiftRegister;
+  if (width > 72 && depth <= target.resources.lutramFifoMaxDepth)
+    return FifoStorage::Lutram;
+  return FifoStorage::Memory;
 }
 
 FailureOr<TopResources> streamtensor::estimateResources(func::FuncOp top,
@@ -222,12 +246,21 @@ FailureOr<TopResources> streamtensor::estimateResources(func::FuncOp top,
       int64_t width = getElementBits(type.getElementType());
       int64_t depth = std::max<int64_t>(1, type.getDepth());
       ResourceUsage fifo;
-      if (depth <= target.resources.srlMaxDepth)
+      switch (getFifoStorage(depth, width, target)) {
+      case FifoStorage::ShiftRegister:
         fifo.lut = width * ceilDiv(depth, 32);
-      else
+        break;
+      case FifoStorage::Lutram:
+        // 64 x 3 bits of two-port RAM per four LUTs (RAM64M).
+        fifo.lut = ceilDiv(width, 3) * 4 * ceilDiv(depth, 64);
+        break;
+      case FifoStorage::Memory:
         fifo = costMemory(depth, width, target);
+        break;
+      }
       fifo.ff += 2 * width; // output register and control
       result.fifos += fifo;
+      result.fifoList.push_back({stream, fifo});
       continue;
     }
     auto call = dyn_cast<func::CallOp>(op);
@@ -248,8 +281,10 @@ FailureOr<TopResources> streamtensor::estimateResources(func::FuncOp top,
     result.total += it->second;
   }
   for (BlockArgument arg : top.getArguments())
-    if (isa<MemRefType>(arg.getType()))
+    if (isa<MemRefType>(arg.getType())) {
       result.ports += times(target.resources.mAxiPort, 1);
+      result.portList.push_back({arg, times(target.resources.mAxiPort, 1)});
+    }
   result.total += result.fifos;
   result.total += result.ports;
   return result;

@@ -187,7 +187,7 @@ static bool parseResourceCosts(JSONFieldReader &reader,
   if (!reader.checkKeys(object,
                         {"routing_headroom_fraction", "operators", "conversion",
                          "process", "m_axi_port", "lutram_max_bits",
-                         "srl_max_depth"},
+                         "srl_max_depth", "lutram_fifo_max_depth"},
                         path) ||
       !reader.getNumber(object, "routing_headroom_fraction", path,
                         costs.routingHeadroom, 0, 0.9) ||
@@ -197,7 +197,10 @@ static bool parseResourceCosts(JSONFieldReader &reader,
       !reader.getInt(object, "lutram_max_bits", path, costs.lutramMaxBits, 0,
                      kMaxCount) ||
       !reader.getInt(object, "srl_max_depth", path, costs.srlMaxDepth, 0,
-                     kMaxCount))
+                     kMaxCount) ||
+      (object.get("lutram_fifo_max_depth") &&
+       !reader.getInt(object, "lutram_fifo_max_depth", path,
+                      costs.lutramFifoMaxDepth, 0, kMaxCount)))
     return false;
   const json::Object *operators = reader.getObject(object, "operators", path);
   if (!operators)

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "streamtensor/Analysis/TimingModel.h"
+#include "streamtensor/Analysis/LocalBanks.h"
 #include "OperatorKeys.h"
 #include "streamtensor/Dialect/Dataflow/DataflowOps.h"
 #include "streamtensor/Dialect/Dataflow/DataflowTypes.h"
@@ -18,6 +19,7 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/SymbolTable.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
@@ -595,9 +597,9 @@ static bool isContiguousAccess(ValueRange indices, scf::ForOp loop) {
 /// The cycles the port shares need per iteration of an innermost `loop`,
 /// unrounded: a loop that moves a 64-byte word per iteration through a
 /// 57.5 B/cycle channel runs at II 1 with the port pausing it now and then.
+/// Without the shares (a process timed alone), only what the m_axi port
+/// itself allows: one beat per cycle.
 double ProcessTimer::getPortRate(scf::ForOp loop, int64_t unroll) {
-  if (!shares)
-    return 1;
   struct Demand {
     double beats = 0, bytes = 0;
     int64_t stridedReads = 0;
@@ -620,6 +622,10 @@ double ProcessTimer::getPortRate(scf::ForOp loop, int64_t unroll) {
   }
   double ii = 1;
   for (auto [arg, d] : demand) {
+    if (!shares) {
+      ii = std::max(ii, d.beats * double(unroll));
+      continue;
+    }
     auto it = shares->find(arg);
     PortShare share = it == shares->end() ? PortShare() : it->second;
     ii = std::max(ii, d.beats * double(unroll) / share.beatsPerCycle);
@@ -657,11 +663,37 @@ static int64_t getUnrollFactor(scf::ForOp loop, int64_t trips) {
   return unroll;
 }
 
+/// The II the local arrays allow the accesses of one iteration of `loop`
+/// (copies unrolled in the IR among them): two ports per bank, the bank of
+/// each access from its index where that is known (LocalBanks.h).
+static int64_t getBankII(scf::ForOp loop) {
+  llvm::MapVector<Value, SmallVector<BankAccess>> accesses;
+  for (Operation &op : loop.getBody()->without_terminator())
+    if (std::optional<MemoryAccess> access = getMemoryAccess(&op))
+      if (isLocalArray(access->memref))
+        accesses[access->memref].push_back(
+            getBankAccess(access->indices, access->isLoad));
+  int64_t ii = 1;
+  for (auto &[memref, list] : accesses) {
+    auto shape = cast<MemRefType>(memref.getType()).getShape();
+    SmallVector<int64_t> factors(shape.size(), 1);
+    if (auto attr = memref.getDefiningOp()->getAttrOfType<DenseI64ArrayAttr>(
+            "dataflow.partition"))
+      for (auto [dim, factor] : llvm::enumerate(attr.asArrayRef()))
+        if (dim < factors.size())
+          factors[dim] = std::max<int64_t>(1, factor);
+    ii = std::max(ii, getBankCycles(list, shape, factors));
+  }
+  return ii;
+}
+
 /// The II the local arrays allow when `unroll` copies of the body of an
 /// innermost `loop` access them in one pipeline iteration: two ports per
 /// bank (BRAM), banks from `dataflow.partition`. Several accesses of one
 /// copy count too (a memory word unpacked into a tile buffer).
 static int64_t getLocalMemoryII(scf::ForOp loop, int64_t unroll) {
+  if (unroll == 1)
+    return getBankII(loop);
   // The copies read one element where the index does not move with the
   // induction variable: HLS merges those loads into one.
   llvm::DenseMap<Value, int64_t> accesses;

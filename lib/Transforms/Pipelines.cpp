@@ -41,7 +41,8 @@ void streamtensor::buildDataflowPipeline(OpPassManager &pm,
                                          int64_t memoryBudget,
                                          bool streamWeights,
                                          int64_t weightPorts,
-                                         int64_t maxTileBytes) {
+                                         int64_t maxTileBytes,
+                                         int64_t minPortBytes) {
   // Reshapes and slices between linalg ops become tileable copies, and
   // every op's tile sizes and loop order are chosen to match its neighbours
   // before tiling fixes them.
@@ -61,13 +62,16 @@ void streamtensor::buildDataflowPipeline(OpPassManager &pm,
   // with its own port and HBM channel.
   if (weightPorts > 1)
     pm.addNestedPass<func::FuncOp>(
-        createSplitWeightPorts(SplitWeightPortsOptions{weightPorts}));
+        createSplitWeightPorts(SplitWeightPortsOptions{weightPorts, minPortBytes}));
   pm.addNestedPass<func::FuncOp>(createWeightSliceArguments());
   // A consumer of the pieces those splits join (the dequantization of a
   // grouped product's per-group sums) is split with them, so the join
-  // carries its smaller results instead.
-  if (weightPorts > 1)
+  // carries its smaller results instead; the weight slices that split
+  // leaves (the scales of each column block) become weights of their own.
+  if (weightPorts > 1) {
     pm.addNestedPass<func::FuncOp>(createSplitConcatConsumers());
+    pm.addNestedPass<func::FuncOp>(createWeightSliceArguments());
+  }
   // Contractions streaming a weight from HBM get word-wide datapaths first;
   // layout alignment keeps their tiles and fits the neighbours to them.
   if (streamWeights) {
@@ -91,7 +95,8 @@ void streamtensor::buildDataflowPipeline(OpPassManager &pm,
   pm.addPass(dataflow::createWidenKernelInterface());
 }
 
-void streamtensor::buildLowerDataflowPipeline(OpPassManager &pm) {
+void streamtensor::buildLowerDataflowPipeline(OpPassManager &pm,
+                                              int64_t streamLanes) {
   pm.addPass(createLowerDataflowToFunc());
   pm.addPass(createLowerPackUnpack());
   addUpstream(pm, "one-shot-bufferize{bufferize-function-boundaries "
@@ -105,6 +110,9 @@ void streamtensor::buildLowerDataflowPipeline(OpPassManager &pm) {
   pm.addNestedPass<func::FuncOp>(createTreeReductions());
   // Read, compute and write passes over one tile become one pass.
   pm.addNestedPass<func::FuncOp>(createFuseElementLoops());
+  // FIFOs carry words of consecutive values, the loops at either end
+  // unrolled to move a word per cycle.
+  pm.addPass(createVectorizeStreams(VectorizeStreamsOptions{streamLanes}));
   addUpstream(pm, "canonicalize,cse");
 }
 
@@ -132,6 +140,21 @@ struct DataflowPipelineOptions
       llvm::cl::desc("On-chip bytes of one tile of a streamed weight "
                      "(--streamtensor-plan-weight-streaming)"),
       llvm::cl::init(65536)};
+  Option<int64_t> minPortBytes{
+      *this, "min-port-bytes",
+      llvm::cl::desc("Fewest weight bytes behind one of the ports a weight is "
+                     "split over (--streamtensor-split-weight-ports)"),
+      llvm::cl::init(1048576)};
+};
+
+struct LowerDataflowPipelineOptions
+    : public PassPipelineOptions<LowerDataflowPipelineOptions> {
+  Option<int64_t> streamLanes{
+      *this, "stream-lanes",
+      llvm::cl::desc("Most values one FIFO token carries "
+                     "(--streamtensor-vectorize-streams); 1 keeps scalar "
+                     "tokens"),
+      llvm::cl::init(16)};
 };
 } // namespace
 
@@ -148,11 +171,14 @@ void streamtensor::registerPipelines() {
       "and widen the external-memory interfaces",
       [](OpPassManager &pm, const DataflowPipelineOptions &options) {
         buildDataflowPipeline(pm, options.memoryBudget, options.streamWeights,
-                              options.weightPorts, options.maxTileBytes);
+                              options.weightPorts, options.maxTileBytes,
+                              options.minPortBytes);
       });
-  PassPipelineRegistration<>(
+  PassPipelineRegistration<LowerDataflowPipelineOptions>(
       "streamtensor-lower-dataflow",
       "Lower fused kernels to FIFO-connected process functions on memrefs, "
       "ready for HLS C++ emission",
-      buildLowerDataflowPipeline);
+      [](OpPassManager &pm, const LowerDataflowPipelineOptions &options) {
+        buildLowerDataflowPipeline(pm, options.streamLanes);
+      });
 }

@@ -43,8 +43,10 @@ _LOOP = re.compile(r"\b(for|while|do)\b")
 _EXIT = re.compile(r"\b(break|return|goto|throw)\b")
 _CALL = re.compile(r"\b([A-Za-z_]\w*)\s*\(")
 _STREAM_DECL = re.compile(
-    r"^hls::stream\s*<\s*[\w:\s]+?\s*(?:,\s*(\d+)\s*)?>\s*([A-Za-z_]\w*)\s*(?:\(\s*\"\"\s*\))?$")
-_STREAM_PARAM = re.compile(r"hls::stream\s*<[^>]*>\s*&\s*([A-Za-z_]\w*)\s*$")
+    r"^hls::stream\s*<\s*[\w:\s]+?(?:<[^<>]*>)?\s*(?:,\s*(\d+)\s*)?>\s*([A-Za-z_]\w*)\s*"
+    r"(?:\(\s*\"\"\s*\))?$")
+# The element type may be a template itself (hls::vector<float, 16>).
+_STREAM_PARAM = re.compile(r"hls::stream\s*<(?:[^<>]|<[^<>]*>)*>\s*&\s*([A-Za-z_]\w*)\s*$")
 _STREAM_PRAGMA = re.compile(r"#\s*pragma\s+HLS\s+stream\b(.*)", re.IGNORECASE)
 _DATAFLOW_PRAGMA = re.compile(r"#\s*pragma\s+HLS\s+dataflow\b", re.IGNORECASE)
 _KEYWORDS = {"if", "for", "while", "do", "switch", "return", "sizeof", "static_assert",

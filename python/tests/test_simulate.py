@@ -182,7 +182,14 @@ def test_tiny_block_compiles_to_a_design_that_matches_pytorch(tmp_path, capsys, 
         assert isinstance(resources[kind], int) and resources[kind] >= 0
     assert resources["dsp"] > 0 and resources["lut"] > 0
     assert set(resources["per_slr"]) == {"SLR0", "SLR1", "SLR2"}
-    assert resources["per_slr"]["SLR0"]["dsp"] == resources["dsp"]
+    # The SLRs hold the whole kernel between them; one that fits SLR0 sits
+    # there alone.
+    for kind in ("dsp", "bram36", "lut"):
+        assert sum(slr[kind] for slr in resources["per_slr"].values()) == resources[kind]
+    placed = resources["slr_assignment"]
+    assert (placed["slrs_used"] == 1) == (placed["method"] == "single SLR")
+    if placed["slrs_used"] == 1:
+        assert resources["per_slr"]["SLR0"]["dsp"] == resources["dsp"]
     assert resources["fits"] == (resources["over"] == [])
     # The timing model's depths, checked against the exact stream order.
     sizing = json.loads((out / "fifo-sizing.json").read_text())["functions"]

@@ -46,8 +46,8 @@ func.func private @top_mac(%x: memref<4096xf32>, %out: !dataflow.stream<f32, 2>)
   %c1 = arith.constant 1 : index
   %c4096 = arith.constant 4096 : index
   %buf = memref.alloc() {dataflow.partition = array<i64: 4>} : memref<4096xf32>
+  %v = memref.load %x[%c0] : memref<4096xf32>
   scf.for %i = %c0 to %c4096 step %c1 {
-    %v = memref.load %x[%i] : memref<4096xf32>
     %w = memref.load %buf[%i] : memref<4096xf32>
     %m = arith.mulf %v, %w : f32
     %a = arith.addf %m, %v : f32

@@ -240,8 +240,8 @@ func.func @top() attributes {dataflow.top} {
 
 // -----
 
-// expected-error @+1 {{stream argument 0 of process 'p' has unsupported type 'vector<4xf32>'}}
-func.func private @p(%s: !dataflow.stream<vector<4xf32>, 2>) attributes {dataflow.process} {
+// expected-error @+1 {{stream argument 0 of process 'p' has unsupported type 'vector<2x2xf32>'}}
+func.func private @p(%s: !dataflow.stream<vector<2x2xf32>, 2>) attributes {dataflow.process} {
   return
 }
 func.func @top() attributes {dataflow.top} {

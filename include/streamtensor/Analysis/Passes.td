@@ -63,17 +63,23 @@ def EstimateResources : Pass<"streamtensor-estimate-resources",
   let description = [{
     Estimates the DSPs, BRAM36, URAM, LUTs and flip-flops of each
     dataflow.top function from its lowered processes, FIFOs and ports
-    (docs/resources.md), places its compute unit in the first SLR as the
-    link configuration does, and writes per function the totals, the use
+    (docs/resources.md). A function that fits the first SLR is placed
+    there, as the link configuration does; a larger one has its processes
+    assigned to SLRs by an integer program (COIN-OR CBC) that keeps each SLR
+    within what it offers and minimises the SLR boundaries its streams and
+    external-memory ports cross. Writes per function the totals, the use
     per SLR, what each SLR offers after the shell and the routing headroom,
-    whether it fits (and where not), and its largest users. The IR is not
-    changed.
+    whether it fits (and where not), the assignment and its crossings, and
+    its largest users. The IR is not changed.
   }];
   let options = [
     Option<"output", "output", "std::string", "\"\"",
            "File to write ('-' for stdout); required">,
     Option<"targetFile", "target", "std::string", "\"\"",
-           "Target description JSON (default: the built-in Alveo U55C)">
+           "Target description JSON (default: the built-in Alveo U55C)">,
+    Option<"slrSeconds", "slr-seconds", "double", "5",
+           "Time limit of the SLR assignment's search; the best assignment "
+           "found by then is used">
   ];
 }
 

@@ -42,6 +42,10 @@ struct TopResources {
   /// Per process (callee name), FIFOs and ports together.
   std::vector<NamedUsage> processes;
   ResourceUsage fifos, ports;
+  /// Each FIFO (its dataflow.stream op) and each m_axi port (its argument
+  /// of the top function), for placing them with their processes.
+  std::vector<std::pair<mlir::Operation *, ResourceUsage>> fifoList;
+  std::vector<std::pair<mlir::Value, ResourceUsage>> portList;
 };
 
 /// The resources of `top`, a dataflow.top function whose processes are
@@ -49,6 +53,16 @@ struct TopResources {
 /// cannot cost, or when the target has no `resource_costs`.
 mlir::FailureOr<TopResources> estimateResources(mlir::func::FuncOp top,
                                                 const TargetDesc &target);
+
+/// The bits of one element (a vector's lanes together; index: 64), as a
+/// memory word or a FIFO token holds it.
+int64_t getElementBits(mlir::Type type);
+
+/// Where a FIFO of `depth` tokens of `width` bits is built; the emitted
+/// code binds it there (`bind_storage`) unless HLS's default is the same.
+enum class FifoStorage { ShiftRegister, Lutram, Memory };
+FifoStorage getFifoStorage(int64_t depth, int64_t width,
+                           const TargetDesc &target);
 
 /// What one SLR offers a design: its resources less the shell's share and
 /// the routing headroom of the target.

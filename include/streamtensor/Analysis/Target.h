@@ -70,6 +70,9 @@ struct ResourceCosts {
   /// Arrays (per bank) up to this many bits sit in LUTs; FIFOs up to this
   /// depth are shift registers.
   int64_t lutramMaxBits = 0, srlMaxDepth = 0;
+  /// FIFOs of words wider than a BRAM's 72 bits up to this depth are LUTRAM
+  /// (a shallow 512-bit FIFO would take 8 BRAM36 mostly empty); 0: never.
+  int64_t lutramFifoMaxDepth = 0;
 };
 
 struct TargetDesc {

@@ -141,4 +141,39 @@ def TreeReductions
   let dependentDialects = ["::mlir::arith::ArithDialect"];
 }
 
+def VectorizeStreams
+    : Pass<"streamtensor-vectorize-streams", "::mlir::ModuleOp"> {
+  let summary = "Carry several consecutive values per FIFO token";
+  let description = [{
+    A stream whose every read and write sits directly in the body of an
+    innermost (pipelined) loop of constant bounds carries `lanes`
+    consecutive values per token, as a vector, instead of one scalar.
+    Streams and loops form groups: a loop touching a stream takes part in
+    its group, with every other stream it touches. Each group gets a lane
+    count, a power of two: at most `max-lanes`, at most 512 bits a token, no
+    more than its busiest stream needs to pass in `target-cycles` tokens,
+    and such that every loop of the group can be unrolled to access each of
+    its streams a whole number of tokens per iteration (a loop that reads
+    or writes external memory waits on its port however many copies run:
+    one with a large body is not copied; and no unrolled body exceeds 2,048
+    operations). The loops are
+    unrolled in the IR; each run of `lanes` reads becomes one vector read at
+    the first, each run of writes one vector write after the last. Local
+    arrays the unrolled copies index at different offsets are partitioned
+    cyclically (at most 16 banks an array) so that the copies reach them in
+    one cycle. A group with an access elsewhere (outside a loop, under a
+    condition, in a loop of unknown trip count) keeps scalar tokens. FIFO
+    depths are divided by the lanes.
+  }];
+  let options = [
+    Option<"maxLanes", "max-lanes", "int64_t", "16",
+           "Most values one token carries (1 keeps every stream scalar)">,
+    Option<"targetCycles", "target-cycles", "int64_t", "512",
+           "Tokens the busiest stream of a group may take per call; a group "
+           "gets the fewest lanes that meet it (lanes cost operators)">
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::vector::VectorDialect"];
+}
+
 #endif // STREAMTENSOR_CONVERSION_PASSES_TD

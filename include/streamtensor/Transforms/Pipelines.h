@@ -24,11 +24,13 @@ void buildLinalgCleanupPipeline(mlir::OpPassManager &pm);
 /// `memoryBudget` bytes, forks for shared streams and converter sizing.
 void buildDataflowPipeline(mlir::OpPassManager &pm, int64_t memoryBudget,
                            bool streamWeights = true, int64_t weightPorts = 8,
-                           int64_t maxTileBytes = 65536);
+                           int64_t maxTileBytes = 65536,
+                           int64_t minPortBytes = 1048576);
 
 /// Lowers fused kernels to FIFO-connected process functions on memrefs, the
 /// input of code generation (docs/lowered-ir.md).
-void buildLowerDataflowPipeline(mlir::OpPassManager &pm);
+void buildLowerDataflowPipeline(mlir::OpPassManager &pm,
+                                int64_t streamLanes = 16);
 
 /// Registers the pipelines above with the pass registry.
 void registerPipelines();

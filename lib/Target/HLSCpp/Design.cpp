@@ -178,6 +178,14 @@ static LogicalResult checkScalarType(Operation *op, Type type, StringRef what) {
   return success();
 }
 
+/// A FIFO token: a scalar, or a vector of scalars
+/// (--streamtensor-vectorize-streams).
+static LogicalResult checkTokenType(Operation *op, Type type, StringRef what) {
+  if (isa<VectorType>(type) && !getCType(type).empty())
+    return success();
+  return checkScalarType(op, type, what);
+}
+
 static bool isAllowedInProcess(Operation *op) {
   return isa<scf::ForOp, scf::IfOp, scf::YieldOp, memref::AllocOp,
              memref::AllocaOp, memref::DeallocOp, memref::LoadOp,
@@ -192,7 +200,7 @@ static LogicalResult checkProcessArgument(func::FuncOp func, unsigned index) {
   std::string what = "argument " + std::to_string(index) + " of process '" +
                      func.getSymName().str() + "'";
   if (auto stream = dyn_cast<dataflow::StreamType>(type))
-    return checkScalarType(func, stream.getElementType(), "stream " + what);
+    return checkTokenType(func, stream.getElementType(), "stream " + what);
   if (auto memref = dyn_cast<MemRefType>(type))
     return checkMemRef(func, memref, "memref " + what);
   return checkScalarType(func, type, what);
@@ -282,8 +290,10 @@ static LogicalResult checkProcess(func::FuncOp func) {
         opDiag(op) << "must take one lane of a one-dimensional memory word";
         return WalkResult::interrupt();
       }
-    // Memory words are only loaded, stored, built and taken apart.
-    bool makesWord = isa<memref::LoadOp, vector::FromElementsOp>(op);
+    // Memory words and vector tokens are only loaded, stored, read, built
+    // and taken apart.
+    bool makesWord = isa<memref::LoadOp, vector::FromElementsOp,
+                         dataflow::StreamReadOp, arith::ConstantOp>(op);
     if (!isa<memref::AllocOp, memref::AllocaOp>(op))
       for (Type type : op->getResultTypes()) {
         if (makesWord && isa<VectorType>(type) && !getCType(type).empty())
@@ -584,7 +594,7 @@ DesignBuilder::buildProcesses(Top &top,
       Stream s;
       s.op = stream;
       s.type = cast<dataflow::StreamType>(stream.getType());
-      if (failed(checkScalarType(stream, s.type.getElementType(),
+      if (failed(checkTokenType(stream, s.type.getElementType(),
                                  "stream element")))
         return failure();
       // hls::stream<T, N> takes the depth as an int.

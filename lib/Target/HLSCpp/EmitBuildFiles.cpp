@@ -15,6 +15,8 @@
 
 #include "Design.h"
 #include "LayerLoop.h"
+#include "streamtensor/Analysis/ResourceModel.h"
+#include "streamtensor/Analysis/Target.h"
 #include "streamtensor/Target/HLSCpp.h"
 #include "llvm/Support/JSON.h"
 
@@ -84,7 +86,8 @@ LogicalResult streamtensor::target::emitLinkConfig(ModuleOp module,
         "kernel, each\n"
      << "# m_axi bundle on its own HBM pseudo-channel (weights and activations "
         "on separate\n"
-     << "# channels), every compute unit in SLR0.\n"
+     << "# channels), each compute unit in SLR0 when the resource model "
+        "says it fits there.\n"
      << "[connectivity]\n";
   for (Top &top : design->tops)
     os << "nk=" << top.cName << ":1:" << top.cName << "_1\n";
@@ -96,8 +99,27 @@ LogicalResult streamtensor::target::emitLinkConfig(ModuleOp module,
          << "sp=" << top.cName << "_1.m_axi_gmem" << port.index << ":HBM["
          << tensor.hbmChannel << "]\n";
     }
-  for (Top &top : design->tops)
+  const TargetDesc &target = getDefaultTargetDesc();
+  for (Top &top : design->tops) {
+    // HBM sits beside SLR0. A compute unit larger than one SLR is left to
+    // the implementation tools to place over several (resources.json gives
+    // the resource model's assignment of its processes).
+    if (target.resources.present && !target.slrs.empty()) {
+      FailureOr<TopResources> resources = estimateResources(top.func, target);
+      if (failed(resources))
+        return failure();
+      ResourceUsage usable = getUsableResources(target.slrs.front(), target);
+      const ResourceUsage &total = resources->total;
+      if (total.dsp > usable.dsp || total.bram36 > usable.bram36 ||
+          total.uram > usable.uram || total.lut > usable.lut ||
+          total.ff > usable.ff) {
+        os << "# " << top.cName
+           << "_1 needs more than one SLR: not pinned to one\n";
+        continue;
+      }
+    }
     os << "slr=" << top.cName << "_1:SLR0\n";
+  }
   return success();
 }
 

@@ -27,6 +27,7 @@
 #include "Expressions.h"
 #include "mlir/IR/Diagnostics.h"
 #include "streamtensor/Analysis/Target.h"
+#include "streamtensor/Analysis/ResourceModel.h"
 #include "streamtensor/Analysis/TimingModel.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -625,6 +626,13 @@ static void emitTop(Design &design, Top &top, const TargetDesc &target,
        << ");\n";
     os << "#pragma HLS stream variable=" << stream.cName << " depth=" << depth
        << "\n";
+    // A shallow FIFO of wide tokens in LUTRAM, as the resource model
+    // counts it, not in BRAMs it would leave mostly empty.
+    int64_t width = getElementBits(stream.type.getElementType());
+    if (target.resources.present &&
+        getFifoStorage(depth, width, target) == FifoStorage::Lutram)
+      os << "#pragma HLS bind_storage variable=" << stream.cName
+         << " type=fifo impl=lutram\n";
   }
   os << "  STREAMTENSOR_DATAFLOW_BEGIN(" << quoteCString(top.cName) << ");\n";
   for (ProcessInstance &process : top.processes) {

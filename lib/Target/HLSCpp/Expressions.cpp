@@ -215,6 +215,20 @@ static std::optional<std::string> tryBuild(Operation *op, Operands args) {
   };
   return llvm::TypeSwitch<Operation *, std::optional<std::string>>(op)
       .Case([&](arith::ConstantOp constant) -> std::optional<std::string> {
+        // A vector token of constants (--streamtensor-vectorize-streams).
+        if (auto dense = dyn_cast<DenseElementsAttr>(constant.getValue())) {
+          std::string vectorType = getCType(dense.getType());
+          if (vectorType.empty() || isSubByte(dense.getElementType()))
+            return std::nullopt;
+          if (dense.isSplat())
+            return vectorType + "(" +
+                   buildLiteral(cast<TypedAttr>(dense.getSplatValue<Attribute>())) +
+                   ")";
+          std::string list;
+          for (Attribute lane : dense.getValues<Attribute>())
+            list += (list.empty() ? "" : ", ") + buildLiteral(cast<TypedAttr>(lane));
+          return vectorType + "{" + list + "}";
+        }
         auto attr = dyn_cast<TypedAttr>(constant.getValue());
         if (!isa_and_nonnull<FloatAttr, IntegerAttr>(attr))
           return std::nullopt;

@@ -64,10 +64,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="replace the contents of an existing output folder of a previous "
                              "compilation")
     parser.add_argument("--quiet", action="store_true", help="no progress lines")
+    parser.add_argument("--stream-lanes", type=_positive, default=None, metavar="N",
+                        help="most values one FIFO token carries (default: 16; 1 keeps "
+                             "scalar tokens)")
     parser.add_argument("--dse", action="store_true",
-                        help="explore the weight port split and weight tile size with Optuna "
-                             "(graph model latency under the resource model), then compile the "
-                             "best point; writes dse.json and dse.png")
+                        help="explore the weight port split, weight tile size and stream "
+                             "lanes with Optuna (graph model latency under the resource "
+                             "model), then compile the best point; writes dse.json and dse.png")
     parser.add_argument("--dse-trials", type=_positive, default=12, metavar="N",
                         help="design points --dse compiles (default: 12)")
 
@@ -103,8 +106,13 @@ def run(args: argparse.Namespace) -> int:
         log = None if args.quiet else sys.stdout
         options, explored = None, None
         if args.dse:
+            if args.stream_lanes is not None:
+                raise CliError("--stream-lanes is one of the knobs --dse explores; "
+                               "give one or the other")
             explored = _explore(program, args, log)
             options = explored["best"]["options"]
+        elif args.stream_lanes is not None:
+            options = {"stream-lanes": args.stream_lanes}
         compile_program(program, args.output, until=args.until, memory_budget=args.memory_budget,
                         fifo_sizing=args.fifo_sizing, force=args.force, log=log,
                         count_startup=True, dataflow_options=options)

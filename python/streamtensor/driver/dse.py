@@ -25,6 +25,7 @@ from .tools import DriverError
 SPACE = {
     "weight-ports": [1, 2, 4, 8, 16],
     "max-tile-bytes": [16384, 32768, 65536, 131072],
+    "stream-lanes": [1, 4, 16],
 }
 KINDS = ("dsp", "bram36", "uram", "lut", "ff")
 
@@ -79,7 +80,7 @@ def draw(trials: List[Dict], path: str, clock_mhz: float) -> Optional[str]:
             pts = [t for t in done if t["fits"] == fits]
             ax.scatter([t["resources"][kind] for t in pts],
                        [t["latency_cycles"] / clock_mhz / 1000 for t in pts], marker=marker,
-                       label="fits SLR0" if fits else "does not fit SLR0")
+                       label="fits the device" if fits else "does not fit")
         front = sorted(_pareto(done, kind), key=lambda t: t["resources"][kind])
         ax.plot([t["resources"][kind] for t in front],
                 [t["latency_cycles"] / clock_mhz / 1000 for t in front], "r--", marker="s",
@@ -138,7 +139,7 @@ def explore(program: Callable, work: str, *, trials: int, seed: int = 0,
                 r = record["resources"]
                 result = (f"{record['latency_cycles']:,} cycles (graph model), {r['dsp']:,} DSP, "
                           f"{r['bram36']:,} BRAM36, {r['lut']:,} LUT, "
-                          f"{'fits' if record['fits'] else 'does not fit'} SLR0")
+                          f"{'fits' if record['fits'] else 'does not fit'}")
             log.write(f"  dse trial {index + 1}/{trials}: {knobs}: {result} "
                       f"({record['seconds']:.1f} s)\n")
             log.flush()
@@ -169,4 +170,4 @@ def save(result: Dict, out_dir: str, clock_mhz: float, log: Optional[TextIO]) ->
         with open(os.path.join(out_dir, "report.txt"), "a", encoding="utf-8") as f:
             f.write(f"\nDesign-space exploration ({len(result['trials'])} trials, dse.json, "
                     f"dse.png): chose {knobs}: {best['latency_cycles']:,} cycles (graph model), "
-                    f"{'fits' if best['fits'] else 'does not fit'} SLR0\n")
+                    f"{'fits' if best['fits'] else 'does not fit'}\n")

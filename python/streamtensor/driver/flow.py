@@ -64,7 +64,10 @@ def _render_svg(dot_path: str, svg_path: str) -> Optional[str]:
 
 # Options of --streamtensor-dataflow the driver passes through (besides the
 # memory budget): the knobs of the design-space exploration.
-DATAFLOW_OPTIONS = ("weight-ports", "max-tile-bytes")
+DATAFLOW_OPTIONS = ("weight-ports", "max-tile-bytes", "min-port-bytes", "stream-lanes")
+# Options of the lowering (--streamtensor-lower-dataflow), not of the
+# dataflow pipeline.
+LOWER_OPTIONS = ("stream-lanes",)
 
 
 def compile_program(program: Union["Program", Callable[[], "Program"]], out_dir: str, *,
@@ -148,6 +151,8 @@ def _run_flow(program, out_dir: str, until: str, dataflow_options: Dict[str, int
     artifact("linalg.mlir")
 
     dataflow_pass = "--streamtensor-dataflow"
+    lower_options = {k: v for k, v in dataflow_options.items() if k in LOWER_OPTIONS}
+    dataflow_options = {k: v for k, v in dataflow_options.items() if k not in LOWER_OPTIONS}
     if dataflow_options:
         dataflow_pass += "=" + " ".join(f"{k}={v}" for k, v in sorted(dataflow_options.items()))
     dataflow = run_tool([opt, path("linalg.mlir"), dataflow_pass,
@@ -171,8 +176,11 @@ def _run_flow(program, out_dir: str, until: str, dataflow_options: Dict[str, int
     if until == "dataflow":
         return _finish(stages, done("complete"))
 
-    lower = run_tool([opt, path("dataflow.mlir"), "--streamtensor-lower-dataflow", "-o",
-                      path("lowered.mlir")], what="streamtensor-opt --streamtensor-lower-dataflow",
+    lower_pass = "--streamtensor-lower-dataflow"
+    if lower_options:
+        lower_pass += "=" + " ".join(f"{k}={v}" for k, v in sorted(lower_options.items()))
+    lower = run_tool([opt, path("dataflow.mlir"), lower_pass, "-o",
+                      path("lowered.mlir")], what=f"streamtensor-opt {lower_pass}",
                       error_log=path("error.log"))
     stages.tool_stages("lower", "processes and FIFOs on memrefs (lowered.mlir)", [lower])
     artifact("lowered.mlir")
