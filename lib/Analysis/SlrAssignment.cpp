@@ -30,6 +30,8 @@ constexpr double kOverusePenalty = 1e4;
 /// Weight of the fullest SLR's share: a tie-breaker between assignments of
 /// equal crossings.
 constexpr double kBalanceWeight = 0.5;
+/// Branch-and-bound nodes the search may visit.
+constexpr int kMostNodes = 1000;
 
 bool fitsIn(const std::vector<ResourceUsage> &used,
             const std::vector<ResourceUsage> &capacity) {
@@ -185,6 +187,9 @@ SlrAssignment streamtensor::assignSlrs(const SlrProblem &problem,
   CbcModel model(solver);
   model.setLogLevel(0);
   model.messageHandler()->setLogLevel(0);
+  // A node limit keeps the result the same from run to run whatever the
+  // machine's load; the time limit only guards against a slow machine.
+  model.setMaximumNodes(kMostNodes);
   model.setMaximumSeconds(secondsLimit);
 
   // Start from the greedy fill; its continuous columns at their least.
@@ -221,7 +226,7 @@ SlrAssignment streamtensor::assignSlrs(const SlrProblem &problem,
       for (int s = 0; s < slrs; ++s)
         if (best[x(p, s)] > 0.5)
           result.slrOf[p] = unsigned(s);
-    result.method = model.isProvenOptimal() ? "cbc" : "cbc, time limit";
+    result.method = model.isProvenOptimal() ? "cbc" : "cbc, search limit";
   }
   countCrossings(problem, result);
   return result;

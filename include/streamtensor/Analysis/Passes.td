@@ -77,9 +77,9 @@ def EstimateResources : Pass<"streamtensor-estimate-resources",
            "File to write ('-' for stdout); required">,
     Option<"targetFile", "target", "std::string", "\"\"",
            "Target description JSON (default: the built-in Alveo U55C)">,
-    Option<"slrSeconds", "slr-seconds", "double", "5",
-           "Time limit of the SLR assignment's search; the best assignment "
-           "found by then is used">
+    Option<"slrSeconds", "slr-seconds", "double", "30",
+           "Time limit of the SLR assignment's search, beside its limit of 1,000 "
+           "branch-and-bound nodes; the best assignment found by then is used">
   ];
 }
 

@@ -47,13 +47,13 @@ struct SlrAssignment {
   /// Whether every SLR holds what is assigned to it.
   bool fits = false;
   /// "single SLR" (everything fits SLR0), "cbc" (proven optimal) or
-  /// "cbc, time limit" (the best found in the limit).
+  /// "cbc, search limit" (the best found within the node or time limit).
   std::string method;
 };
 
 /// Assigns the processes of `problem`. Everything goes to SLR0 when it fits
 /// there; otherwise the integer program decides.
-SlrAssignment assignSlrs(const SlrProblem &problem, double secondsLimit = 5);
+SlrAssignment assignSlrs(const SlrProblem &problem, double secondsLimit = 30);
 
 } // namespace streamtensor
 
