@@ -14,11 +14,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "PassUtils.h"
-#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "streamtensor/Analysis/Passes.h"
 #include "streamtensor/Analysis/ResourceModel.h"
 #include "streamtensor/Analysis/SlrAssignment.h"
 #include "streamtensor/Dialect/Dataflow/DataflowTypes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 
