@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "streamtensor/Analysis/SlrAssignment.h"
+#include "llvm/ADT/STLExtras.h"
 
 #include <CbcModel.hpp>
 #include <CoinPackedMatrix.hpp>
@@ -32,17 +33,6 @@ constexpr double kOverusePenalty = 1e4;
 constexpr double kBalanceWeight = 0.5;
 /// Branch-and-bound nodes the search may visit.
 constexpr int kMostNodes = 1000;
-
-bool fitsIn(const std::vector<ResourceUsage> &used,
-            const std::vector<ResourceUsage> &capacity) {
-  for (size_t s = 0; s < used.size(); ++s) {
-    auto use = amounts(used[s]), cap = amounts(capacity[s]);
-    for (int r = 0; r < kResources; ++r)
-      if (use[r] > cap[r])
-        return false;
-  }
-  return true;
-}
 
 std::vector<ResourceUsage> usage(const SlrProblem &problem,
                                  const std::vector<unsigned> &slrOf) {
@@ -77,7 +67,9 @@ std::vector<unsigned> fillInOrder(const SlrProblem &problem) {
   return slrOf;
 }
 
-void countCrossings(const SlrProblem &problem, SlrAssignment &result) {
+/// The crossings, the use of each SLR and whether it fits, of
+/// `result.slrOf`.
+void summarize(const SlrProblem &problem, SlrAssignment &result) {
   result.streamCrossings = result.portCrossings = 0;
   for (const SlrProblem::Edge &edge : problem.edges)
     result.streamCrossings += std::abs(int64_t(result.slrOf[edge.from]) -
@@ -85,7 +77,13 @@ void countCrossings(const SlrProblem &problem, SlrAssignment &result) {
   for (size_t p = 0; p < problem.processes.size(); ++p)
     if (problem.portWeight[p] > 0)
       result.portCrossings += result.slrOf[p];
-  result.fits = fitsIn(usage(problem, result.slrOf), problem.capacity);
+  result.perSlr = usage(problem, result.slrOf);
+  result.fits = true;
+  result.slrsUsed = 0;
+  for (size_t slr = 0; slr < result.perSlr.size(); ++slr) {
+    result.fits &= result.perSlr[slr].fitsWithin(problem.capacity[slr]);
+    result.slrsUsed += llvm::is_contained(result.slrOf, unsigned(slr));
+  }
 }
 } // namespace
 
@@ -96,7 +94,7 @@ SlrAssignment streamtensor::assignSlrs(const SlrProblem &problem,
   int slrs = int(problem.capacity.size());
   result.slrOf.assign(processes, 0);
   result.method = "single SLR";
-  countCrossings(problem, result);
+  summarize(problem, result);
   if (result.fits || slrs < 2 || processes == 0)
     return result;
 
@@ -228,6 +226,6 @@ SlrAssignment streamtensor::assignSlrs(const SlrProblem &problem,
           result.slrOf[p] = unsigned(s);
     result.method = model.isProvenOptimal() ? "cbc" : "cbc, search limit";
   }
-  countCrossings(problem, result);
+  summarize(problem, result);
   return result;
 }

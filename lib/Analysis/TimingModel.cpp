@@ -66,27 +66,6 @@ int64_t StreamAccessTiming::getConsumerII() const {
 /// m_axi ports are the memref arguments of a process (as the emitter treats
 /// them); local arrays are allocated in it.
 static bool isPort(Value memref) { return isa<BlockArgument>(memref); }
-static bool isLocalArray(Value memref) {
-  return isa_and_nonnull<memref::AllocOp, memref::AllocaOp>(
-      memref.getDefiningOp());
-}
-
-namespace {
-/// The memref, indices and direction of a load or a store.
-struct MemoryAccess {
-  Value memref;
-  ValueRange indices;
-  bool isLoad;
-};
-} // namespace
-
-static std::optional<MemoryAccess> getMemoryAccess(Operation *op) {
-  if (auto load = dyn_cast<memref::LoadOp>(op))
-    return MemoryAccess{load.getMemref(), load.getIndices(), true};
-  if (auto store = dyn_cast<memref::StoreOp>(op))
-    return MemoryAccess{store.getMemref(), store.getIndices(), false};
-  return std::nullopt;
-}
 
 namespace {
 
@@ -672,7 +651,7 @@ static int64_t getBankII(scf::ForOp loop) {
     if (std::optional<MemoryAccess> access = getMemoryAccess(&op))
       if (isLocalArray(access->memref))
         accesses[access->memref].push_back(
-            getBankAccess(access->indices, access->isLoad));
+            getBankAccess(*access));
   int64_t ii = 1;
   for (auto &[memref, list] : accesses) {
     auto shape = cast<MemRefType>(memref.getType()).getShape();

@@ -34,14 +34,6 @@ SlrProblem chain(int processes, int64_t each) {
   return problem;
 }
 
-std::vector<ResourceUsage> used(const SlrProblem &problem,
-                                const SlrAssignment &placed) {
-  std::vector<ResourceUsage> result(problem.capacity.size());
-  for (size_t p = 0; p < placed.slrOf.size(); ++p)
-    result[placed.slrOf[p]] += problem.processes[p];
-  return result;
-}
-
 TEST(SlrAssignmentTest, WhatFitsOneSlrStaysInSlr0) {
   SlrProblem problem = chain(4, 20);
   SlrAssignment placed = assignSlrs(problem);
@@ -59,8 +51,12 @@ TEST(SlrAssignmentTest, ALargerChainIsCutOnce) {
   EXPECT_EQ(placed.method, "cbc");
   EXPECT_TRUE(placed.fits);
   EXPECT_EQ(placed.streamCrossings, 1);
-  for (const ResourceUsage &slr : used(problem, placed))
+  EXPECT_EQ(placed.slrsUsed, 2);
+  ASSERT_EQ(placed.perSlr.size(), 3u);
+  for (const ResourceUsage &slr : placed.perSlr)
     EXPECT_LE(slr.dsp, 100);
+  EXPECT_EQ(placed.perSlr[0].dsp + placed.perSlr[1].dsp + placed.perSlr[2].dsp,
+            160);
 }
 
 TEST(SlrAssignmentTest, PortUsersStayBesideTheHbm) {

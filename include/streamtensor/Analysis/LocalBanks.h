@@ -26,6 +26,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include <map>
+#include <optional>
 #include <utility>
 
 namespace streamtensor {
@@ -99,15 +100,38 @@ struct LinearIndex {
   }
 };
 
-/// One load or store of a local array within one loop iteration.
+/// The memref, indices and direction of a load or a store.
+struct MemoryAccess {
+  mlir::Value memref;
+  mlir::ValueRange indices;
+  bool isLoad;
+};
+
+inline std::optional<MemoryAccess> getMemoryAccess(mlir::Operation *op) {
+  if (auto load = mlir::dyn_cast<mlir::memref::LoadOp>(op))
+    return MemoryAccess{load.getMemref(), load.getIndices(), true};
+  if (auto store = mlir::dyn_cast<mlir::memref::StoreOp>(op))
+    return MemoryAccess{store.getMemref(), store.getIndices(), false};
+  return std::nullopt;
+}
+
+/// Local arrays are allocated in the process; other memrefs (its
+/// arguments) are external memory.
+inline bool isLocalArray(mlir::Value memref) {
+  return mlir::isa_and_nonnull<mlir::memref::AllocOp, mlir::memref::AllocaOp>(
+      memref.getDefiningOp());
+}
+
+/// One load or store of a local array within one loop iteration, its
+/// indices as linear sums.
 struct BankAccess {
   llvm::SmallVector<LinearIndex> indices;
   bool isLoad;
 };
 
-inline BankAccess getBankAccess(mlir::ValueRange indices, bool isLoad) {
-  BankAccess access{{}, isLoad};
-  for (mlir::Value index : indices)
+inline BankAccess getBankAccess(const MemoryAccess &memory) {
+  BankAccess access{{}, memory.isLoad};
+  for (mlir::Value index : memory.indices)
     access.indices.push_back(LinearIndex::of(index));
   return access;
 }

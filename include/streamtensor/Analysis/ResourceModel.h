@@ -29,6 +29,11 @@ namespace streamtensor {
 struct ResourceUsage {
   int64_t dsp = 0, bram36 = 0, uram = 0, lut = 0, ff = 0;
   ResourceUsage &operator+=(const ResourceUsage &other);
+  /// Whether no resource exceeds `limit`'s.
+  bool fitsWithin(const ResourceUsage &limit) const {
+    return dsp <= limit.dsp && bram36 <= limit.bram36 && uram <= limit.uram &&
+           lut <= limit.lut && ff <= limit.ff;
+  }
 };
 
 struct NamedUsage {

@@ -44,6 +44,9 @@ struct SlrAssignment {
   std::vector<unsigned> slrOf;
   /// SLR boundaries crossed, counted per stream and per port user.
   int64_t streamCrossings = 0, portCrossings = 0;
+  /// What each SLR holds, and how many hold something.
+  std::vector<ResourceUsage> perSlr;
+  int64_t slrsUsed = 0;
   /// Whether every SLR holds what is assigned to it.
   bool fits = false;
   /// "single SLR" (everything fits SLR0), "cbc" (proven optimal) or

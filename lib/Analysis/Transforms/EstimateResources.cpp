@@ -129,9 +129,7 @@ void EstimateResourcesPass::runOnOperation() {
       return signalPassFailure();
     SlrProblem problem = buildSlrProblem(top, *resources, *target);
     SlrAssignment placed = assignSlrs(problem, slrSeconds);
-    std::vector<ResourceUsage> used(target->slrs.size());
-    for (auto [process, slr] : llvm::zip(problem.processes, placed.slrOf))
-      used[slr] += process;
+    const std::vector<ResourceUsage> &used = placed.perSlr;
     json::Object perSlr, usable;
     json::Array over;
     // The largest users of the scarcest resource (DSPs when all fit), in
@@ -174,16 +172,13 @@ void EstimateResourcesPass::runOnOperation() {
       entry["slr"] = target->slrs[placed.slrOf[index]].name;
       processes.push_back(std::move(entry));
     }
-    int64_t slrsUsed = 0;
-    for (const ResourceUsage &slr : used)
-      slrsUsed += slr.dsp + slr.lut + slr.ff + slr.bram36 + slr.uram > 0;
     functions.push_back(json::Object{
         {"function", top.getSymName().str()},
         {"total", toJSON(resources->total)},
         {"per_slr", std::move(perSlr)},
         {"slr_assignment",
          json::Object{{"method", placed.method},
-                      {"slrs_used", slrsUsed},
+                      {"slrs_used", placed.slrsUsed},
                       {"stream_crossings", placed.streamCrossings},
                       {"port_crossings", placed.portCrossings}}},
         {"usable_per_slr", std::move(usable)},

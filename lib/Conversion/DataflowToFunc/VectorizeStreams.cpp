@@ -72,13 +72,14 @@ struct Group {
 };
 } // namespace
 
+/// The trip count of a loop of constant bounds and positive step.
 static std::optional<int64_t> getTripCount(scf::ForOp loop) {
-  std::optional<int64_t> lower = getConstantIntValue(loop.getLowerBound());
-  std::optional<int64_t> upper = getConstantIntValue(loop.getUpperBound());
   std::optional<int64_t> step = getConstantIntValue(loop.getStep());
-  if (!lower || !upper || !step || *step <= 0 || *upper < *lower)
+  std::optional<int64_t> trips = constantTripCount(
+      loop.getLowerBound(), loop.getUpperBound(), loop.getStep());
+  if (!step || *step <= 0 || !trips || *trips < 0)
     return std::nullopt;
-  return (*upper - *lower + *step - 1) / *step;
+  return trips;
 }
 
 /// A loop whose body can be repeated: innermost (so pipelined), constant
@@ -105,17 +106,11 @@ static int64_t countOps(scf::ForOp loop) {
   return ops;
 }
 
-static bool isLargePortLoop(scf::ForOp loop) {
-  int64_t ops = 0;
+static bool isLargePortLoop(scf::ForOp loop, int64_t ops) {
   bool port = false;
   loop.getBody()->walk([&](Operation *op) {
-    ++ops;
-    Value memref;
-    if (auto load = dyn_cast<memref::LoadOp>(op))
-      memref = load.getMemRef();
-    else if (auto store = dyn_cast<memref::StoreOp>(op))
-      memref = store.getMemRef();
-    port |= memref && isa<BlockArgument>(memref);
+    if (std::optional<MemoryAccess> access = getMemoryAccess(op))
+      port |= isa<BlockArgument>(access->memref);
   });
   return port && ops > kMostPortLoopOps;
 }
@@ -182,10 +177,6 @@ static void unrollInPlace(scf::ForOp loop, int64_t unroll) {
   }
 }
 
-/// A loop unrolled completely runs once: when it is the only loop in the
-/// body of a loop of constant bounds, its body moves into that loop, which
-/// becomes the pipelined one (canonicalization would otherwise drop the
-/// loop and its directives). Returns the loop that now holds the body.
 /// Whether the body of `loop`, unrolled completely, can join the loop
 /// around it as its pipelined body: that loop has constant bounds, and its
 /// other operations touch no stream and hold no loop, so the joined body is
@@ -202,6 +193,10 @@ static bool canPromote(scf::ForOp loop) {
   });
 }
 
+/// A loop unrolled completely runs once: where canPromote allows, its body
+/// moves into the loop around it, which becomes the pipelined one
+/// (canonicalization would otherwise drop the loop and its directives).
+/// Returns the loop that now holds the body.
 static scf::ForOp promoteIntoParent(scf::ForOp loop) {
   auto parent = dyn_cast<scf::ForOp>(loop->getParentOp());
   if (!parent || !canPromote(loop))
@@ -273,10 +268,10 @@ static void combineAccumulations(Block *body) {
     if (chain.size() < 2 || disqualified.contains(memref))
       continue;
     // One element, the same combining op, each update before the next load.
-    BankAccess first = getBankAccess(chain.front().store.getIndices(), false);
+    BankAccess first = getBankAccess(*getMemoryAccess(chain.front().store));
     bool same = llvm::all_of(chain, [&](Accumulation a) {
-      BankAccess load = getBankAccess(a.load.getIndices(), true);
-      BankAccess store = getBankAccess(a.store.getIndices(), false);
+      BankAccess load = getBankAccess(*getMemoryAccess(a.load));
+      BankAccess store = getBankAccess(*getMemoryAccess(a.store));
       for (size_t dim = 0; dim < first.indices.size(); ++dim)
         for (const BankAccess *access : {&load, &store})
           if (!access->indices[dim].sameTerms(first.indices[dim]) ||
@@ -395,22 +390,11 @@ static void partitionArrays(ArrayRef<scf::ForOp> loops,
   llvm::MapVector<Operation *, SmallVector<SmallVector<BankAccess>>> arrays;
   for (scf::ForOp loop : loops) {
     llvm::MapVector<Operation *, SmallVector<BankAccess>> perLoop;
-    for (Operation &op : loop.getBody()->without_terminator()) {
-      Value memref;
-      BankAccess access;
-      if (auto load = dyn_cast<memref::LoadOp>(op)) {
-        memref = load.getMemRef();
-        access = getBankAccess(load.getIndices(), true);
-      } else if (auto store = dyn_cast<memref::StoreOp>(op)) {
-        memref = store.getMemRef();
-        access = getBankAccess(store.getIndices(), false);
-      } else {
-        continue;
-      }
-      Operation *alloc = memref.getDefiningOp();
-      if (isa_and_nonnull<memref::AllocOp, memref::AllocaOp>(alloc))
-        perLoop[alloc].push_back(std::move(access));
-    }
+    for (Operation &op : loop.getBody()->without_terminator())
+      if (std::optional<MemoryAccess> access = getMemoryAccess(&op))
+        if (isLocalArray(access->memref))
+          perLoop[access->memref.getDefiningOp()].push_back(
+              getBankAccess(*access));
     for (auto &[alloc, accesses] : perLoop)
       arrays[alloc].push_back(std::move(accesses));
   }
@@ -478,22 +462,22 @@ struct VectorizeStreamsPass
     module.walk([&](func::CallOp call) { ++calls[call.getCallee()]; });
     for (auto top : module.getOps<func::FuncOp>())
       if (top->hasAttr("dataflow.top") && !top.isExternal())
-        if (failed(vectorizeTop(top, calls)))
-          return signalPassFailure();
+        vectorizeTop(top, calls);
+    for (auto func : module.getOps<func::FuncOp>())
+      if (!func.isExternal())
+        foldRebuiltWords(func);
   }
 
-  LogicalResult vectorizeTop(func::FuncOp top,
-                             const llvm::StringMap<int64_t> &calls);
-  LogicalResult vectorizeGroup(
+  void vectorizeTop(func::FuncOp top, const llvm::StringMap<int64_t> &calls);
+  void vectorizeGroup(
       const Group &group, llvm::MapVector<Operation *, LoopStreams> &loops,
       llvm::DenseMap<StreamOp, SmallVector<Value>> &args,
       SmallVectorImpl<scf::ForOp> &unrolled, std::set<int64_t> &laneCounts);
 };
 } // namespace
 
-LogicalResult
-VectorizeStreamsPass::vectorizeTop(func::FuncOp top,
-                                   const llvm::StringMap<int64_t> &calls) {
+void VectorizeStreamsPass::vectorizeTop(func::FuncOp top,
+                                        const llvm::StringMap<int64_t> &calls) {
   SymbolTable symbols(top->getParentOfType<ModuleOp>());
   llvm::EquivalenceClasses<Operation *> classes;
   llvm::DenseSet<Operation *> scalar;
@@ -522,11 +506,13 @@ VectorizeStreamsPass::vectorizeTop(func::FuncOp top,
           continue;
         }
         LoopStreams &info = loops[loop];
-        info.loop = loop;
-        info.trips = *getTripCount(loop);
-        info.keepWhole = isLargePortLoop(loop);
-        info.ops = countOps(loop);
-        info.completable = canPromote(loop);
+        if (!info.loop) {
+          info.loop = loop;
+          info.trips = *getTripCount(loop);
+          info.ops = countOps(loop);
+          info.keepWhole = isLargePortLoop(loop, info.ops);
+          info.completable = canPromote(loop);
+        }
         ++info.counts[arg];
         classes.unionSets(stream, loop);
       }
@@ -551,18 +537,13 @@ VectorizeStreamsPass::vectorizeTop(func::FuncOp top,
         group.loops.insert(*member);
       }
     }
-    if (!keep &&
-        failed(vectorizeGroup(group, loops, args, unrolled, laneCounts)))
-      return failure();
+    if (!keep)
+      vectorizeGroup(group, loops, args, unrolled, laneCounts);
   }
   partitionArrays(unrolled, laneCounts);
-  for (auto callee : top->getParentOfType<ModuleOp>().getOps<func::FuncOp>())
-    if (!callee.isExternal())
-      foldRebuiltWords(callee);
-  return success();
 }
 
-LogicalResult VectorizeStreamsPass::vectorizeGroup(
+void VectorizeStreamsPass::vectorizeGroup(
     const Group &group, llvm::MapVector<Operation *, LoopStreams> &loops,
     llvm::DenseMap<StreamOp, SmallVector<Value>> &args,
     SmallVectorImpl<scf::ForOp> &unrolled, std::set<int64_t> &laneCounts) {
@@ -599,7 +580,7 @@ LogicalResult VectorizeStreamsPass::vectorizeGroup(
         }))
       break;
   if (lanes < 2)
-    return success();
+    return;
   laneCounts.insert(lanes);
 
   // The FIFOs and the process arguments carry vectors.
@@ -657,5 +638,4 @@ LogicalResult VectorizeStreamsPass::vectorizeGroup(
     if (unroll > 1)
       unrolled.push_back(loop);
   }
-  return success();
 }

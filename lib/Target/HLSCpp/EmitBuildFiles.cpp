@@ -108,11 +108,8 @@ LogicalResult streamtensor::target::emitLinkConfig(ModuleOp module,
       FailureOr<TopResources> resources = estimateResources(top.func, target);
       if (failed(resources))
         return failure();
-      ResourceUsage usable = getUsableResources(target.slrs.front(), target);
-      const ResourceUsage &total = resources->total;
-      if (total.dsp > usable.dsp || total.bram36 > usable.bram36 ||
-          total.uram > usable.uram || total.lut > usable.lut ||
-          total.ff > usable.ff) {
+      if (!resources->total.fitsWithin(
+              getUsableResources(target.slrs.front(), target))) {
         os << "# " << top.cName
            << "_1 needs more than one SLR: not pinned to one\n";
         continue;
