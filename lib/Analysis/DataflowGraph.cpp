@@ -115,16 +115,16 @@ DataflowGraph::getMinimumLatency(unsigned kernel) const {
   int boundEdge = -1;
   for (auto [index, edge] : llvm::enumerate(edges)) {
     int64_t need = 0;
+    // An access schedule is exact; the whole-cycle average IIs (rounded)
+    // only bound a kernel that has none.
     if (edge.from == int(kernel)) {
-      need = edge.initialDelay + (edge.tokens - 1) * edge.producerII;
-      if (!edge.producerSchedule.empty())
-        need = std::max(need,
-                        edge.producerSchedule.getSegments().back().last() + 1);
+      need = edge.producerSchedule.empty()
+                 ? edge.initialDelay + (edge.tokens - 1) * edge.producerII
+                 : edge.producerSchedule.getSegments().back().last() + 1;
     } else if (edge.to == int(kernel)) {
-      need = (edge.tokens - 1) * edge.consumerII + 1;
-      if (!edge.consumerSchedule.empty())
-        need = std::max(need,
-                        edge.consumerSchedule.getSegments().back().last() + 1);
+      need = edge.consumerSchedule.empty()
+                 ? (edge.tokens - 1) * edge.consumerII + 1
+                 : edge.consumerSchedule.getSegments().back().last() + 1;
     } else {
       continue;
     }

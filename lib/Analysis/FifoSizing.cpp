@@ -422,7 +422,8 @@ streamtensor::sizeFifos(const DataflowGraph &graph, const TargetDesc &target,
 std::optional<std::vector<GrownFifo>>
 streamtensor::growForSchedules(const TimedGraph &graph, SimOptions options,
                                std::vector<int64_t> &depths,
-                               int64_t unboundedCycles, SimResult &result) {
+                               int64_t unboundedCycles, SimResult &result,
+                               ArrayRef<int64_t> slowdownCaps) {
   std::map<unsigned, int64_t> before;
   // Doubles one FIFO, remembering its first depth; false if it is full size.
   auto grow = [&](unsigned edge) {
@@ -457,9 +458,12 @@ streamtensor::growForSchedules(const TimedGraph &graph, SimOptions options,
                            double(result.cycles) > 1.01 * double(unboundedCycles);
        ++round) {
     bool grew = false;
-    for (unsigned e = 0, end = graph.edges.size(); e < end; ++e)
-      if (result.fifos[e].fullStallCycles > 0)
+    for (unsigned e = 0, end = graph.edges.size(); e < end; ++e) {
+      bool capped = e < slowdownCaps.size() && slowdownCaps[e] > 0 &&
+                    depths[e] >= slowdownCaps[e];
+      if (result.fifos[e].fullStallCycles > 0 && !capped)
         grew |= grow(e);
+    }
     if (!grew)
       break;
     run();

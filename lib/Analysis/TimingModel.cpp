@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "streamtensor/Analysis/TimingModel.h"
+#include "streamtensor/Analysis/HbmChannels.h"
 #include "streamtensor/Analysis/LocalBanks.h"
 #include "OperatorKeys.h"
 #include "streamtensor/Dialect/Dataflow/DataflowOps.h"
@@ -831,12 +832,16 @@ FailureOr<BlockTiming> ProcessTimer::timeLoop(scf::ForOp loop) {
                               "model does not handle it");
       info.pipelineTrips = trips * nestedNow.pipelineTrips;
       if (info.pipelineTrips > 0) {
-        timing.latency = getPipelineLatency(info);
+        int64_t pass = int64_t(std::llround(
+            double(nestedNow.pipelineTrips) * info.cyclesPerIteration));
+        // A fractional II (a memory-bound pipeline) rounded per pass may
+        // put the last accesses a little after the continuous pipeline's
+        // end; the nest lasts until they are done.
+        timing.latency = std::max(getPipelineLatency(info),
+                                  (trips - 1) * pass + body->latency);
         timing.accesses = body->accesses;
         timing.addBytes(*body, trips);
-        repeat(timing.accesses, trips,
-               int64_t(std::llround(double(nestedNow.pipelineTrips) *
-                                    info.cyclesPerIteration)));
+        repeat(timing.accesses, trips, pass);
       }
     } else if (failed(runSequentially(*body))) {
       return failure();
@@ -924,6 +929,36 @@ int64_t streamtensor::getTokenBytes(Type element) {
   return 4;
 }
 
+/// The pseudo-channel of each memref argument of `top`, by argument number:
+/// the module's assignment when `top` is one of its `dataflow.top`
+/// functions, else one of its arguments alone.
+static FailureOr<llvm::DenseMap<unsigned, int>>
+getPortChannels(func::FuncOp top, const TargetDesc &target) {
+  unsigned channels = unsigned(std::max<int64_t>(1, target.hbm.pseudoChannels));
+  llvm::DenseMap<unsigned, int> result;
+  SmallVector<unsigned> ports;
+  SmallVector<int64_t> bytes;
+  for (BlockArgument arg : top.getArguments())
+    if (auto type = dyn_cast<MemRefType>(arg.getType())) {
+      ports.push_back(arg.getArgNumber());
+      bytes.push_back(getPortBytes(type));
+    }
+  auto module = top->getParentOfType<ModuleOp>();
+  if (module && top->hasAttr("dataflow.top")) {
+    FailureOr<llvm::StringMap<unsigned>> byName =
+        getHbmChannels(module, channels);
+    if (failed(byName))
+      return failure();
+    for (unsigned port : ports)
+      result[port] = int(byName->lookup(getPortTensorName(top, port)));
+    return result;
+  }
+  std::vector<unsigned> alone = assignHbmChannels(bytes, channels);
+  for (auto [port, channel] : llvm::zip(ports, alone))
+    result[port] = int(channel);
+  return result;
+}
+
 FailureOr<TopFunctionGraph>
 streamtensor::graphFromTopFunction(func::FuncOp top, const TargetDesc &target) {
   TopFunctionGraph result;
@@ -937,27 +972,34 @@ streamtensor::graphFromTopFunction(func::FuncOp top, const TargetDesc &target) {
   if (top.isExternal())
     return mlir::emitError(top.getLoc(), "top function has no body");
 
-  // Who shares each m_axi port: the processes called with it; the ports of
-  // the top are spread round-robin over the pseudo-channels.
+  // Who shares each m_axi port: the processes called with it. The ports of
+  // the top on one pseudo-channel split it equally (HbmChannels.h), and all
+  // of them no more than HBM offers in all.
   Block &entry = top.getBody().front();
   llvm::DenseMap<Value, int64_t> portUsers;
-  int64_t numPorts = llvm::count_if(entry.getArguments(), [](BlockArgument a) {
-    return isa<MemRefType>(a.getType());
-  });
   for (auto call : entry.getOps<func::CallOp>())
     for (Value operand : llvm::SmallPtrSet<Value, 8>(
              call.getOperands().begin(), call.getOperands().end()))
       if (auto arg = dyn_cast<BlockArgument>(operand))
         if (arg.getOwner() == &entry && isa<MemRefType>(arg.getType()))
           ++portUsers[arg];
-  double perChannel = std::ceil(double(numPorts) /
-                                double(target.hbm.pseudoChannels));
-  double portBytes = numPorts == 0
-                         ? 0
-                         : std::min(target.getChannelBytesPerCycle() /
-                                        std::max(1.0, perChannel),
-                                    target.getTotalHbmBytesPerCycle() /
-                                        double(numPorts));
+  FailureOr<llvm::DenseMap<unsigned, int>> channelOfArg =
+      getPortChannels(top, target);
+  if (failed(channelOfArg))
+    return failure();
+  llvm::DenseMap<int, int64_t> portsOnChannel;
+  for (auto [arg, channel] : *channelOfArg)
+    ++portsOnChannel[channel];
+  llvm::DenseMap<unsigned, double> portBytes;
+  double allPorts = 0;
+  for (auto [arg, channel] : *channelOfArg) {
+    portBytes[arg] = target.getChannelBytesPerCycle() /
+                     double(portsOnChannel[channel]);
+    allPorts += portBytes[arg];
+  }
+  if (allPorts > target.getTotalHbmBytesPerCycle())
+    for (auto &entry : portBytes)
+      entry.second *= target.getTotalHbmBytesPerCycle() / allPorts;
 
   for (Operation &op : entry) {
     if (auto stream = dyn_cast<StreamOp>(op)) {
@@ -987,7 +1029,8 @@ streamtensor::graphFromTopFunction(func::FuncOp top, const TargetDesc &target) {
       if (users == portUsers.end())
         continue;
       double split = double(users->second);
-      shares[index] = PortShare{1.0 / split, portBytes / split};
+      unsigned arg = cast<BlockArgument>(operand).getArgNumber();
+      shares[index] = PortShare{1.0 / split, portBytes.lookup(arg) / split};
     }
     FailureOr<ProcessTiming> timing =
         analyzeProcessTiming(callee, target, &shares);
@@ -1029,7 +1072,10 @@ streamtensor::graphFromTopFunction(func::FuncOp top, const TargetDesc &target) {
       if (port < 0)
         port = dmaRank;
       ++dmaRank;
-      site.channel = int(port % target.hbm.pseudoChannels);
+      auto channel = channelOfArg->find(unsigned(port));
+      site.channel = channel != channelOfArg->end()
+                         ? channel->second
+                         : int(port % target.hbm.pseudoChannels);
     } else {
       std::string kernelName = name.str();
       for (int n = 2; kernelNames.contains(kernelName); ++n)
@@ -1107,8 +1153,7 @@ streamtensor::graphFromTopFunction(func::FuncOp top, const TargetDesc &target) {
       edge.producerII = write->getProducerII();
       edge.producerSchedule = write->schedule;
       latency[writer->kernel] =
-          std::max(latency[writer->kernel],
-                   edge.initialDelay + (edge.tokens - 1) * edge.producerII);
+          std::max(latency[writer->kernel], write->lastCycle + 1);
     } else {
       edge.hbmChannel = writer->channel;
     }
@@ -1116,8 +1161,10 @@ streamtensor::graphFromTopFunction(func::FuncOp top, const TargetDesc &target) {
       edge.to = reader->kernel;
       edge.consumerII = read->getConsumerII();
       edge.consumerSchedule = read->schedule;
-      latency[reader->kernel] = std::max(
-          latency[reader->kernel], (edge.tokens - 1) * edge.consumerII + 1);
+      // The last read, not tokens times the rounded-up average II (a
+      // consumer at 1.03 cycles a token would last twice as long).
+      latency[reader->kernel] =
+          std::max(latency[reader->kernel], read->lastCycle + 1);
     } else {
       edge.hbmChannel = reader->channel;
     }

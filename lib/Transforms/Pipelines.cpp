@@ -64,12 +64,14 @@ void streamtensor::buildDataflowPipeline(OpPassManager &pm,
     pm.addNestedPass<func::FuncOp>(
         createSplitWeightPorts(SplitWeightPortsOptions{weightPorts, minPortBytes}));
   pm.addNestedPass<func::FuncOp>(createWeightSliceArguments());
-  // A consumer of the pieces those splits join (the dequantization of a
-  // grouped product's per-group sums) is split with them, so the join
-  // carries its smaller results instead; the weight slices that split
-  // leaves (the scales of each column block) become weights of their own.
+  // A consumer of the pieces those splits join that makes them smaller (the
+  // dequantization of a grouped product's per-group sums), however small,
+  // is split with them, so the join carries its results instead; the
+  // weight slices that split leaves (the scales of each column block)
+  // become weights of their own.
   if (weightPorts > 1) {
-    pm.addNestedPass<func::FuncOp>(createSplitConcatConsumers());
+    pm.addNestedPass<func::FuncOp>(
+        createSplitConcatConsumers(SplitConcatConsumersOptions{1, true}));
     pm.addNestedPass<func::FuncOp>(createWeightSliceArguments());
   }
   // Contractions streaming a weight from HBM get word-wide datapaths first;
@@ -84,6 +86,8 @@ void streamtensor::buildDataflowPipeline(OpPassManager &pm,
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToDataflow());
   pm.addNestedPass<func::FuncOp>(
       dataflow::createFuseKernels(dataflow::FuseKernelsOptions{memoryBudget}));
+  // The joins of column blocks become one task each.
+  pm.addNestedPass<func::FuncOp>(dataflow::createMergeInsertChains());
   // Converters are pure: identical ones of one producer merge here, before
   // forks give each stream a single consumer.
   pm.addPass(createCanonicalizerPass());
@@ -113,6 +117,10 @@ void streamtensor::buildLowerDataflowPipeline(OpPassManager &pm,
   // FIFOs carry words of consecutive values, the loops at either end
   // unrolled to move a word per cycle.
   pm.addPass(createVectorizeStreams(VectorizeStreamsOptions{streamLanes}));
+  addUpstream(pm, "canonicalize,cse");
+  // Loads from external memory inside loops move into reader processes
+  // that pay the memory latency once and run ahead through a FIFO.
+  pm.addPass(createDecouplePortReads());
   addUpstream(pm, "canonicalize,cse");
 }
 
@@ -144,7 +152,7 @@ struct DataflowPipelineOptions
       *this, "min-port-bytes",
       llvm::cl::desc("Fewest weight bytes behind one of the ports a weight is "
                      "split over (--streamtensor-split-weight-ports)"),
-      llvm::cl::init(1048576)};
+      llvm::cl::init(262144)};
 };
 
 struct LowerDataflowPipelineOptions

@@ -29,11 +29,9 @@ namespace streamtensor {
 using namespace mlir;
 using namespace streamtensor;
 
-/// Words per pass over a tile's outputs below which the accumulator
-/// recurrence sets the II (an f32 multiply-add takes 7 cycles on the U55C):
-/// the plan grows the tile to reach it, and plans nothing below the hard
-/// minimum (at 2 words the II is 4, still 4 multiply-adds per cycle).
-static constexpr int64_t kMinWordsPerRow = 8;
+/// The plan grows a tile whose pass over its outputs is shorter than the
+/// accumulator recurrence (getMinWordsPerRow), and plans nothing for an f32
+/// pass below 2 words (at 2 the II is 4, still 4 multiply-adds per cycle).
 static constexpr int64_t kHardMinWordsPerRow = 2;
 /// Words of operand a tile should hold to hide the memory latency and the
 /// pipeline depths it pays once (about 140 cycles).
@@ -167,7 +165,7 @@ PlanWeightStreamingPass::plan(linalg::LinalgOp op) const {
     return words;
   };
   for (AffineExpr expr : llvm::reverse(map.getResults())) {
-    if (passLength() >= kMinWordsPerRow)
+    if (passLength() >= getMinWordsPerRow(op))
       break;
     unsigned loop = cast<AffineDimExpr>(expr).getPosition();
     if (loop == laneLoop || isReduction(loop) || ranges[loop] <= 1)
@@ -181,7 +179,7 @@ PlanWeightStreamingPass::plan(linalg::LinalgOp op) const {
         break;
       }
   }
-  if (passLength() < kHardMinWordsPerRow)
+  if (passLength() < std::min(kHardMinWordsPerRow, getMinWordsPerRow(op)))
     return std::nullopt;
   // Each tile pays the memory latency and the pipelines' depths once: a
   // narrow tile (a column block of a split weight) takes more rows of the

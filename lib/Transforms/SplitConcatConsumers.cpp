@@ -265,10 +265,19 @@ bool SplitConcatConsumersPass::splitOne(RewriterBase &rewriter) {
       if (!concat)
         continue;
       auto type = cast<RankedTensorType>(input->get().getType());
-      if (type.getNumElements() *
-              streamtensor::dataflow::getScalarBytes(type.getElementType()) <
-          minBytes)
+      int64_t concatBytes =
+          type.getNumElements() *
+          streamtensor::dataflow::getScalarBytes(type.getElementType());
+      if (concatBytes < minBytes)
         continue;
+      if (shrinkingOnly) {
+        auto result = dyn_cast<RankedTensorType>(op->getResult(0).getType());
+        if (op->getNumResults() != 1 || !result ||
+            result.getNumElements() * streamtensor::dataflow::getScalarBytes(
+                                          result.getElementType()) >=
+                concatBytes)
+          continue;
+      }
       AffineExpr expr =
           op.getMatchingIndexingMap(input).getResult(concat->dim);
       auto dimExpr = dyn_cast<AffineDimExpr>(expr);

@@ -31,10 +31,6 @@ namespace streamtensor {
 using namespace mlir;
 using namespace streamtensor;
 
-/// Words per block row below which the streaming datapath would stall on
-/// its accumulator (see --streamtensor-plan-weight-streaming).
-static constexpr int64_t kMinWordsPerRow = 8;
-
 namespace {
 /// A weight argument seen directly or through one static unit-stride slice.
 struct WeightView {
@@ -127,13 +123,16 @@ SplitWeightPortsPass::choose(linalg::LinalgOp op) const {
   // Blocks are whole multiples of a granule of rows; the slowest (largest)
   // block sets the time, so take the fewest blocks that make it smallest.
   // A range with no even split (151,936 = 128 x 1187) gets blocks that
-  // differ by one granule.
-  int64_t granule = lanes * kMinWordsPerRow;
+  // differ by one granule. A block row holds at least the words that keep
+  // the accumulator recurrence off the II (see
+  // --streamtensor-plan-weight-streaming).
+  int64_t minWords = getMinWordsPerRow(op);
+  int64_t granule = lanes * minWords;
   // Narrow weights hold many lanes a word (128 4-bit codes): where their
   // coarse granule does not divide the range (Qwen2.5's 151,936 rows), the
   // blocks are cut at the granule of 16-lane f32 words instead.
   if (range % granule != 0)
-    granule = std::min<int64_t>(lanes, 16) * kMinWordsPerRow;
+    granule = std::min<int64_t>(lanes, 16) * minWords;
   if (range % granule != 0)
     return std::nullopt;
   int64_t units = range / granule;

@@ -120,6 +120,16 @@ inline bool onlyWeightSpans(mlir::linalg::LinalgOp op, unsigned loop) {
   return true;
 }
 
+/// Words per pass over a tile's outputs below which the accumulator
+/// recurrence sets the II: an f32 sum takes several cycles on the U55C (a
+/// multiply-add 7), so a lane's element must come back no sooner than 8
+/// words later; an integer sum takes one cycle, so one word a row is enough.
+inline int64_t getMinWordsPerRow(mlir::linalg::LinalgOp op) {
+  mlir::Type result = mlir::getElementTypeOrSelf(
+      op.getDpsInitOperand(0)->get().getType());
+  return mlir::isa<mlir::IntegerType>(result) ? 1 : 8;
+}
+
 } // namespace streamtensor
 
 #endif // STREAMTENSOR_LIB_TRANSFORMS_STREAMEDOPERAND_H

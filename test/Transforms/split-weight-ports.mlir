@@ -1,5 +1,6 @@
-// RUN: streamtensor-opt %s --split-input-file --streamtensor-split-weight-ports | FileCheck %s
-// RUN: streamtensor-opt %s --split-input-file --streamtensor-split-weight-ports="max-ports=2" | FileCheck %s --check-prefix=TWO
+// RUN: streamtensor-opt %s --split-input-file --streamtensor-split-weight-ports="min-port-bytes=1048576" | FileCheck %s
+// RUN: streamtensor-opt %s --split-input-file --streamtensor-split-weight-ports="max-ports=2 min-port-bytes=1048576" | FileCheck %s --check-prefix=TWO
+// RUN: streamtensor-opt %s --split-input-file --streamtensor-split-weight-ports | FileCheck %s --check-prefix=DEF
 // RUN: not streamtensor-opt %s --split-input-file --streamtensor-split-weight-ports="min-port-bytes=0" 2>&1 | FileCheck %s --check-prefix=BAD
 
 // A 16 MiB weight [1024, 4096] splits into 8 column blocks of 512 (2 MiB
@@ -118,12 +119,18 @@ func.func @dequantize(%acc: tensor<8x131072xi32>, %scale: tensor<8x131072xf32> {
 
 // -----
 
-// 4-bit codes fill a word with 128 lanes; 1,152 rows are no multiple of
-// their granule of 1,024 rows, so the blocks are cut at the 128-row
-// granule of f32 words: 2.25 MiB in two blocks of 640 and 512 rows.
+// 4-bit codes fill a word with 128 lanes, and an integer sum takes one
+// cycle, so a block row needs one word: the granule is 128 rows. With
+// blocks of at least 1 MiB, 2.25 MiB go into two blocks of 640 and 512
+// rows; with the default 256 KiB, five blocks make the largest 256 rows,
+// as eight would.
 // CHECK-LABEL: func.func @narrow_rows
 // CHECK: linalg.matmul_transpose_b ins(%{{.+}}, %{{.+}} : tensor<1x4096xi8>, tensor<640x4096xi4>)
 // CHECK: linalg.matmul_transpose_b ins(%{{.+}}, %{{.+}} : tensor<1x4096xi8>, tensor<512x4096xi4>)
+// DEF-LABEL: func.func @narrow_rows
+// DEF-COUNT-4: linalg.matmul_transpose_b ins(%{{.+}}, %{{.+}} : tensor<1x4096xi8>, tensor<256x4096xi4>)
+// DEF-NEXT: tensor.insert_slice
+// DEF-NEXT: tensor.extract_slice %arg1[1024, 0] [128, 4096]
 func.func @narrow_rows(%x: tensor<1x4096xi8>, %w: tensor<1152x4096xi4> {streamtensor.kind = "weight", streamtensor.name = "w"}) -> tensor<1x1152xi32> {
   %zero = arith.constant 0 : i32
   %e = tensor.empty() : tensor<1x1152xi32>

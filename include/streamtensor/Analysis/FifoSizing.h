@@ -130,10 +130,13 @@ struct GrownFifo {
 ///    producers waited on them being full grow.
 /// Returns the grown FIFOs in edge order and leaves the last run in
 /// `result`; nothing if a wait cycle has no FIFO left to grow.
+/// `slowdownCaps` (per edge, 0 for none) bounds what the second step may
+/// grow: a FIFO whose producer gains nothing from running further ahead.
 std::optional<std::vector<GrownFifo>>
 growForSchedules(const TimedGraph &graph, SimOptions options,
                  std::vector<int64_t> &depths, int64_t unboundedCycles,
-                 SimResult &result);
+                 SimResult &result,
+                 llvm::ArrayRef<int64_t> slowdownCaps = {});
 
 /// Conservative mode's view of a graph: every kernel's D, II and latency
 /// scaled so that its busiest port takes as long as the slowest kernel's

@@ -150,9 +150,10 @@ def VectorizeStreams
     consecutive values per token, as a vector, instead of one scalar.
     Streams and loops form groups: a loop touching a stream takes part in
     its group, with every other stream it touches. Each group gets a lane
-    count, a power of two: at most `max-lanes`, at most 512 bits a token, no
-    more than its busiest stream needs to pass in `target-cycles` tokens,
-    and such that every loop of the group can be unrolled to access each of
+    count: at most `max-lanes`, at most 512 bits a token, no more than its
+    busiest stream, or the busiest process among its loops with all the
+    tokens it passes loop after loop (a join reading several pieces), needs
+    to pass in `target-cycles` tokens, and such that every loop of the group can be unrolled to access each of
     its streams a whole number of tokens per iteration (a loop that reads
     or writes external memory waits on its port however many copies run:
     one with a large body is not copied; and no unrolled body exceeds 2,048
@@ -174,6 +175,34 @@ def VectorizeStreams
   ];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::vector::VectorDialect"];
+}
+
+def DecouplePortReads
+    : Pass<"streamtensor-decouple-port-reads", "::mlir::ModuleOp"> {
+  let summary = "Move a process's loads from an external memory port into a "
+                "reader process feeding it through a FIFO";
+  let description = [{
+    A process that reads streams and loads from a port of its top function
+    inside loops, with addresses and loop bounds computed from loop
+    counters alone, gets a reader process for that port: the same loops
+    around just the loads, each load followed by a write of the word to a
+    new FIFO, address arithmetic next to its use so the loops nest
+    perfectly (one flattened pipeline). The process reads the FIFO where it
+    loaded, in the same order, and no longer touches the port. The memory
+    latency is then paid once per call instead of each time a loop that
+    loads starts, and the reader runs ahead while the process takes in its
+    other inputs. Processes that read no stream (DMA readers), ports that
+    are also written or loaded under a condition, and loads outside loops
+    are left alone. The FIFOs start 2 deep and are marked
+    `dataflow.max_depth`: FIFO sizing gives them no more than `max-depth`
+    words, since a reader held back loses only its lead.
+  }];
+  let options = [
+    Option<"maxDepth", "max-depth", "int64_t", "64",
+           "Most words a reader may run ahead of its process">
+  ];
+  let dependentDialects = ["::mlir::scf::SCFDialect",
+                           "::mlir::memref::MemRefDialect"];
 }
 
 #endif // STREAMTENSOR_CONVERSION_PASSES_TD

@@ -199,14 +199,14 @@ def SplitWeightPorts
     dimension (its contiguous one, else its longest) into up to `max-ports`
     contractions over column blocks, inserted into one result with
     `tensor.insert_slice`.
-    Blocks keep at least 8 memory words per row so the streaming datapath
-    keeps its II. With --streamtensor-weight-slice-arguments each block
+    Blocks keep enough memory words per row that the accumulator
+    recurrence does not set the II: 8 for f32 sums, 1 for integer sums. With --streamtensor-weight-slice-arguments each block
     becomes a weight with its own port and pseudo-channel.
   }];
   let options = [
     Option<"maxPorts", "max-ports", "int64_t", "8",
            "Most blocks (ports) one weight is split into">,
-    Option<"minPortBytes", "min-port-bytes", "int64_t", "1048576",
+    Option<"minPortBytes", "min-port-bytes", "int64_t", "262144",
            "Fewest weight bytes per block">,
     Option<"wordBits", "word-bits", "int64_t", "512",
            "Bits of one external-memory word">,
@@ -294,6 +294,10 @@ def SplitConcatConsumers
     Option<"minBytes", "min-bytes", "int64_t", "65536",
            "Split consumers only of concatenations of at least this many "
            "bytes">,
+    Option<"shrinkingOnly", "shrinking-only", "bool", "false",
+           "Split only consumers whose result holds fewer bytes than the "
+           "concatenation they read (a dequantization summing per-group "
+           "sums), so that the join after them carries less">,
   ];
   let dependentDialects = ["mlir::linalg::LinalgDialect",
                            "mlir::tensor::TensorDialect"];

@@ -25,7 +25,7 @@ void buildLinalgCleanupPipeline(mlir::OpPassManager &pm);
 void buildDataflowPipeline(mlir::OpPassManager &pm, int64_t memoryBudget,
                            bool streamWeights = true, int64_t weightPorts = 8,
                            int64_t maxTileBytes = 65536,
-                           int64_t minPortBytes = 1048576);
+                           int64_t minPortBytes = 262144);
 
 /// Lowers fused kernels to FIFO-connected process functions on memrefs, the
 /// input of code generation (docs/lowered-ir.md).

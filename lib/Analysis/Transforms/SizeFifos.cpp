@@ -166,6 +166,18 @@ LogicalResult SizeFifosPass::sizeTop(func::FuncOp top, const TargetDesc &target,
       options.mode = FifoMode::Conservative;
       options.strategy = FifoStrategy::Asap;
     }
+  // A stream marked `dataflow.max_depth` (a reader's FIFO: its producer
+  // has no other work, so holding it back costs nothing but its lead) keeps
+  // at most that depth unless the order check needs more.
+  std::vector<int64_t> caps(graph.getNumEdges(), 0);
+  for (const GraphStream &stream : built->streams)
+    if (auto cap = stream.streamOp->getAttrOfType<IntegerAttr>(
+            "dataflow.max_depth"))
+      if (cap.getInt() > 0) {
+        caps[stream.edge] = cap.getInt();
+        sized->depths[stream.edge] =
+            std::min(sized->depths[stream.edge], cap.getInt());
+      }
   int64_t modelBytes = getTotalFifoBytes(*timed, sized->depths);
   FailureOr<json::Array> grown =
       checkStreamOrder(top, *built, repairOrder, sized->depths);
@@ -178,7 +190,7 @@ LogicalResult SizeFifosPass::sizeTop(func::FuncOp top, const TargetDesc &target,
     SimOptions sizedRun = latencyOnly;
     sizedRun.launch = sized->launch;
     std::optional<std::vector<GrownFifo>> grownFifos = growForSchedules(
-        *timed, sizedRun, sized->depths, unbounded.cycles, withDepths);
+        *timed, sizedRun, sized->depths, unbounded.cycles, withDepths, caps);
     if (!grownFifos)
       return mlir::emitError(top.getLoc(), "the FIFOs chosen for @")
              << top.getSymName() << " deadlock the simulated design";

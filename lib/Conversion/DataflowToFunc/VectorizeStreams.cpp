@@ -472,6 +472,7 @@ struct VectorizeStreamsPass
   void vectorizeGroup(
       const Group &group, llvm::MapVector<Operation *, LoopStreams> &loops,
       llvm::DenseMap<StreamOp, SmallVector<Value>> &args,
+      const llvm::DenseMap<Operation *, int64_t> &processTokens,
       SmallVectorImpl<scf::ForOp> &unrolled, std::set<int64_t> &laneCounts);
 };
 } // namespace
@@ -521,6 +522,17 @@ void VectorizeStreamsPass::vectorizeTop(func::FuncOp top,
       scalar.insert(stream);
   }
 
+  // The tokens each process passes, loop after loop (a loop counts its
+  // busiest stream), before any loop is rewritten.
+  llvm::DenseMap<Operation *, int64_t> processTokens;
+  for (auto &[op, info] : loops) {
+    int64_t busiest = 0;
+    for (auto [arg, count] : info.counts)
+      busiest = std::max(busiest, count);
+    processTokens[op->getParentOfType<func::FuncOp>()] +=
+        busiest * getExecutions(info.loop);
+  }
+
   SmallVector<scf::ForOp> unrolled;
   std::set<int64_t> laneCounts;
   for (auto it = classes.begin(); it != classes.end(); ++it) {
@@ -538,7 +550,7 @@ void VectorizeStreamsPass::vectorizeTop(func::FuncOp top,
       }
     }
     if (!keep)
-      vectorizeGroup(group, loops, args, unrolled, laneCounts);
+      vectorizeGroup(group, loops, args, processTokens, unrolled, laneCounts);
   }
   partitionArrays(unrolled, laneCounts);
 }
@@ -546,6 +558,7 @@ void VectorizeStreamsPass::vectorizeTop(func::FuncOp top,
 void VectorizeStreamsPass::vectorizeGroup(
     const Group &group, llvm::MapVector<Operation *, LoopStreams> &loops,
     llvm::DenseMap<StreamOp, SmallVector<Value>> &args,
+    const llvm::DenseMap<Operation *, int64_t> &processTokens,
     SmallVectorImpl<scf::ForOp> &unrolled, std::set<int64_t> &laneCounts) {
   int64_t most = maxLanes;
   for (StreamOp stream : group.streams)
@@ -553,11 +566,15 @@ void VectorizeStreamsPass::vectorizeGroup(
         most, getMostLanes(cast<StreamType>(stream.getType()).getElementType(),
                            maxLanes));
   // Lanes cost operators: no more than the group's busiest stream needs to
-  // pass in `target-cycles`.
+  // pass in `target-cycles`, or the busiest process of the group all the
+  // streams it passes one loop after another (a join reading eight pieces).
   int64_t volume = 0;
-  for (Operation *loop : group.loops)
+  for (Operation *loop : group.loops) {
     for (auto [arg, count] : loops[loop].counts)
       volume = std::max(volume, count * getExecutions(loops[loop].loop));
+    volume = std::max(
+        volume, processTokens.lookup(loop->getParentOfType<func::FuncOp>()));
+  }
   int64_t needed = llvm::divideCeil(volume, std::max<int64_t>(1, targetCycles));
   // A short loop inside another is best unrolled completely: the outer
   // loop is then pipelined instead of draining a short pipeline each time.

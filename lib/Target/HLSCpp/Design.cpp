@@ -7,6 +7,7 @@
 
 #include "Design.h"
 #include "Expressions.h"
+#include "streamtensor/Analysis/HbmChannels.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -373,7 +374,7 @@ private:
   LogicalResult buildProcesses(Top &top,
                                llvm::SmallVectorImpl<ArgumentUse> &portUses);
   LogicalResult connectTensors();
-  void assignHBMChannels();
+  LogicalResult assignHBMChannels();
 
   Design &design;
   SymbolTable symbols;
@@ -421,9 +422,8 @@ LogicalResult DesignBuilder::build() {
   for (func::FuncOp top : tops)
     if (failed(buildTop(top)))
       return failure();
-  if (failed(connectTensors()))
+  if (failed(connectTensors()) || failed(assignHBMChannels()))
     return failure();
-  assignHBMChannels();
   return success();
 }
 
@@ -785,34 +785,16 @@ LogicalResult DesignBuilder::connectTensors() {
   return success();
 }
 
-/// Round-robin over the 32 pseudo-channels, with weights and activations on
-/// disjoint channel sets when both exist: a weight stream and an activation
-/// stream then never compete for one channel's bandwidth.
-void DesignBuilder::assignHBMChannels() {
-  SmallVector<Tensor *> weights, activations;
+/// The channels of HbmChannels.h: the timing model and the timed simulation
+/// share them with the link configuration.
+LogicalResult DesignBuilder::assignHBMChannels() {
+  FailureOr<llvm::StringMap<unsigned>> channels =
+      getHbmChannels(design.module, kNumHBMChannels);
+  if (failed(channels))
+    return failure();
   for (Tensor &tensor : design.tensors)
-    (tensor.weight ? weights : activations).push_back(&tensor);
-  unsigned numWeights = weights.size(), numActivations = activations.size();
-  auto spread = [](ArrayRef<Tensor *> tensors, unsigned first, unsigned count) {
-    for (auto [i, tensor] : llvm::enumerate(tensors))
-      tensor->hbmChannel = first + i % count;
-  };
-  if (numWeights + numActivations <= kNumHBMChannels) {
-    spread(activations, 0, kNumHBMChannels);
-    spread(weights, numActivations, kNumHBMChannels);
-    return;
-  }
-  if (numWeights == 0 || numActivations == 0) {
-    spread(activations, 0, kNumHBMChannels);
-    spread(weights, 0, kNumHBMChannels);
-    return;
-  }
-  // More tensors than channels: split the channels in proportion.
-  unsigned activationChannels = std::lround(
-      double(kNumHBMChannels) * numActivations / (numActivations + numWeights));
-  activationChannels = std::clamp(activationChannels, 1u, kNumHBMChannels - 1);
-  spread(activations, 0, activationChannels);
-  spread(weights, activationChannels, kNumHBMChannels - activationChannels);
+    tensor.hbmChannel = channels->lookup(tensor.name);
+  return success();
 }
 
 FailureOr<Design> Design::build(ModuleOp module) {

@@ -84,10 +84,11 @@ LogicalResult streamtensor::target::emitLinkConfig(ModuleOp module,
      << design->getName() << "'\n"
      << "# (streamtensor-translate --emit-link-config): one compute unit per "
         "kernel, each\n"
-     << "# m_axi bundle on its own HBM pseudo-channel (weights and activations "
-        "on separate\n"
-     << "# channels), each compute unit in SLR0 when the resource model "
-        "says it fits there.\n"
+     << "# m_axi bundle on an HBM pseudo-channel (large tensors on channels "
+        "of their own,\n"
+     << "# small ones sharing), each compute unit in SLR0 when the resource "
+        "model says it\n"
+     << "# fits there.\n"
      << "[connectivity]\n";
   for (Top &top : design->tops)
     os << "nk=" << top.cName << ":1:" << top.cName << "_1\n";

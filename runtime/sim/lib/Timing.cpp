@@ -143,21 +143,25 @@ Port *findPort(const char *address) {
 }
 
 // Splits each pseudo-channel equally among the ports of a kernel call mapped
-// to it, and all of HBM among all its ports (and each port among the
-// processes that use it, in touch()): conservative when they are not busy
+// to it (and each port among the processes that use it, in touch()), all of
+// them within what HBM offers in all: conservative when they are not busy
 // at the same time, and independent of the order in which the threads reach
-// memory, so every run gives the same cycles.
+// memory, so every run gives the same cycles. The graph model shares the
+// same way (lib/Analysis/TimingModel.cpp).
 void shareBandwidth(const std::vector<std::shared_ptr<Port>> &ports,
                     const MemoryConfig &config) {
   std::map<int, int> perChannel;
   for (const auto &port : ports)
     ++perChannel[port->channel];
+  double all = 0;
   for (const auto &port : ports) {
-    double share =
-        std::min(config.channelBytesPerCycle / perChannel[port->channel],
-                 config.totalBytesPerCycle / double(ports.size()));
-    port->bytesPerCycle = share;
+    port->bytesPerCycle =
+        config.channelBytesPerCycle / perChannel[port->channel];
+    all += port->bytesPerCycle;
   }
+  if (all > config.totalBytesPerCycle)
+    for (const auto &port : ports)
+      port->bytesPerCycle *= config.totalBytesPerCycle / all;
 }
 
 } // namespace

@@ -79,3 +79,42 @@ func.func @module_constraints(%w: tensor<64x64xf32>) -> tensor<64x64xf32> {
   }
   return %c : tensor<64x64xf32>
 }
+
+// -----
+
+// A layer loop feeds y back as the next layer's x. The DMA would read x in
+// packed column tiles and write y row-major: x is kept row-major with y.
+// Without the layer loop the same kernel packs x.
+!t = !dataflow.itensor<16x16xf32, [4, 4] * [16, 16], (d0, d1) -> (d1, d0)>
+!r = !dataflow.itensor<1x16xf32, [4] * [16], (d0) -> (0, d0)>
+// CHECK-LABEL: func.func @chained
+// CHECK: dataflow.result_layouts = [{contiguous = false, packed = false, reason = "a layer loop feeds it to the next layer as its input (or back): kept row-major with it"}]
+// CHECK-SAME: dataflow.source_layouts = [{contiguous = false, packed = false, reason = "a layer loop feeds it to the next layer as its input (or back): kept row-major with it"}]
+// CHECK-LABEL: func.func @unchained
+// CHECK: dataflow.source_layouts = [{contiguous = true, inner_tiles = array<i64: 16, 16>
+module attributes {streamtensor.layer_loop = {chained = {chain = ["x", "y"], layers = 2 : i64}}} {
+  func.func @chained(%x: tensor<64x64xf32> {streamtensor.name = "x"}) -> (tensor<1x64xf32> {streamtensor.name = "y"}) {
+    %r = dataflow.kernel "k" ins(%x : tensor<64x64xf32>) -> (tensor<1x64xf32>) {
+    ^bb0(%in: !t):
+      %e = dataflow.itensor_empty : !r
+      %o = dataflow.task "t" inits(%e : !r) -> (!r) {
+      ^bb0(%out: !r):
+        dataflow.yield %out : !r
+      }
+      dataflow.yield %o : !r
+    }
+    return %r : tensor<1x64xf32>
+  }
+  func.func @unchained(%x: tensor<64x64xf32> {streamtensor.name = "x"}) -> (tensor<1x64xf32> {streamtensor.name = "y"}) {
+    %r = dataflow.kernel "k" ins(%x : tensor<64x64xf32>) -> (tensor<1x64xf32>) {
+    ^bb0(%in: !t):
+      %e = dataflow.itensor_empty : !r
+      %o = dataflow.task "t" inits(%e : !r) -> (!r) {
+      ^bb0(%out: !r):
+        dataflow.yield %out : !r
+      }
+      dataflow.yield %o : !r
+    }
+    return %r : tensor<1x64xf32>
+  }
+}

@@ -45,6 +45,21 @@ def FuseKernels : Pass<"dataflow-fuse-kernels", "::mlir::func::FuncOp"> {
   ];
 }
 
+def MergeInsertChains : Pass<"dataflow-merge-insert-chains"> {
+  let summary = "Join the pieces of a result in one task instead of a chain "
+                "of insert_slice tasks";
+  let description = [{
+    A task that inserts one piece into the whole tensor read from an earlier
+    such task (whose result nothing else reads) takes over that task's
+    reads and insert: the chain that assembles a result from the column
+    blocks of a weight split over ports becomes one task that reads every
+    piece and writes the tensor once, instead of one pass over the whole
+    tensor per piece, one after the other. Tasks of different kernels are
+    not merged.
+  }];
+  let dependentDialects = ["::mlir::tensor::TensorDialect"];
+}
+
 def EnsureSingleUse : Pass<"dataflow-ensure-single-use"> {
   let summary = "Give every itensor one consumer through itensor_fork";
   let description = [{
@@ -64,8 +79,11 @@ def PackKernelInterface : Pass<"dataflow-pack-kernel-interface", "::mlir::Module
     loop order, so every token, and every run of tokens the innermost loops
     visit, is contiguous; loops that re-read the tensor are allowed. Other
     accesses keep the row-major layout, and so do tensors passed between
-    kernels in memory, tensors read whole by a task, and function arguments
-    that several DMAs would want in different layouts. The decision, with
+    kernels in memory, tensors read whole by a task, function arguments
+    that several DMAs would want in different layouts, and the `chain` input
+    and output of a layer loop (`streamtensor.layer_loop`) whose DMAs would
+    want different layouts, since one layer reads what the other wrote.
+    The decision, with
     the reason when a tensor is not packed, is recorded per source and result
     in the kernel's `dataflow.source_layouts` and `dataflow.result_layouts`;
     the lowering materializes it (packed ports, `tensor.pack`/`tensor.unpack`

@@ -71,6 +71,79 @@ namespace {
 struct SourceRef {
   unsigned kernel, index;
 };
+} // namespace
+
+/// The argument or result of `func` named `name` (`streamtensor.name`).
+static std::optional<unsigned> findNamed(func::FuncOp func, StringRef name,
+                                         bool result) {
+  unsigned count = result ? func.getNumResults() : func.getNumArguments();
+  for (unsigned i = 0; i < count; ++i) {
+    auto attr = result ? func.getResultAttrOfType<StringAttr>(
+                             i, "streamtensor.name")
+                       : func.getArgAttrOfType<StringAttr>(
+                             i, "streamtensor.name");
+    if (attr && attr.getValue() == name)
+      return i;
+  }
+  return std::nullopt;
+}
+
+/// A layer loop (`streamtensor.layer_loop`, docs/codegen.md) feeds each
+/// layer's `chain` output to the next layer as its `chain` input: the two
+/// tensors need one layout. Where the DMAs chose different ones, both are
+/// kept row-major.
+static void keepLayerChainsAlike(
+    ArrayRef<KernelOp> kernels,
+    std::vector<SmallVector<InterfaceLayout, 4>> &sources,
+    std::vector<SmallVector<InterfaceLayout, 4>> &results,
+    llvm::MapVector<Value, SmallVector<SourceRef>> &readers) {
+  if (kernels.empty())
+    return;
+  auto module = kernels.front()->getParentOfType<ModuleOp>();
+  auto loops =
+      module ? module->getAttrOfType<DictionaryAttr>("streamtensor.layer_loop")
+             : nullptr;
+  if (!loops)
+    return;
+  for (auto func : module.getOps<func::FuncOp>()) {
+    auto entry = loops.getAs<DictionaryAttr>(func.getSymName());
+    auto chain = entry ? entry.getAs<ArrayAttr>("chain") : nullptr;
+    if (!chain || chain.size() != 2 || func.isExternal())
+      continue;
+    auto inName = dyn_cast<StringAttr>(chain[0]);
+    auto outName = dyn_cast<StringAttr>(chain[1]);
+    if (!inName || !outName)
+      continue;
+    std::optional<unsigned> in = findNamed(func, inName.getValue(), false);
+    std::optional<unsigned> out = findNamed(func, outName.getValue(), true);
+    if (!in || !out)
+      continue;
+    auto ret = cast<func::ReturnOp>(func.getBody().front().getTerminator());
+    Value written = ret.getOperand(*out);
+    while (isa_and_nonnull<tensor::ExpandShapeOp, tensor::CollapseShapeOp>(
+        written.getDefiningOp()))
+      written = written.getDefiningOp()->getOperand(0);
+    auto result = dyn_cast<OpResult>(written);
+    auto kernel = result ? dyn_cast<KernelOp>(result.getOwner()) : nullptr;
+    auto refs = readers.find(func.getArgument(*in));
+    if (!kernel || refs == readers.end())
+      continue;
+    unsigned k = llvm::find(kernels, kernel) - kernels.begin();
+    if (k == kernels.size())
+      continue;
+    InterfaceLayout &outLayout = results[k][result.getResultNumber()];
+    const SourceRef &first = refs->second.front();
+    if (sameLayout(sources[first.kernel][first.index], outLayout))
+      continue;
+    StringRef reason = "a layer loop feeds it to the next layer as its input "
+                       "(or back): kept row-major with it";
+    keepRowMajor(outLayout, reason);
+    for (const SourceRef &ref : refs->second)
+      keepRowMajor(sources[ref.kernel][ref.index], reason);
+  }
+}
+
+namespace {
 
 struct PackKernelInterfacePass
     : public streamtensor::dataflow::impl::PackKernelInterfaceBase<
@@ -133,6 +206,8 @@ struct PackKernelInterfacePass
         keepRowMajor(sources[ref.kernel][ref.index],
                      "read by several DMAs in different tile orders");
     }
+
+    keepLayerChainsAlike(kernels, sources, results, readers);
 
     MLIRContext *ctx = &getContext();
     auto toArray = [&](ArrayRef<InterfaceLayout> layouts) {
