@@ -38,8 +38,7 @@ using namespace streamtensor::dataflow;
 
 /// Whether `value` is computed from loop counters and constants alone, by
 /// operations without side effects.
-static bool dependsOnCountersOnly(Value value, func::FuncOp func,
-                                  llvm::DenseSet<Value> &known) {
+static bool dependsOnCountersOnly(Value value, llvm::DenseSet<Value> &known) {
   if (known.contains(value))
     return true;
   if (auto arg = dyn_cast<BlockArgument>(value)) {
@@ -51,7 +50,7 @@ static bool dependsOnCountersOnly(Value value, func::FuncOp func,
     if (op->getNumRegions() != 0 || !isMemoryEffectFree(op))
       return false;
     for (Value operand : op->getOperands())
-      if (!dependsOnCountersOnly(operand, func, known))
+      if (!dependsOnCountersOnly(operand, known))
         return false;
   }
   known.insert(value);
@@ -97,14 +96,13 @@ static SmallVector<PortReads> findPortReads(func::FuncOp process) {
         break;
       }
       for (Value index : load.getIndices())
-        ok = ok && dependsOnCountersOnly(index, process, known);
+        ok = ok && dependsOnCountersOnly(index, known);
       for (Operation *parent = load->getParentOp(); ok && parent != process;
            parent = parent->getParentOp()) {
         auto loop = dyn_cast<scf::ForOp>(parent);
-        ok = loop &&
-             dependsOnCountersOnly(loop.getLowerBound(), process, known) &&
-             dependsOnCountersOnly(loop.getUpperBound(), process, known) &&
-             dependsOnCountersOnly(loop.getStep(), process, known);
+        ok = loop && dependsOnCountersOnly(loop.getLowerBound(), known) &&
+             dependsOnCountersOnly(loop.getUpperBound(), known) &&
+             dependsOnCountersOnly(loop.getStep(), known);
       }
       if (!ok)
         break;
