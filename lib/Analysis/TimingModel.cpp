@@ -998,8 +998,8 @@ streamtensor::graphFromTopFunction(func::FuncOp top, const TargetDesc &target) {
     allPorts += portBytes[arg];
   }
   if (allPorts > target.getTotalHbmBytesPerCycle())
-    for (auto &entry : portBytes)
-      entry.second *= target.getTotalHbmBytesPerCycle() / allPorts;
+    for (auto &share : portBytes)
+      share.second *= target.getTotalHbmBytesPerCycle() / allPorts;
 
   for (Operation &op : entry) {
     if (auto stream = dyn_cast<StreamOp>(op)) {
