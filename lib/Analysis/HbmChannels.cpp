@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "streamtensor/Analysis/HbmChannels.h"
+#include "streamtensor/Analysis/ResourceModel.h"
 
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/ADT/STLExtras.h"
@@ -62,16 +63,7 @@ std::string streamtensor::getPortTensorName(func::FuncOp top, unsigned index) {
 int64_t streamtensor::getPortBytes(MemRefType type) {
   if (!type.hasStaticShape())
     return 0;
-  Type element = type.getElementType();
-  int64_t lanes = 1;
-  if (auto vector = dyn_cast<VectorType>(element)) {
-    lanes = vector.getNumElements();
-    element = vector.getElementType();
-  }
-  if (!element.isIntOrFloat())
-    return 0;
-  return (type.getNumElements() * lanes * element.getIntOrFloatBitWidth() +
-          7) /
+  return (type.getNumElements() * getElementBits(type.getElementType()) + 7) /
          8;
 }
 

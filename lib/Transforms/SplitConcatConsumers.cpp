@@ -265,17 +265,15 @@ bool SplitConcatConsumersPass::splitOne(RewriterBase &rewriter) {
       if (!concat)
         continue;
       auto type = cast<RankedTensorType>(input->get().getType());
-      int64_t concatBytes =
-          type.getNumElements() *
-          streamtensor::dataflow::getScalarBytes(type.getElementType());
+      int64_t concatBytes = streamtensor::dataflow::getSaturatedBytes(
+          type.getShape(), type.getElementType());
       if (concatBytes < minBytes)
         continue;
       if (shrinkingOnly) {
         auto result = dyn_cast<RankedTensorType>(op->getResult(0).getType());
         if (op->getNumResults() != 1 || !result ||
-            result.getNumElements() * streamtensor::dataflow::getScalarBytes(
-                                          result.getElementType()) >=
-                concatBytes)
+            streamtensor::dataflow::getSaturatedBytes(
+                result.getShape(), result.getElementType()) >= concatBytes)
           continue;
       }
       AffineExpr expr =

@@ -206,9 +206,11 @@ void DecouplePortReadsPass::runOnOperation() {
     SmallVector<func::CallOp> calls(top.getBody().getOps<func::CallOp>());
     for (func::CallOp call : calls) {
       auto process = symbols.lookup<func::FuncOp>(call.getCallee());
-      if (!process || !process->hasAttr("dataflow.process") ||
-          !process.getSymbolUses(module) ||
-          llvm::range_size(*process.getSymbolUses(module)) != 1)
+      if (!process || !process->hasAttr("dataflow.process"))
+        continue;
+      std::optional<SymbolTable::UseRange> uses =
+          process.getSymbolUses(module);
+      if (!uses || llvm::range_size(*uses) != 1)
         continue;
       SmallVector<PortReads> ports = findPortReads(process);
       for (const PortReads &reads : ports) {

@@ -73,16 +73,21 @@ static bool inlineJoin(ITensorReadOp read) {
   return true;
 }
 
+/// An insert at static offsets, unit strides and the destination's rank:
+/// its offsets compose with those of an insert around it.
+static bool hasPlainOffsets(tensor::InsertSliceOp insert) {
+  return insert.hasUnitStride() &&
+         !ShapedType::isDynamicShape(insert.getStaticOffsets()) &&
+         insert.getSourceType().getRank() == insert.getDestType().getRank();
+}
+
 /// The pieces inserted into a `tensor.empty` to build `value`, in order, with
 /// their static offsets; nothing when it is built otherwise.
 static std::optional<SmallVector<tensor::InsertSliceOp>>
 getPiecesOverEmpty(Value value) {
   SmallVector<tensor::InsertSliceOp> pieces;
   while (auto insert = value.getDefiningOp<tensor::InsertSliceOp>()) {
-    if (!insert.hasUnitStride() ||
-        ShapedType::isDynamicShape(insert.getStaticOffsets()) ||
-        insert.getSourceType().getRank() != insert.getDestType().getRank() ||
-        !insert.getResult().hasOneUse())
+    if (!hasPlainOffsets(insert) || !insert.getResult().hasOneUse())
       return std::nullopt;
     pieces.push_back(insert);
     value = insert.getDest();
@@ -97,9 +102,7 @@ getPiecesOverEmpty(Value value) {
 /// pieces themselves at the combined offsets: the join copies each value
 /// once instead of once per level of nesting.
 static bool flattenNestedInsert(tensor::InsertSliceOp outer) {
-  if (!outer.hasUnitStride() ||
-      ShapedType::isDynamicShape(outer.getStaticOffsets()) ||
-      outer.getSourceType().getRank() != outer.getDestType().getRank())
+  if (!hasPlainOffsets(outer))
     return false;
   std::optional<SmallVector<tensor::InsertSliceOp>> pieces =
       getPiecesOverEmpty(outer.getSource());
