@@ -38,6 +38,8 @@ struct PadWeightColumnsPass
   using PadWeightColumnsBase::PadWeightColumnsBase;
   void runOnOperation() override;
   void pad(func::FuncOp func, linalg::LinalgOp op);
+  /// Operations the sinking of slices erased, not to be visited again.
+  llvm::SmallPtrSet<Operation *, 8> erased;
 };
 } // namespace
 
@@ -47,6 +49,183 @@ static BlockArgument getOwnWeight(linalg::LinalgOp op) {
   if (!arg || !arg.hasOneUse())
     return nullptr;
   return isWeightArgument(arg) ? arg : nullptr;
+}
+
+/// Adds, after the other arguments, the weight `weight` stored padded with
+/// zeros to `padded` along `dim`, with the name and `streamtensor.slice_of`
+/// that tell the host how to build it from the user's tensor; null when
+/// the weight has no name to refer to.
+static BlockArgument addPaddedWeight(func::FuncOp func, BlockArgument weight,
+                                     unsigned dim, int64_t padded) {
+  Builder b(func.getContext());
+  unsigned index = weight.getArgNumber();
+  auto name = func.getArgAttrOfType<StringAttr>(index, "streamtensor.name");
+  if (!name)
+    return nullptr;
+  auto weightType = cast<RankedTensorType>(weight.getType());
+  SmallVector<int64_t> shape(weightType.getShape());
+  shape[dim] = padded;
+  auto paddedType = RankedTensorType::get(shape, weightType.getElementType());
+  SmallVector<NamedAttribute> attrs;
+  for (NamedAttribute attr : func.getArgAttrDict(index))
+    if (attr.getName() != "streamtensor.name")
+      attrs.push_back(attr);
+  std::string paddedName =
+      name.str() + "[padded to " + std::to_string(padded) + "]";
+  attrs.push_back(
+      b.getNamedAttr("streamtensor.name", b.getStringAttr(paddedName)));
+  attrs.push_back(b.getNamedAttr(
+      "streamtensor.slice_of",
+      b.getDictionaryAttr(
+          {b.getNamedAttr("source", name),
+           b.getNamedAttr("offsets", b.getDenseI64ArrayAttr(
+                                         SmallVector<int64_t>(shape.size(), 0))),
+           b.getNamedAttr("sizes", b.getDenseI64ArrayAttr(shape)),
+           b.getNamedAttr("padding", b.getStringAttr("zero"))})));
+  unsigned position = func.getNumArguments();
+  func.insertArgument(position, paddedType, b.getDictionaryAttr(attrs),
+                      weight.getLoc());
+  return func.getArgument(position);
+}
+
+/// The dimension `slice` cuts (it keeps a leading part of one dimension).
+static std::optional<unsigned> getCutDim(tensor::ExtractSliceOp slice) {
+  RankedTensorType source = slice.getSourceType();
+  if (!slice.hasUnitStride() || !source.hasStaticShape() ||
+      slice.getType().getRank() != source.getRank() ||
+      llvm::any_of(slice.getStaticOffsets(), [](int64_t o) { return o != 0; }))
+    return std::nullopt;
+  std::optional<unsigned> cut;
+  for (auto [d, size] : llvm::enumerate(slice.getType().getShape())) {
+    if (size == source.getDimSize(d))
+      continue;
+    if (cut)
+      return std::nullopt;
+    cut = d;
+  }
+  return cut;
+}
+
+/// Whether each index of `map` is a loop, or 0 (a unit dimension).
+/// AffineMap::isProjectedPermutation refuses more indices than loops even
+/// when the extra ones are zeros.
+static bool isDimsOrZeros(AffineMap map) {
+  llvm::SmallBitVector seen(map.getNumDims());
+  for (AffineExpr expr : map.getResults()) {
+    if (auto dim = dyn_cast<AffineDimExpr>(expr)) {
+      if (seen.test(dim.getPosition()))
+        return false;
+      seen.set(dim.getPosition());
+      continue;
+    }
+    auto constant = dyn_cast<AffineConstantExpr>(expr);
+    if (!constant || constant.getValue() != 0)
+      return false;
+  }
+  return true;
+}
+
+/// The padded rows would reach element-wise work over the logits (a
+/// quantized head's dequantization and scaling) through a slice of one
+/// value a cycle: where the slice's only user is a generic that is parallel
+/// along the cut dimension and whose other operands along it are weights
+/// read there only (padded too) or fresh accumulators, the generic runs on
+/// the padded rows and the slice moves after it. Returns the moved slice.
+static tensor::ExtractSliceOp
+sinkSlice(func::FuncOp func, tensor::ExtractSliceOp slice,
+          llvm::BitVector &replaced, llvm::SmallPtrSetImpl<Operation *> &erased) {
+  std::optional<unsigned> cut = getCutDim(slice);
+  if (!cut || !slice->hasOneUse())
+    return nullptr;
+  OpOperand &use = *slice->getUses().begin();
+  auto generic = dyn_cast<linalg::GenericOp>(use.getOwner());
+  if (!generic || !generic.hasPureTensorSemantics() ||
+      generic->getNumResults() != 1 || generic.isDpsInit(&use) ||
+      !generic.getBody()->getOps<linalg::IndexOp>().empty() ||
+      !llvm::all_of(generic.getIndexingMapsArray(), isDimsOrZeros))
+    return nullptr;
+  auto loopExpr = dyn_cast<AffineDimExpr>(
+      generic.getMatchingIndexingMap(&use).getResult(*cut));
+  if (!loopExpr ||
+      generic.getIteratorTypesArray()[loopExpr.getPosition()] !=
+          utils::IteratorType::parallel)
+    return nullptr;
+  int64_t padded = slice.getSourceType().getDimSize(*cut);
+  // Tile sizes chosen already (a reshape's copy) must still divide.
+  if (auto tiles =
+          generic->getAttrOfType<DenseI64ArrayAttr>("streamtensor.tile_sizes")) {
+    unsigned loop = loopExpr.getPosition();
+    if (loop >= tiles.size() || tiles[loop] < 0 ||
+        (tiles[loop] > 0 && padded % tiles[loop] != 0))
+      return nullptr;
+  }
+
+  // Every operand spanning the cut loop, with the dimension it spans there.
+  SmallVector<std::pair<OpOperand *, unsigned>> spanning;
+  for (OpOperand &operand : generic->getOpOperands()) {
+    std::optional<unsigned> dim =
+        generic.getMatchingIndexingMap(&operand).getResultPosition(loopExpr);
+    if (!dim)
+      continue;
+    Value value = operand.get();
+    bool ok = false;
+    if (value == slice.getResult()) {
+      ok = *dim == *cut;
+    } else if (generic.isDpsInit(&operand)) {
+      Operation *def = value.getDefiningOp();
+      if (auto fill = dyn_cast_or_null<linalg::FillOp>(def))
+        def = fill.getOutputs()[0].getDefiningOp();
+      ok = isa_and_nonnull<tensor::EmptyOp>(def) &&
+           cast<RankedTensorType>(value.getType()).hasStaticShape();
+    } else if (auto arg = dyn_cast<BlockArgument>(value)) {
+      ok = isWeightArgument(arg) && arg.hasOneUse() &&
+           cast<RankedTensorType>(arg.getType()).hasStaticShape() &&
+           func.getArgAttr(arg.getArgNumber(), "streamtensor.name");
+    }
+    if (!ok)
+      return nullptr;
+    spanning.push_back({&operand, *dim});
+  }
+
+  OpBuilder b(generic);
+  Location loc = generic.getLoc();
+  IRMapping mapping;
+  for (auto [operand, dim] : spanning) {
+    Value value = operand->get();
+    if (value == slice.getResult()) {
+      mapping.map(value, slice.getSource());
+      continue;
+    }
+    auto type = cast<RankedTensorType>(value.getType());
+    SmallVector<int64_t> shape(type.getShape());
+    shape[dim] = padded;
+    if (auto arg = dyn_cast<BlockArgument>(value)) {
+      replaced.resize(func.getNumArguments() + 1);
+      replaced.set(arg.getArgNumber());
+      mapping.map(value, addPaddedWeight(func, arg, dim, padded));
+      continue;
+    }
+    Value init = b.create<tensor::EmptyOp>(loc, shape, type.getElementType());
+    if (auto fill = value.getDefiningOp<linalg::FillOp>())
+      init = b.create<linalg::FillOp>(loc, fill.getInputs(), init).getResult(0);
+    mapping.map(value, init);
+  }
+  Operation *clone = b.clone(*generic, mapping);
+  Value initValue = mapping.lookup(generic.getDpsInitOperand(0)->get());
+  clone->getResult(0).setType(initValue.getType());
+  auto outType = cast<RankedTensorType>(generic->getResult(0).getType());
+  SmallVector<OpFoldResult> offsets(outType.getRank(), b.getIndexAttr(0));
+  SmallVector<OpFoldResult> sizes, strides(outType.getRank(),
+                                           b.getIndexAttr(1));
+  for (int64_t size : outType.getShape())
+    sizes.push_back(b.getIndexAttr(size));
+  auto moved = b.create<tensor::ExtractSliceOp>(loc, outType, clone->getResult(0),
+                                                offsets, sizes, strides);
+  generic->getResult(0).replaceAllUsesWith(moved.getResult());
+  erased.insert(generic);
+  generic->erase();
+  slice->erase();
+  return moved;
 }
 
 void PadWeightColumnsPass::pad(func::FuncOp func, linalg::LinalgOp op) {
@@ -83,33 +262,9 @@ void PadWeightColumnsPass::pad(func::FuncOp func, linalg::LinalgOp op) {
   unsigned weightDim = *weightMap.getResultPosition(loopExpr);
   unsigned outDim = *outMap.getResultPosition(loopExpr);
 
-  // The padded weight replaces the user's, and says which part it holds.
-  Builder b(&getContext());
-  unsigned index = weight.getArgNumber();
-  SmallVector<int64_t> shape(weightType.getShape());
-  shape[weightDim] = padded;
-  auto paddedType = RankedTensorType::get(shape, weightType.getElementType());
-  auto name = func.getArgAttrOfType<StringAttr>(index, "streamtensor.name");
-  if (!name)
+  BlockArgument paddedWeight = addPaddedWeight(func, weight, weightDim, padded);
+  if (!paddedWeight)
     return;
-  SmallVector<NamedAttribute> attrs;
-  for (NamedAttribute attr : func.getArgAttrDict(index))
-    if (attr.getName() != "streamtensor.name")
-      attrs.push_back(attr);
-  std::string paddedName = name.str() + "[padded to " + std::to_string(padded) + "]";
-  attrs.push_back(b.getNamedAttr("streamtensor.name", b.getStringAttr(paddedName)));
-  attrs.push_back(b.getNamedAttr(
-      "streamtensor.slice_of",
-      b.getDictionaryAttr(
-          {b.getNamedAttr("source", name),
-           b.getNamedAttr("offsets", b.getDenseI64ArrayAttr(
-                                         SmallVector<int64_t>(shape.size(), 0))),
-           b.getNamedAttr("sizes", b.getDenseI64ArrayAttr(shape)),
-           b.getNamedAttr("padding", b.getStringAttr("zero"))})));
-  unsigned position = func.getNumArguments();
-  func.insertArgument(position, paddedType, b.getDictionaryAttr(attrs),
-                      weight.getLoc());
-  Value paddedWeight = func.getArgument(position);
 
   // The contraction on the padded weight, into a padded accumulator.
   OpBuilder builder(op);
@@ -131,11 +286,16 @@ void PadWeightColumnsPass::pad(func::FuncOp func, linalg::LinalgOp op) {
                                            builder.getIndexAttr(1));
   for (int64_t size : outType.getShape())
     sizes.push_back(builder.getIndexAttr(size));
-  Value result = builder.create<tensor::ExtractSliceOp>(
+  auto slice = builder.create<tensor::ExtractSliceOp>(
       loc, outType, clone->getResult(0), offsets, sizes, strides);
-  op->getResult(0).replaceAllUsesWith(result);
+  op->getResult(0).replaceAllUsesWith(slice.getResult());
   op->erase();
-  func.eraseArgument(index);
+  llvm::BitVector replaced(func.getNumArguments());
+  replaced.set(weight.getArgNumber());
+  while (slice)
+    slice = sinkSlice(func, slice, replaced, erased);
+  replaced.resize(func.getNumArguments());
+  (void)func.eraseArguments(replaced);
 }
 
 void PadWeightColumnsPass::runOnOperation() {
@@ -150,5 +310,6 @@ void PadWeightColumnsPass::runOnOperation() {
       ops.push_back(op);
   });
   for (linalg::LinalgOp op : ops)
-    pad(getOperation(), op);
+    if (!erased.contains(op))
+      pad(getOperation(), op);
 }

@@ -203,14 +203,26 @@ struct ExtractAroundInsert : OpRewritePattern<tensor::ExtractSliceOp> {
   }
 };
 
-/// extract_slice of a fill (a linalg.generic without inputs whose body
-/// yields a value from outside) is the fill of the smaller tensor: a part of
+/// extract_slice of a fill (linalg.fill of an empty tensor, or a
+/// linalg.generic without inputs whose body yields a value from outside) is
+/// the fill of the smaller tensor: a part of
 /// a split consumer starts from its own fill, not from a slice of a stream.
 struct ExtractOfFill : OpRewritePattern<tensor::ExtractSliceOp> {
   using OpRewritePattern::OpRewritePattern;
 
   LogicalResult matchAndRewrite(tensor::ExtractSliceOp extract,
                                 PatternRewriter &rewriter) const override {
+    if (auto named = extract.getSource().getDefiningOp<linalg::FillOp>()) {
+      if (!named.getOutputs()[0].getDefiningOp<tensor::EmptyOp>() ||
+          extract.getType().getRank() != extract.getSourceType().getRank())
+        return failure();
+      Value init = rewriter.create<tensor::EmptyOp>(
+          extract.getLoc(), extract.getType().getShape(),
+          extract.getType().getElementType());
+      rewriter.replaceOpWithNewOp<linalg::FillOp>(extract, named.getInputs(),
+                                                  init);
+      return success();
+    }
     auto fill = extract.getSource().getDefiningOp<linalg::GenericOp>();
     if (!fill || fill.getNumDpsInputs() != 0 || fill.getNumDpsInits() != 1 ||
         !fill.getIndexingMapsArray()[0].isIdentity() ||

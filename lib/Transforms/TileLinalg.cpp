@@ -14,6 +14,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "StreamedOperand.h"
 #include "streamtensor/Transforms/Passes.h"
 #include "streamtensor/Transforms/TilingDirectives.h"
 
@@ -40,6 +41,17 @@ using streamtensor::kUnrollAttr;
 using streamtensor::getDefaultTileSize;
 
 static constexpr int64_t kDefaultUnroll = 2;
+
+/// Whether `op` multiplies operands computed on chip, none read from
+/// external memory (those products get their lanes from the memory word,
+/// --streamtensor-plan-weight-streaming): prefill attention's Q K^T and P V.
+static bool isOnChipContraction(Operation *op) {
+  auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
+  return linalgOp && linalg::isaContractionOpInterface(linalgOp) &&
+         llvm::none_of(linalgOp.getDpsInputs(), [](Value input) {
+           return bool(streamtensor::getExternalSource(input));
+         });
+}
 
 static constexpr llvm::StringLiteral kVectorizeAttr = "streamtensor.vectorize";
 
@@ -154,7 +166,8 @@ readArrayAttr(Operation *op, StringRef name, size_t size, StringRef what) {
       SmallVector<int64_t>(array.asArrayRef()));
 }
 
-static FailureOr<TilePlan> computeTilePlan(TilingInterface op) {
+static FailureOr<TilePlan> computeTilePlan(TilingInterface op,
+                                           int64_t contractionLanes) {
   Operation *operation = op.getOperation();
   auto dpsOp = dyn_cast<DestinationStyleOpInterface>(operation);
   if (!dpsOp || !dpsOp.hasPureTensorSemantics())
@@ -259,6 +272,30 @@ static FailureOr<TilePlan> computeTilePlan(TilingInterface op) {
                     tileRange % kDefaultUnroll == 0;
     plan.unroll.push_back(unrolled ? kDefaultUnroll : 1);
   }
+  // A product of on-chip operands runs as many multiply-adds a cycle as its
+  // unroll factors multiply to: 2 x 2 x 2 over attention's heads, rows and
+  // columns left prefill's Q K^T and P V at 8 a cycle, 60% of a 32-token
+  // block. Its innermost parallel loop (the one inside all others after the
+  // reductions move out) takes up to `contractionLanes` lanes instead, the
+  // banks of one index, where several unrolled loops would multiply them.
+  if (!*userUnroll && contractionLanes > 1 && isOnChipContraction(operation)) {
+    std::optional<size_t> innermost;
+    for (size_t dim = 0; dim < numLoops; ++dim)
+      if (!plan.isReduction(dim))
+        innermost = dim;
+    if (innermost) {
+      int64_t tileRange = plan.tileSizes[*innermost]
+                              ? plan.tileSizes[*innermost]
+                              : plan.ranges[*innermost];
+      int64_t lanes = std::min(contractionLanes, tileRange);
+      while (tileRange % lanes != 0)
+        --lanes;
+      if (lanes > kDefaultUnroll) {
+        plan.unroll.assign(numLoops, 1);
+        plan.unroll[*innermost] = lanes;
+      }
+    }
+  }
 
   // Loop order inside a tile: reductions outermost so that the pipelined
   // innermost loops carry no recurrence.
@@ -361,6 +398,7 @@ static FailureOr<Operation *> tileOp(RewriterBase &rewriter, TilingInterface op,
 namespace {
 struct TileLinalgPass
     : public streamtensor::impl::TileLinalgBase<TileLinalgPass> {
+  using TileLinalgBase::TileLinalgBase;
   void runOnOperation() override {
     func::FuncOp func = getOperation();
     MLIRContext *ctx = &getContext();
@@ -379,7 +417,7 @@ struct TileLinalgPass
           failedPlan = true;
           continue;
         }
-        FailureOr<TilePlan> plan = computeTilePlan(tilingOp);
+        FailureOr<TilePlan> plan = computeTilePlan(tilingOp, contractionLanes);
         if (failed(plan)) {
           failedPlan = true;
           continue;

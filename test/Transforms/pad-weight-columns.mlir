@@ -58,3 +58,70 @@ func.func @dequantize(%acc: tensor<8x4000xi32>, %scale: tensor<8x4000xf32> {stre
   } -> tensor<4000xf32>
   return %y : tensor<4000xf32>
 }
+
+// -----
+
+// A quantized head: per-group sums, dequantized by per-group scales and
+// scaled by the activation's scale. The padded rows go on through both
+// element-wise steps (the scales padded with zeros too) and the slice
+// moves to their end, so the steps run on the well-tiled width.
+// CHECK-LABEL: func.func @quantized_head
+// CHECK-SAME: %[[S:[^:]+]]: tensor<f32>, %[[W:[^:]+]]: tensor<2x4096x64xi4> {{.+}}"wq[padded to 4096]"
+// CHECK-SAME: %[[SC:[^:]+]]: tensor<2x4096xf32> {{.+}}"scale[padded to 4096]", streamtensor.slice_of = {offsets = array<i64: 0, 0>, padding = "zero", sizes = array<i64: 2, 4096>, source = "scale"}
+// CHECK: %[[P:.+]] = linalg.batch_matmul_transpose_b {{.+}} -> tensor<2x1x4096xi32>
+// CHECK: %[[D:.+]] = linalg.generic {{.+}} ins(%[[P]], %[[SC]] : tensor<2x1x4096xi32>, tensor<2x4096xf32>) outs(%{{.+}} : tensor<4096xf32>)
+// CHECK: %[[Y:.+]] = linalg.generic {{.+}} ins(%[[D]], %[[S]] : tensor<4096xf32>, tensor<f32>) outs(%{{.+}} : tensor<4096xf32>)
+// CHECK: %[[R:.+]] = tensor.extract_slice %[[Y]][0] [4000] [1]
+// CHECK: return %[[R]]
+#g3 = affine_map<(g, n) -> (g, 0, n)>
+#g2 = affine_map<(g, n) -> (g, n)>
+#n = affine_map<(g, n) -> (n)>
+#id = affine_map<(n) -> (n)>
+#scalar = affine_map<(n) -> ()>
+func.func @quantized_head(%x: tensor<2x1x64xi8>, %s: tensor<f32>, %wq: tensor<2x4000x64xi4> {streamtensor.kind = "weight", streamtensor.name = "wq"}, %scale: tensor<2x4000xf32> {streamtensor.kind = "weight", streamtensor.name = "scale"}) -> tensor<4000xf32> {
+  %c0 = arith.constant 0 : i32
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<2x1x4000xi32>
+  %f = linalg.fill ins(%c0 : i32) outs(%e : tensor<2x1x4000xi32>) -> tensor<2x1x4000xi32>
+  %p = linalg.batch_matmul_transpose_b ins(%x, %wq : tensor<2x1x64xi8>, tensor<2x4000x64xi4>) outs(%f : tensor<2x1x4000xi32>) -> tensor<2x1x4000xi32>
+  %e1 = tensor.empty() : tensor<4000xf32>
+  %f1 = linalg.fill ins(%zero : f32) outs(%e1 : tensor<4000xf32>) -> tensor<4000xf32>
+  %d = linalg.generic {indexing_maps = [#g3, #g2, #n], iterator_types = ["reduction", "parallel"]} ins(%p, %scale : tensor<2x1x4000xi32>, tensor<2x4000xf32>) outs(%f1 : tensor<4000xf32>) {
+  ^bb0(%a: i32, %sc: f32, %o: f32):
+    %af = arith.sitofp %a : i32 to f32
+    %m = arith.mulf %af, %sc : f32
+    %r = arith.addf %o, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<4000xf32>
+  %y = linalg.generic {indexing_maps = [#id, #scalar, #id], iterator_types = ["parallel"]} ins(%d, %s : tensor<4000xf32>, tensor<f32>) outs(%e1 : tensor<4000xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %m = arith.mulf %a, %b : f32
+    linalg.yield %m : f32
+  } -> tensor<4000xf32>
+  return %y : tensor<4000xf32>
+}
+
+// -----
+
+// The slice stays where a step mixes the padded rows with the real ones
+// (a sum over the logits).
+// CHECK-LABEL: func.func @reduced_after
+// CHECK: %[[P:.+]] = linalg.matmul_transpose_b {{.+}} -> tensor<1x4096xf32>
+// CHECK: %[[R:.+]] = tensor.extract_slice %[[P]][0, 0] [1, 4000] [1, 1]
+// CHECK: linalg.generic {{.+}} ins(%[[R]] : tensor<1x4000xf32>)
+#rows = affine_map<(i, j) -> (i, j)>
+#row = affine_map<(i, j) -> (i)>
+func.func @reduced_after(%x: tensor<1x64xf32>, %w: tensor<4000x64xf32> {streamtensor.kind = "weight", streamtensor.name = "wte"}) -> tensor<1xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x4000xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x4000xf32>) -> tensor<1x4000xf32>
+  %y = linalg.matmul_transpose_b ins(%x, %w : tensor<1x64xf32>, tensor<4000x64xf32>) outs(%f : tensor<1x4000xf32>) -> tensor<1x4000xf32>
+  %e2 = tensor.empty() : tensor<1xf32>
+  %f2 = linalg.fill ins(%zero : f32) outs(%e2 : tensor<1xf32>) -> tensor<1xf32>
+  %sum = linalg.generic {indexing_maps = [#rows, #row], iterator_types = ["parallel", "reduction"]} ins(%y : tensor<1x4000xf32>) outs(%f2 : tensor<1xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %r = arith.addf %o, %a : f32
+    linalg.yield %r : f32
+  } -> tensor<1xf32>
+  return %sum : tensor<1xf32>
+}

@@ -1,5 +1,6 @@
 // RUN: streamtensor-opt %s --streamtensor-split-concat-consumers --canonicalize --cse | FileCheck %s
 // RUN: streamtensor-opt %s --streamtensor-split-concat-consumers=min-bytes=1000000 | FileCheck %s --check-prefix=SMALL
+// RUN: streamtensor-opt %s --streamtensor-split-concat-consumers | FileCheck %s --check-prefix=FILL
 
 // A decode step's attention: the key and value caches get the new token's
 // row appended (513 rows, 131 KB each). The score product reads the keys
@@ -135,6 +136,13 @@ func.func @weight_product_over_pieces(%a: tensor<32x256xf32>, %b: tensor<32x256x
 // CHECK: linalg.generic {{.*}} ins(%[[B]], %{{.*}} : tensor<4x1x8192xi32>, tensor<4x8192xf32>)
 // CHECK: %[[LAST:.*]] = tensor.extract_slice %[[C]][0, 0, 0] [4, 1, 7616] [1, 1, 1]
 // CHECK: linalg.generic {{.*}} ins(%[[LAST]], %{{.*}} : tensor<4x1x7616xi32>, tensor<4x7616xf32>)
+// Each piece starts from a fill of its own, not from a slice of the
+// whole fill (which would be a task holding all 24,000 values).
+// FILL-LABEL: func.func @dequantize_pieces
+// FILL-NOT: tensor.extract_slice {{.*}} : tensor<24000xf32>
+// FILL: linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<8192xf32>)
+// FILL-NOT: tensor.extract_slice {{.*}} : tensor<24000xf32>
+// FILL: linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<7616xf32>)
 
 #gtn = affine_map<(g, n) -> (g, 0, n)>
 #gn = affine_map<(g, n) -> (g, n)>

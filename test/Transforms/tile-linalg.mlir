@@ -1,4 +1,5 @@
 // RUN: streamtensor-opt %s --streamtensor-tile-linalg | FileCheck %s --implicit-check-not=affine.
+// RUN: streamtensor-opt %s --streamtensor-tile-linalg=contraction-lanes=1 | FileCheck %s --check-prefix=PAIRS
 
 // Defaults: i and j tiled by 16 outside, k tiled by 16 inside them; the fill is
 // fused into the parallel nest and the tile is inserted after the k loop.
@@ -335,4 +336,35 @@ func.func @nested(%A: tensor<64x64xf32>, %B: tensor<64x64xf32>, %C: tensor<64x64
     scf.yield %m : tensor<64x64xf32>
   }
   return %r : tensor<64x64xf32>
+}
+
+// A product of operands computed on chip (prefill attention's Q K^T) unrolls
+// its innermost parallel loop by 16 instead of every parallel loop by 2:
+// 16 multiply-adds a cycle on the banks of one index. contraction-lanes=1
+// keeps the pairs.
+// CHECK-LABEL: func.func @on_chip_product
+// CHECK: linalg.batch_matmul
+// CHECK-SAME: streamtensor.unroll = array<i64: 1, 1, 16, 1>
+// PAIRS-LABEL: func.func @on_chip_product
+// PAIRS: linalg.batch_matmul
+// PAIRS-SAME: streamtensor.unroll = array<i64: 2, 2, 2, 1>
+#id3 = affine_map<(b, i, j) -> (b, i, j)>
+func.func @on_chip_product(%A: tensor<4x32x32xf32>, %B: tensor<4x32x32xf32>) -> tensor<4x32x32xf32> {
+  %zero = arith.constant 0.0 : f32
+  %two = arith.constant 2.0 : f32
+  %ea = tensor.empty() : tensor<4x32x32xf32>
+  %a = linalg.generic {indexing_maps = [#id3, #id3], iterator_types = ["parallel", "parallel", "parallel"]} ins(%A : tensor<4x32x32xf32>) outs(%ea : tensor<4x32x32xf32>) {
+  ^bb0(%v: f32, %o: f32):
+    %m = arith.mulf %v, %two : f32
+    linalg.yield %m : f32
+  } -> tensor<4x32x32xf32>
+  %b = linalg.generic {indexing_maps = [#id3, #id3], iterator_types = ["parallel", "parallel", "parallel"]} ins(%B : tensor<4x32x32xf32>) outs(%ea : tensor<4x32x32xf32>) {
+  ^bb0(%v: f32, %o: f32):
+    %m = arith.mulf %v, %two : f32
+    linalg.yield %m : f32
+  } -> tensor<4x32x32xf32>
+  %e = tensor.empty() : tensor<4x32x32xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<4x32x32xf32>) -> tensor<4x32x32xf32>
+  %r = linalg.batch_matmul ins(%a, %b : tensor<4x32x32xf32>, tensor<4x32x32xf32>) outs(%f : tensor<4x32x32xf32>) -> tensor<4x32x32xf32>
+  return %r : tensor<4x32x32xf32>
 }

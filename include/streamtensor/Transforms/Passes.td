@@ -27,9 +27,18 @@ def TileLinalg : Pass<"streamtensor-tile-linalg", "mlir::func::FuncOp"> {
 
     The op inside the tiles records the code generation directives
     `streamtensor.unroll` (per loop; default 2 on even parallel tile ranges
-    above 2) and `streamtensor.inner_order` (reduction loops outside the
-    parallel ones), and keeps `streamtensor.vectorize` when given.
+    above 2; a contraction of operands computed on chip instead unrolls its
+    innermost parallel loop by the largest divisor of its tile range up to
+    `contraction-lanes`) and `streamtensor.inner_order` (reduction loops
+    outside the parallel ones), and keeps `streamtensor.vectorize` when
+    given.
   }];
+  let options = [
+    Option<"contractionLanes", "contraction-lanes", "int64_t", "16",
+           "Unroll of the innermost parallel loop of a contraction whose "
+           "operands are computed on chip (1 keeps the default of 2 on "
+           "every parallel loop)">,
+  ];
   let dependentDialects = [
     "mlir::affine::AffineDialect",
     "mlir::arith::ArithDialect",

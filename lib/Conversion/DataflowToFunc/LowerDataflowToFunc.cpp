@@ -595,7 +595,12 @@ LogicalResult KernelLowering::lowerConverter(ITensorConverterOp converter) {
     return failure();
   ITensorType source = converter.getSource().getType();
   ITensorType result = converter.getResult().getType();
-  ConverterBuffer buffer = computeConverterBuffer(source, result);
+  ConverterBuffer buffer = computeBuiltConverterBuffer(source, result);
+  // Same scalars in the same order: the consumer reads the producer's stream.
+  if (buffer.forwards) {
+    topValues.map(converter.getResult(), *in);
+    return success();
+  }
   SmallVector<int64_t> dataShape = source.getDataShape();
   SmallVector<bool> local;
   for (auto [size, full] : llvm::zip(buffer.shape, dataShape))

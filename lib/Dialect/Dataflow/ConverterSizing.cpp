@@ -28,6 +28,8 @@ int64_t ConverterBuffer::getNumElements() const {
 }
 
 int64_t ConverterBuffer::getBytes(Type dataType) const {
+  if (forwards)
+    return 0;
   return saturatingMul(2, getSaturatedBytes(shape, dataType));
 }
 
@@ -54,6 +56,64 @@ bool streamtensor::dataflow::isSharedLoop(ITensorType source,
       return false;
   }
   return true;
+}
+
+bool streamtensor::dataflow::streamsInDataOrder(ITensorType type) {
+  if (!type.isRegularTiling())
+    return false;
+  AffineMap map = type.getIterMap();
+  SmallVector<int64_t> data = type.getDataShape();
+  ArrayRef<int64_t> element = type.getElementShape();
+  ArrayRef<int64_t> trips = type.getTripCounts();
+  // Tokens are row-major slabs: unit extents on the outer dimensions, then
+  // one partial extent, then whole inner dimensions (unit ones aside).
+  bool inner = false;
+  for (auto [size, extent] : llvm::zip(data, element)) {
+    if (size == 1)
+      continue;
+    if (inner && extent != size)
+      return false;
+    if (extent > 1)
+      inner = true;
+  }
+  // Every loop that repeats walks one dimension, outer loops outer
+  // dimensions, and covers it.
+  SmallVector<int> dimOfLoop(map.getNumDims(), -1);
+  for (auto [dim, expr] : llvm::enumerate(map.getResults())) {
+    if (auto loop = dyn_cast<AffineDimExpr>(expr)) {
+      dimOfLoop[loop.getPosition()] = dim;
+      if (trips[loop.getPosition()] * element[dim] != data[dim])
+        return false;
+    } else if (element[dim] != data[dim]) {
+      return false;
+    }
+  }
+  int previous = -1;
+  for (auto [loop, dim] : llvm::enumerate(dimOfLoop)) {
+    if (trips[loop] == 1)
+      continue;
+    if (dim <= previous)
+      return false;
+    previous = dim;
+  }
+  return true;
+}
+
+bool streamtensor::dataflow::isForwardingConverter(ITensorType source,
+                                                   ITensorType result) {
+  return source.getDataShape() == result.getDataShape() &&
+         streamsInDataOrder(source) && streamsInDataOrder(result);
+}
+
+ConverterBuffer
+streamtensor::dataflow::computeBuiltConverterBuffer(ITensorType source,
+                                                    ITensorType result) {
+  if (!isForwardingConverter(source, result))
+    return computeConverterBuffer(source, result);
+  ConverterBuffer buffer;
+  buffer.forwards = true;
+  buffer.shape.assign(source.getRank(), 1);
+  return buffer;
 }
 
 ConverterBuffer

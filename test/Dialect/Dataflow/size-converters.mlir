@@ -73,3 +73,34 @@ func.func @nested(%t: tensor<8x8xf32>) -> tensor<8x8xf32> {
   }
   return %r : tensor<8x8xf32>
 }
+
+// The whole tensor as one token to row-major tiles of 29 (50,257 = 29 x
+// 1,733): the same scalars in the same order, so nothing is buffered.
+// CHECK-LABEL: func.func @same_order_forwards
+// CHECK: dataflow.itensor_converter
+// CHECK-SAME: buffer_loop_level = 0 : i64, buffer_shape = array<i64: 1>
+func.func @same_order_forwards(%a: !dataflow.itensor<50257xf32, [] * [], () -> (0)>)
+    -> !dataflow.itensor<29xf32, [1733] * [29], (d0) -> (d0)> {
+  %b = dataflow.itensor_converter %a : !dataflow.itensor<50257xf32, [] * [], () -> (0)> -> !dataflow.itensor<29xf32, [1733] * [29], (d0) -> (d0)>
+  return %b : !dataflow.itensor<29xf32, [1733] * [29], (d0) -> (d0)>
+}
+
+// Rows of 64 to blocks of two whole rows: still row-major on both sides.
+// CHECK-LABEL: func.func @row_blocks_forward
+// CHECK: dataflow.itensor_converter
+// CHECK-SAME: buffer_shape = array<i64: 1, 1>
+func.func @row_blocks_forward(%a: !dataflow.itensor<1x64xf32, [8] * [1], (d0) -> (d0, 0)>)
+    -> !dataflow.itensor<2x64xf32, [4] * [2], (d0) -> (d0, 0)> {
+  %b = dataflow.itensor_converter %a : !dataflow.itensor<1x64xf32, [8] * [1], (d0) -> (d0, 0)> -> !dataflow.itensor<2x64xf32, [4] * [2], (d0) -> (d0, 0)>
+  return %b : !dataflow.itensor<2x64xf32, [4] * [2], (d0) -> (d0, 0)>
+}
+
+// Column blocks are not row-major: a 2x32 token holds parts of two rows.
+// CHECK-LABEL: func.func @column_blocks_buffer
+// CHECK: dataflow.itensor_converter
+// CHECK-SAME: buffer_shape = array<i64: 8, 64>
+func.func @column_blocks_buffer(%a: !dataflow.itensor<1x64xf32, [8] * [1], (d0) -> (d0, 0)>)
+    -> !dataflow.itensor<8x32xf32, [2] * [32], (d0) -> (0, d0)> {
+  %b = dataflow.itensor_converter %a : !dataflow.itensor<1x64xf32, [8] * [1], (d0) -> (d0, 0)> -> !dataflow.itensor<8x32xf32, [2] * [32], (d0) -> (0, d0)>
+  return %b : !dataflow.itensor<8x32xf32, [2] * [32], (d0) -> (0, d0)>
+}

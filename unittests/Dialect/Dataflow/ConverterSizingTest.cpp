@@ -94,30 +94,53 @@ TEST_F(ConverterSizingTest, IrregularTilingBuffersWholeTensor) {
 }
 
 // Head x sequence x head_dim with head_dim held whole (more data dimensions
-// than loops): the shared head loop still bounds the buffer to one head.
+// than loops): the shared head loop bounds the buffer to one head. Both
+// sides stream the scalars row-major, only cut into different tokens, so
+// the lowering builds no buffer: the converter forwards them.
 TEST_F(ConverterSizingTest, UntiledInnerDimensionKeepsTheSharedLoop3D) {
-  ConverterBuffer buffer = size(
-      "!dataflow.itensor<1x8x64xf32, [4, 2] * [1, 8], (d0, d1) -> (d0, d1, 0)>",
-      "!dataflow.itensor<1x4x64xf32, [4, 4] * [1, 4], (d0, d1) -> (d0, d1, 0)>");
+  const char *source =
+      "!dataflow.itensor<1x8x64xf32, [4, 2] * [1, 8], (d0, d1) -> (d0, d1, 0)>";
+  const char *result =
+      "!dataflow.itensor<1x4x64xf32, [4, 4] * [1, 4], (d0, d1) -> (d0, d1, 0)>";
+  ConverterBuffer buffer = size(source, result);
+  EXPECT_FALSE(buffer.forwards);
   EXPECT_EQ(buffer.shape, (Shape{1, 16, 64}));
   EXPECT_EQ(buffer.loopLevel, 1);
+  ConverterBuffer built =
+      computeBuiltConverterBuffer(parse(source), parse(result));
+  EXPECT_TRUE(built.forwards);
+  EXPECT_EQ(built.shape, (Shape{1, 1, 1}));
+  EXPECT_EQ(built.getBytes(mlir::Float32Type::get(&context)), 0);
+}
+
+// The same heads with head_dim cut in two on one side: the shared head and
+// sequence-block loops bound the buffer to one block of 8 rows.
+TEST_F(ConverterSizingTest, SplitInnerDimensionKeepsTwoSharedLoops) {
+  ConverterBuffer buffer = size(
+      "!dataflow.itensor<1x8x64xf32, [4, 2] * [1, 8], (d0, d1) -> (d0, d1, 0)>",
+      "!dataflow.itensor<1x8x32xf32, [4, 2, 2] * [1, 8, 32], "
+      "(d0, d1, d2) -> (d0, d1, d2)>");
+  EXPECT_FALSE(buffer.forwards);
+  EXPECT_EQ(buffer.shape, (Shape{1, 8, 64}));
+  EXPECT_EQ(buffer.loopLevel, 2);
 }
 
 TEST_F(ConverterSizingTest, UntiledInnerDimensionKeepsTheSharedLoops4D) {
   // Batch and heads are shared; the sequence is re-tiled.
-  ConverterBuffer buffer =
+  ConverterBuffer shared =
       size("!dataflow.itensor<1x1x8x64xf32, [2, 4, 2] * [1, 1, 8], "
            "(d0, d1, d2) -> (d0, d1, d2, 0)>",
            "!dataflow.itensor<1x1x4x64xf32, [2, 4, 4] * [1, 1, 4], "
            "(d0, d1, d2) -> (d0, d1, d2, 0)>");
-  EXPECT_EQ(buffer.shape, (Shape{1, 1, 16, 64}));
-  EXPECT_EQ(buffer.loopLevel, 2);
+  EXPECT_EQ(shared.shape, (Shape{1, 1, 16, 64}));
+  EXPECT_EQ(shared.loopLevel, 2);
   // Heads and sequence swapped on one side: only batch is shared, so one
   // batch's heads and sequence are held.
-  buffer = size("!dataflow.itensor<1x1x8x64xf32, [2, 4, 2] * [1, 1, 8], "
-                "(d0, d1, d2) -> (d0, d1, d2, 0)>",
-                "!dataflow.itensor<1x1x4x64xf32, [2, 4, 4] * [1, 4, 1], "
-                "(d0, d1, d2) -> (d0, d2, d1, 0)>");
+  ConverterBuffer buffer =
+      size("!dataflow.itensor<1x1x8x64xf32, [2, 4, 2] * [1, 1, 8], "
+           "(d0, d1, d2) -> (d0, d1, d2, 0)>",
+           "!dataflow.itensor<1x1x4x64xf32, [2, 4, 4] * [1, 4, 1], "
+           "(d0, d1, d2) -> (d0, d2, d1, 0)>");
   EXPECT_EQ(buffer.shape, (Shape{1, 4, 16, 64}));
   EXPECT_EQ(buffer.loopLevel, 1);
 }

@@ -24,6 +24,9 @@ struct ConverterBuffer {
   /// Number of shared outer loops around the buffer; 0 buffers the whole
   /// tensor once.
   int64_t loopLevel = 0;
+  /// Both sides stream the scalars in the same order (row-major, only cut
+  /// into different tokens): nothing is buffered, the scalars pass through.
+  bool forwards = false;
 
   int64_t getNumElements() const;
   /// On-chip bytes of both halves for elements of `dataType`.
@@ -34,9 +37,24 @@ struct ConverterBuffer {
 /// dimension use (or is unused by both maps).
 bool isSharedLoop(ITensorType source, ITensorType result, unsigned loop);
 
+/// Whether `type` streams each scalar of its data once, in row-major order.
+bool streamsInDataOrder(ITensorType type);
+
 /// The smallest ping-pong buffer that converts `source` into `result`. Both
 /// types must stream the same data shape and type.
+/// The buffer a converter needs to reorder `source` into `result`.
 ConverterBuffer computeConverterBuffer(ITensorType source, ITensorType result);
+
+/// Both sides stream the same scalars in the same order.
+bool isForwardingConverter(ITensorType source, ITensorType result);
+
+/// The buffer the lowering builds: none for a forwarding converter, whose
+/// consumer reads the producer's stream. Layout choices keep to
+/// computeConverterBuffer: a free regrouping would put the loops of both
+/// sides in one group of vector lanes (--streamtensor-vectorize-streams),
+/// and the narrower side would narrow both.
+ConverterBuffer computeBuiltConverterBuffer(ITensorType source,
+                                            ITensorType result);
 
 } // namespace streamtensor::dataflow
 

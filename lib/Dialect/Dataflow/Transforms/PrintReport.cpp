@@ -163,7 +163,7 @@ json::Object ReportBuilder::describeKernel(KernelOp kernel, Totals &totals) {
     int64_t bytes = 0;
     json::Array list;
     for (ITensorConverterOp converter : origin.converters) {
-      ConverterBuffer buffer = computeConverterBuffer(
+      ConverterBuffer buffer = computeBuiltConverterBuffer(
           converter.getSource().getType(), converter.getResult().getType());
       int64_t size = buffer.getBytes(converter.getSource().getType().getDataType());
       bytes = saturatingAdd(bytes, size);

@@ -41,7 +41,7 @@ struct SizeConvertersPass
         rewriter.replaceOpWithNewOp<ITensorCastOp>(op, result, op.getSource());
         continue;
       }
-      ConverterBuffer buffer = computeConverterBuffer(source, result);
+      ConverterBuffer buffer = computeBuiltConverterBuffer(source, result);
       op.setBufferShape(buffer.shape);
       op.setBufferLoopLevel(buffer.loopLevel);
     }
