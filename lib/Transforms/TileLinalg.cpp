@@ -167,7 +167,8 @@ readArrayAttr(Operation *op, StringRef name, size_t size, StringRef what) {
 }
 
 static FailureOr<TilePlan> computeTilePlan(TilingInterface op,
-                                           int64_t contractionLanes) {
+                                           int64_t contractionLanes,
+                                           int64_t reductionLanes) {
   Operation *operation = op.getOperation();
   auto dpsOp = dyn_cast<DestinationStyleOpInterface>(operation);
   if (!dpsOp || !dpsOp.hasPureTensorSemantics())
@@ -297,8 +298,33 @@ static FailureOr<TilePlan> computeTilePlan(TilingInterface op,
     }
   }
 
+  // A reduction that is not a product (a norm's sums, the largest magnitude
+  // a quantized row is scaled by) over a tile of at most `reductionLanes`
+  // elements goes inside, completely unrolled: each pipeline iteration
+  // reduces one output element's tile as a tree, in the order the tile was
+  // read, so reading, reducing and writing fuse into one nest
+  // (--streamtensor-fuse-element-loops). Outside a 2-lane parallel loop it
+  // took 8 cycles a row of 16 and a pass of its own per tile.
+  bool reductionsInside = false;
+  auto linalgOp = dyn_cast<linalg::LinalgOp>(operation);
+  if (!*userUnroll && reductionLanes > 1 && linalgOp &&
+      !linalg::isaContractionOpInterface(linalgOp)) {
+    int64_t lanes = 1;
+    for (size_t dim = 0; dim < numLoops; ++dim)
+      if (plan.isReduction(dim))
+        lanes *= plan.tileSizes[dim] ? plan.tileSizes[dim] : plan.ranges[dim];
+    if (linalgOp.getNumReductionLoops() > 0 && lanes <= reductionLanes) {
+      reductionsInside = true;
+      for (size_t dim = 0; dim < numLoops; ++dim)
+        plan.unroll[dim] =
+            !plan.isReduction(dim) ? 1
+            : plan.tileSizes[dim]  ? plan.tileSizes[dim]
+                                   : plan.ranges[dim];
+    }
+  }
+
   // Loop order inside a tile: reductions outermost so that the pipelined
-  // innermost loops carry no recurrence.
+  // innermost loops carry no recurrence (or innermost and unrolled, above).
   auto userInner =
       readArrayAttr(operation, kInnerOrderAttr, numLoops, "one per loop");
   if (failed(userInner))
@@ -311,10 +337,10 @@ static FailureOr<TilePlan> computeTilePlan(TilingInterface op,
     plan.innerOrder = **userInner;
   } else {
     for (size_t dim = 0; dim < numLoops; ++dim)
-      if (plan.isReduction(dim))
+      if (plan.isReduction(dim) != reductionsInside)
         plan.innerOrder.push_back(dim);
     for (size_t dim = 0; dim < numLoops; ++dim)
-      if (!plan.isReduction(dim))
+      if (plan.isReduction(dim) == reductionsInside)
         plan.innerOrder.push_back(dim);
   }
   return plan;
@@ -417,7 +443,8 @@ struct TileLinalgPass
           failedPlan = true;
           continue;
         }
-        FailureOr<TilePlan> plan = computeTilePlan(tilingOp, contractionLanes);
+        FailureOr<TilePlan> plan =
+            computeTilePlan(tilingOp, contractionLanes, reductionLanes);
         if (failed(plan)) {
           failedPlan = true;
           continue;

@@ -1,5 +1,5 @@
 // RUN: streamtensor-opt %s --streamtensor-tile-linalg | FileCheck %s --implicit-check-not=affine.
-// RUN: streamtensor-opt %s --streamtensor-tile-linalg=contraction-lanes=1 | FileCheck %s --check-prefix=PAIRS
+// RUN: streamtensor-opt %s --streamtensor-tile-linalg="contraction-lanes=1 reduction-lanes=1" | FileCheck %s --check-prefix=PAIRS
 
 // Defaults: i and j tiled by 16 outside, k tiled by 16 inside them; the fill is
 // fused into the parallel nest and the tile is inserted after the k loop.
@@ -101,7 +101,9 @@ func.func @elementwise(%x: tensor<64x128xf32>, %y: tensor<64x128xf32>) -> tensor
 }
 
 // Softmax-style row maximum: rows tiled outside, the reduction inside carries
-// the 16-row tile of maxima.
+// the 16-row tile of maxima. Each row's 16 elements of a tile are reduced
+// in one pipeline iteration: the reduction loop innermost and unrolled
+// completely (reduction-lanes=1 keeps it outside a 2-lane row loop).
 #row = affine_map<(d0, d1) -> (d0)>
 // CHECK-LABEL: func.func @row_max
 // CHECK-SAME: (%[[X:[a-z0-9_]+]]: tensor<64x512xf32>)
@@ -117,9 +119,11 @@ func.func @elementwise(%x: tensor<64x128xf32>, %y: tensor<64x128xf32>) -> tensor
 // CHECK-NEXT: %[[XT:[a-z0-9_]+]] = tensor.extract_slice %[[X]][%[[I]], %[[K]]] [16, 16] [1, 1]
 // CHECK-NEXT: linalg.generic
 // CHECK-SAME: ins(%[[XT]] : tensor<16x16xf32>) outs(%[[A]] : tensor<16xf32>)
-// CHECK-SAME: streamtensor.inner_order = array<i64: 1, 0>
-// CHECK-SAME: streamtensor.unroll = array<i64: 2, 1>
+// CHECK-SAME: streamtensor.inner_order = array<i64: 0, 1>
+// CHECK-SAME: streamtensor.unroll = array<i64: 1, 16>
 // CHECK: tensor.insert_slice %[[ACC]] into %[[O]][%[[I]]] [16] [1]
+// PAIRS-LABEL: func.func @row_max
+// PAIRS: streamtensor.inner_order = array<i64: 1, 0>, streamtensor.unroll = array<i64: 2, 1>
 func.func @row_max(%x: tensor<64x512xf32>) -> tensor<64xf32> {
   %ninf = arith.constant 0xFF800000 : f32
   %empty = tensor.empty() : tensor<64xf32>

@@ -29,15 +29,21 @@ def TileLinalg : Pass<"streamtensor-tile-linalg", "mlir::func::FuncOp"> {
     `streamtensor.unroll` (per loop; default 2 on even parallel tile ranges
     above 2; a contraction of operands computed on chip instead unrolls its
     innermost parallel loop by the largest divisor of its tile range up to
-    `contraction-lanes`) and `streamtensor.inner_order` (reduction loops
-    outside the parallel ones), and keeps `streamtensor.vectorize` when
-    given.
+    `contraction-lanes`; a reduction that is no contraction, over a tile of
+    at most `reduction-lanes` elements, unrolls its reduction loops
+    completely and nothing else) and `streamtensor.inner_order` (reduction
+    loops outside the parallel ones, inside them when completely unrolled),
+    and keeps `streamtensor.vectorize` when given.
   }];
   let options = [
     Option<"contractionLanes", "contraction-lanes", "int64_t", "16",
            "Unroll of the innermost parallel loop of a contraction whose "
            "operands are computed on chip (1 keeps the default of 2 on "
            "every parallel loop)">,
+    Option<"reductionLanes", "reduction-lanes", "int64_t", "16",
+           "Largest reduction tile (elements) of a reduction that is no "
+           "contraction to unroll completely and place inside the parallel "
+           "loops (1 keeps reductions outside)">,
   ];
   let dependentDialects = [
     "mlir::affine::AffineDialect",
