@@ -106,6 +106,56 @@ static std::optional<unsigned> getCutDim(tensor::ExtractSliceOp slice) {
   return cut;
 }
 
+/// A weight argument read only by `value`, directly or through a reshape
+/// that only adds or drops unit dimensions (a [1, N] scale row read as
+/// [N]), with the argument's dimension that `dim` of `value` is.
+struct PaddableWeight {
+  BlockArgument arg;
+  unsigned argDim;
+  Operation *reshape = nullptr;
+};
+
+static std::optional<PaddableWeight> getPaddableWeight(func::FuncOp func,
+                                                       Value value,
+                                                       unsigned dim) {
+  Operation *reshape = nullptr;
+  if (isa_and_nonnull<tensor::CollapseShapeOp, tensor::ExpandShapeOp>(
+          value.getDefiningOp())) {
+    reshape = value.getDefiningOp();
+    if (!value.hasOneUse())
+      return std::nullopt;
+    value = reshape->getOperand(0);
+  }
+  auto arg = dyn_cast<BlockArgument>(value);
+  if (!arg || arg.getOwner()->getParentOp() != func.getOperation() ||
+      !isWeightArgument(arg) || !arg.hasOneUse() ||
+      !cast<RankedTensorType>(arg.getType()).hasStaticShape() ||
+      !func.getArgAttr(arg.getArgNumber(), "streamtensor.name"))
+    return std::nullopt;
+  if (!reshape)
+    return PaddableWeight{arg, dim, nullptr};
+  // The non-unit dimensions of both sides must be the same, in order.
+  auto nonUnit = [](RankedTensorType type) {
+    SmallVector<unsigned> dims;
+    for (auto [d, size] : llvm::enumerate(type.getShape()))
+      if (size != 1)
+        dims.push_back(d);
+    return dims;
+  };
+  auto from = cast<RankedTensorType>(arg.getType());
+  auto to = cast<RankedTensorType>(reshape->getResult(0).getType());
+  SmallVector<unsigned> fromDims = nonUnit(from), toDims = nonUnit(to);
+  if (fromDims.size() != toDims.size())
+    return std::nullopt;
+  for (auto [a, b] : llvm::zip(fromDims, toDims))
+    if (from.getDimSize(a) != to.getDimSize(b))
+      return std::nullopt;
+  auto position = llvm::find(toDims, dim);
+  if (position == toDims.end())
+    return std::nullopt;
+  return PaddableWeight{arg, fromDims[position - toDims.begin()], reshape};
+}
+
 /// Whether each index of `map` is a loop, or 0 (a unit dimension).
 /// AffineMap::isProjectedPermutation refuses more indices than loops even
 /// when the extra ones are zeros.
@@ -177,10 +227,8 @@ sinkSlice(func::FuncOp func, tensor::ExtractSliceOp slice,
         def = fill.getOutputs()[0].getDefiningOp();
       ok = isa_and_nonnull<tensor::EmptyOp>(def) &&
            cast<RankedTensorType>(value.getType()).hasStaticShape();
-    } else if (auto arg = dyn_cast<BlockArgument>(value)) {
-      ok = isWeightArgument(arg) && arg.hasOneUse() &&
-           cast<RankedTensorType>(arg.getType()).hasStaticShape() &&
-           func.getArgAttr(arg.getArgNumber(), "streamtensor.name");
+    } else {
+      ok = getPaddableWeight(func, value, *dim).has_value();
     }
     if (!ok)
       return nullptr;
@@ -190,6 +238,7 @@ sinkSlice(func::FuncOp func, tensor::ExtractSliceOp slice,
   OpBuilder b(generic);
   Location loc = generic.getLoc();
   IRMapping mapping;
+  SmallVector<Operation *> reshapes;
   for (auto [operand, dim] : spanning) {
     Value value = operand->get();
     if (value == slice.getResult()) {
@@ -199,10 +248,27 @@ sinkSlice(func::FuncOp func, tensor::ExtractSliceOp slice,
     auto type = cast<RankedTensorType>(value.getType());
     SmallVector<int64_t> shape(type.getShape());
     shape[dim] = padded;
-    if (auto arg = dyn_cast<BlockArgument>(value)) {
+    if (!generic.isDpsInit(operand)) {
+      PaddableWeight weight = *getPaddableWeight(func, value, dim);
       replaced.resize(func.getNumArguments() + 1);
-      replaced.set(arg.getArgNumber());
-      mapping.map(value, addPaddedWeight(func, arg, dim, padded));
+      replaced.set(weight.arg.getArgNumber());
+      Value paddedValue =
+          addPaddedWeight(func, weight.arg, weight.argDim, padded);
+      if (weight.reshape) {
+        // The same reshape of the padded weight.
+        auto paddedType = RankedTensorType::get(shape, type.getElementType());
+        if (auto collapse = dyn_cast<tensor::CollapseShapeOp>(weight.reshape))
+          paddedValue = b.create<tensor::CollapseShapeOp>(
+              loc, paddedType, paddedValue, collapse.getReassociationIndices());
+        else
+          paddedValue = b.create<tensor::ExpandShapeOp>(
+              loc, paddedType, paddedValue,
+              cast<tensor::ExpandShapeOp>(weight.reshape)
+                  .getReassociationIndices());
+        erased.insert(weight.reshape);
+        reshapes.push_back(weight.reshape);
+      }
+      mapping.map(value, paddedValue);
       continue;
     }
     Value init = b.create<tensor::EmptyOp>(loc, shape, type.getElementType());
@@ -225,6 +291,8 @@ sinkSlice(func::FuncOp func, tensor::ExtractSliceOp slice,
   erased.insert(generic);
   generic->erase();
   slice->erase();
+  for (Operation *reshape : reshapes)
+    reshape->erase();
   return moved;
 }
 

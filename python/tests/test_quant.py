@@ -167,3 +167,26 @@ def test_tiny_blocks_simulate_like_the_quantized_reference(family, step, scheme,
 def test_calibrated_scales_simulate_like_the_reference(tmp_path):
     _, worst = _simulate_zoo(tmp_path, "llama", "decode", "w8a8", "static")
     assert worst <= 1e-5
+
+
+def test_padded_quantized_projection_scales_the_padded_rows_and_drops_them_last(tmp_path):
+    # 2,000 outputs have no divisor of 128: the 4-bit weight is stored padded
+    # to 2,048 rows, and so are the per-channel scales and the bias, so the
+    # dequantization, the activation scale and the bias run on the padded
+    # rows too; the slice that drops them comes last.
+    torch.manual_seed(5)
+    layer = quantize(nn.Linear(128, 2000), get_scheme("w4a8", group_size=128))
+    x = torch.randn(1, 128) * 3
+    out = tmp_path / "head"
+    streamtensor.compile(layer, (x,), str(out))
+    got = streamtensor.simulate(str(out), (x,))
+    want = layer(x)
+    assert got.shape == want.shape
+    assert float((got - want).abs().max()) <= 1e-5 * float(want.abs().max())
+    dataflow = (out / "dataflow.mlir").read_text()
+    for name in ("weight_q[padded to 2048]", "weight_scale[padded to 2048]",
+                 "bias[padded to 2048]"):
+        assert name in dataflow, name
+    # No task works on the 2,000 real rows but the final slice.
+    assert dataflow.count("tensor<2048xf32>") > 0
+    assert "tensor.extract_slice" in dataflow

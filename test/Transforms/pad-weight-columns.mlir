@@ -125,3 +125,30 @@ func.func @reduced_after(%x: tensor<1x64xf32>, %w: tensor<4000x64xf32> {streamte
   } -> tensor<1xf32>
   return %sum : tensor<1xf32>
 }
+
+// -----
+
+// One group per channel: the scales are a [1, N] row read as [N] through a
+// reshape; the padded scales are reshaped the same way.
+// CHECK-LABEL: func.func @scale_row
+// CHECK-SAME: %[[SC:[^:]+]]: tensor<1x4096xf32> {{.+}}"scale[padded to 4096]"
+// CHECK: %[[R:.+]] = tensor.collapse_shape %[[SC]] {{\[\[}}0, 1]] : tensor<1x4096xf32> into tensor<4096xf32>
+// CHECK: linalg.generic {{.+}} ins(%{{.+}}, %[[R]] : tensor<1x4096xi32>, tensor<4096xf32>)
+// CHECK: tensor.extract_slice %{{.+}}[0] [4000] [1] : tensor<4096xf32> to tensor<4000xf32>
+#row0 = affine_map<(n) -> (0, n)>
+#n1 = affine_map<(n) -> (n)>
+func.func @scale_row(%x: tensor<1x64xi8>, %wq: tensor<4000x64xi4> {streamtensor.kind = "weight", streamtensor.name = "wq"}, %scale: tensor<1x4000xf32> {streamtensor.kind = "weight", streamtensor.name = "scale"}) -> tensor<4000xf32> {
+  %c0 = arith.constant 0 : i32
+  %e = tensor.empty() : tensor<1x4000xi32>
+  %f = linalg.fill ins(%c0 : i32) outs(%e : tensor<1x4000xi32>) -> tensor<1x4000xi32>
+  %p = linalg.matmul_transpose_b ins(%x, %wq : tensor<1x64xi8>, tensor<4000x64xi4>) outs(%f : tensor<1x4000xi32>) -> tensor<1x4000xi32>
+  %s = tensor.collapse_shape %scale [[0, 1]] : tensor<1x4000xf32> into tensor<4000xf32>
+  %e1 = tensor.empty() : tensor<4000xf32>
+  %y = linalg.generic {indexing_maps = [#row0, #n1, #n1], iterator_types = ["parallel"]} ins(%p, %s : tensor<1x4000xi32>, tensor<4000xf32>) outs(%e1 : tensor<4000xf32>) {
+  ^bb0(%a: i32, %b: f32, %o: f32):
+    %af = arith.sitofp %a : i32 to f32
+    %m = arith.mulf %af, %b : f32
+    linalg.yield %m : f32
+  } -> tensor<4000xf32>
+  return %y : tensor<4000xf32>
+}

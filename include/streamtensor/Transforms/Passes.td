@@ -191,7 +191,13 @@ def PadWeightColumns
     more), named `<weight>[padded to N]` with `streamtensor.slice_of =
     {source, offsets, sizes, padding = "zero"}`; the host pads the user's
     tensor offline. The contraction computes the padded outputs into a
-    padded accumulator and a static slice returns the real ones.
+    padded accumulator and a static slice returns the real ones. The slice
+    then moves past each following linalg.generic that is its only user,
+    parallel along the padded dimension, with no `linalg.index`, and whose
+    other operands along that dimension are weight arguments used there
+    only (padded with zeros too: a quantized head's scales) or fresh
+    accumulators (`tensor.empty`, a fill of one): the generic runs on the
+    padded width and the slice follows it.
   }];
   let options = [
     Option<"multiple", "multiple", "int64_t", "1024",
