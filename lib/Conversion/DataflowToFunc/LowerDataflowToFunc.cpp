@@ -233,11 +233,14 @@ namespace {
 class KernelLowering {
 public:
   KernelLowering(KernelOp kernel, func::FuncOp parent, SymbolTable &symbols,
-                 bool foldInputs)
+                 bool foldInputs, Operation *after)
       : kernel(kernel), parent(parent), symbols(symbols),
-        foldInputs(foldInputs), builder(kernel.getContext()) {}
+        foldInputs(foldInputs), builder(kernel.getContext()), after(after) {}
 
   LogicalResult lower();
+  /// The last function created: the next kernel's go after it, so the
+  /// module lists kernels in the order their function calls them.
+  Operation *getLastFunction() { return lastFunction ? lastFunction : top; }
 
 private:
   func::FuncOp createTop();
@@ -264,6 +267,9 @@ private:
   OpBuilder builder;
   func::FuncOp top;
   Operation *lastFunction = nullptr;
+  /// Where the top function goes: after the parent or the functions of the
+  /// kernel lowered before.
+  Operation *after;
   std::string prefix;
   /// The top-function value standing for each kernel-scope value.
   IRMapping topValues;
@@ -304,6 +310,14 @@ private:
 
 /// Names a function argument after the parent's argument or result it
 /// comes from, so the host and the reports speak the user's names.
+/// The name of a kernel result that no function result names: the
+/// kernel's and the result's, `fused_3.out0`.
+static std::string getKernelResultName(KernelOp kernel, unsigned index) {
+  std::string prefix =
+      kernel.getSymName() ? kernel.getSymName()->str() : "kernel";
+  return prefix + ".out" + std::to_string(index);
+}
+
 static void copyNameAttrs(func::FuncOp parent, Value source,
                           SmallVectorImpl<NamedAttribute> &attrs,
                           StringRef fallback, StringRef kind, Builder &b) {
@@ -318,7 +332,22 @@ static void copyNameAttrs(func::FuncOp parent, Value source,
         llvm::append_range(attrs, dict.getValue());
       return;
     }
-  attrs.push_back(b.getNamedAttr("streamtensor.name", b.getStringAttr(fallback)));
+  // A result of another kernel goes by that kernel's name for it, so every
+  // tensor passed between kernels has one name of its own.
+  std::string name = fallback.str();
+  if (auto result = dyn_cast<OpResult>(source)) {
+    unsigned index = result.getResultNumber();
+    if (auto producer = dyn_cast<KernelOp>(result.getOwner()))
+      name = getKernelResultName(producer, index);
+    // A kernel lowered already is a call of its top function.
+    if (auto call = dyn_cast<func::CallOp>(result.getOwner()))
+      if (auto callee = SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(
+              call, call.getCalleeAttr()))
+        if (auto named = callee.getResultAttrOfType<StringAttr>(
+                index, "streamtensor.name"))
+          name = named.str();
+  }
+  attrs.push_back(b.getNamedAttr("streamtensor.name", b.getStringAttr(name)));
   attrs.push_back(b.getNamedAttr("streamtensor.kind", b.getStringAttr(kind)));
 }
 
@@ -403,7 +432,7 @@ func::FuncOp KernelLowering::createTop() {
             : result.getType());
   auto type = FunctionType::get(ctx, ValueRange(ports).getTypes(), resultTypes);
   OpBuilder moduleBuilder(parent);
-  moduleBuilder.setInsertionPointAfter(parent);
+  moduleBuilder.setInsertionPointAfter(after);
   auto func = moduleBuilder.create<func::FuncOp>(
       kernel.getLoc(), parent.getSymName().str() + "_" + prefix, type);
   symbols.insert(func);
@@ -437,7 +466,7 @@ func::FuncOp KernelLowering::createTop() {
     if (attrs.empty())
       attrs.push_back(moduleBuilder.getNamedAttr(
           "streamtensor.name",
-          moduleBuilder.getStringAttr("out" + std::to_string(index))));
+          moduleBuilder.getStringAttr(getKernelResultName(kernel, index))));
     if (resultLayouts[index].contiguous)
       attrs.push_back(moduleBuilder.getNamedAttr(
           kPortLayoutAttr,
@@ -852,13 +881,18 @@ struct LowerDataflowToFuncPass
     module.walk([&](KernelOp kernel) {
       kernels.push_back({kernel, kernel->getParentOfType<func::FuncOp>()});
     });
+    llvm::DenseMap<Operation *, Operation *> lastOf;
     for (auto [kernel, parent] : kernels) {
       if (!parent || kernel->getParentOp() != parent.getOperation()) {
         kernel.emitOpError("must sit directly in a function to be lowered");
         return signalPassFailure();
       }
-      if (failed(KernelLowering(kernel, parent, symbols, foldInputs).lower()))
+      Operation *&after = lastOf[parent];
+      KernelLowering lowering(kernel, parent, symbols, foldInputs,
+                              after ? after : parent.getOperation());
+      if (failed(lowering.lower()))
         return signalPassFailure();
+      after = lowering.getLastFunction();
     }
   }
 };

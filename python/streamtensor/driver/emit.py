@@ -162,8 +162,9 @@ def write_read_tensors(tensors: List[Dict], values: Dict[str, np.ndarray], data_
 def _check_kernel_boundaries(manifest: Dict, values: Dict[str, np.ndarray],
                              design: Design) -> None:
     """A function split into several kernels passes tensors between them
-    through external memory, with host-side layout conversions the
-    simulation driver and host program do not perform yet: say so plainly."""
+    through external memory, each under the name of the kernel result that
+    writes it; a tensor some kernel reads that no earlier kernel writes and
+    the caller does not give could not be run: say so plainly."""
     if len(design.kernels) < 2:
         return
     unknown = [t["name"] for t in manifest["tensors"] if t["role"] in READ_ROLES
@@ -172,9 +173,9 @@ def _check_kernel_boundaries(manifest: Dict, values: Dict[str, np.ndarray],
         raise DriverError(
             f"@{design.function} was split into {len(design.kernels)} kernels "
             f"({', '.join(design.kernels)}) to stay within the on-chip memory budget, and "
-            f"they pass tensors ({', '.join(unknown)}) through external memory; the "
-            f"simulation and the host program cannot run such designs yet. Raise "
-            f"--memory-budget, or shorten the sequence, so the function fuses into one kernel")
+            f"they read tensors ({', '.join(unknown)}) that no earlier kernel writes and "
+            f"that are not given. Raise --memory-budget, or shorten the sequence, so the "
+            f"function fuses into one kernel")
 
 
 def write_design_data(program: "Program", design: Design, out_dir: str) -> int:

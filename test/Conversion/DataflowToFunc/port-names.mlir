@@ -84,3 +84,36 @@ func.func @slices(%w: tensor<4x16xf32> {streamtensor.kind = "weight", streamtens
   }
   return %r#0, %r#1 : tensor<4x8xf32>, tensor<4x8xf32>
 }
+
+// A tensor passed between two kernels (a function split under the memory
+// budget) has one name, the producing kernel's, on both ports, and the
+// kernels' functions follow the order in which the function calls them.
+// CHECK-LABEL: func.func @split(
+// CHECK: call @split_a(
+// CHECK: call @split_b(
+// CHECK-LABEL: func.func @split_a(
+// CHECK-SAME: -> (tensor<16xf32> {streamtensor.name = "a.out0"})
+// CHECK-LABEL: func.func @split_b(
+// CHECK-SAME: %arg0: tensor<16xf32> {streamtensor.kind = "input", streamtensor.name = "a.out0"}
+func.func @split(%x: tensor<16xf32> {streamtensor.kind = "input", streamtensor.name = "x"})
+    -> (tensor<16xf32> {streamtensor.name = "y"}) {
+  %mid = dataflow.kernel "a" ins(%x : tensor<16xf32>) -> (tensor<16xf32>) {
+  ^bb0(%in: !t):
+    %e = dataflow.itensor_empty : !t
+    %o = dataflow.task "copy" inits(%e : !t) -> (!t) {
+    ^bb0(%d: !t):
+      dataflow.yield %in : !t
+    }
+    dataflow.yield %o : !t
+  }
+  %r = dataflow.kernel "b" ins(%mid : tensor<16xf32>) -> (tensor<16xf32>) {
+  ^bb0(%in: !t):
+    %e = dataflow.itensor_empty : !t
+    %o = dataflow.task "copy" inits(%e : !t) -> (!t) {
+    ^bb0(%d: !t):
+      dataflow.yield %in : !t
+    }
+    dataflow.yield %o : !t
+  }
+  return %r : tensor<16xf32>
+}
