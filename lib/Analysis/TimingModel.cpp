@@ -937,12 +937,9 @@ getPortChannels(func::FuncOp top, const TargetDesc &target) {
   unsigned channels = unsigned(std::max<int64_t>(1, target.hbm.pseudoChannels));
   llvm::DenseMap<unsigned, int> result;
   SmallVector<unsigned> ports;
-  SmallVector<int64_t> bytes;
   for (BlockArgument arg : top.getArguments())
-    if (auto type = dyn_cast<MemRefType>(arg.getType())) {
+    if (isa<MemRefType>(arg.getType()))
       ports.push_back(arg.getArgNumber());
-      bytes.push_back(getPortBytes(type));
-    }
   auto module = top->getParentOfType<ModuleOp>();
   if (module && top->hasAttr("dataflow.top")) {
     FailureOr<llvm::StringMap<unsigned>> byName =
@@ -953,6 +950,10 @@ getPortChannels(func::FuncOp top, const TargetDesc &target) {
       result[port] = int(byName->lookup(getPortTensorName(top, port)));
     return result;
   }
+  SmallVector<int64_t> bytes;
+  for (unsigned port : ports)
+    bytes.push_back(
+        getPortBytes(cast<MemRefType>(top.getArgument(port).getType())));
   std::vector<unsigned> alone = assignHbmChannels(bytes, channels);
   for (auto [port, channel] : llvm::zip(ports, alone))
     result[port] = int(channel);

@@ -14,6 +14,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Placeholders.h"
 #include "StreamedOperand.h"
 #include "streamtensor/Transforms/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -37,9 +38,10 @@ struct PadWeightColumnsPass
     : public streamtensor::impl::PadWeightColumnsBase<PadWeightColumnsPass> {
   using PadWeightColumnsBase::PadWeightColumnsBase;
   void runOnOperation() override;
-  void pad(func::FuncOp func, linalg::LinalgOp op);
-  /// Operations the sinking of slices erased, not to be visited again.
-  llvm::SmallPtrSet<Operation *, 8> erased;
+  /// Pads `op`'s weight; adds the generics the padding moved past (erased)
+  /// to `erased`.
+  void pad(func::FuncOp func, linalg::LinalgOp op,
+           llvm::SmallPtrSetImpl<Operation *> &erased);
 };
 } // namespace
 
@@ -86,6 +88,19 @@ static BlockArgument addPaddedWeight(func::FuncOp func, BlockArgument weight,
   func.insertArgument(position, paddedType, b.getDictionaryAttr(attrs),
                       weight.getLoc());
   return func.getArgument(position);
+}
+
+/// The part of `padded` at offset 0 of `type`'s shape: what is left when
+/// the padding goes.
+static tensor::ExtractSliceOp sliceLeading(OpBuilder &b, Location loc,
+                                           Value padded,
+                                           RankedTensorType type) {
+  SmallVector<OpFoldResult> offsets(type.getRank(), b.getIndexAttr(0));
+  SmallVector<OpFoldResult> sizes, strides(type.getRank(), b.getIndexAttr(1));
+  for (int64_t size : type.getShape())
+    sizes.push_back(b.getIndexAttr(size));
+  return b.create<tensor::ExtractSliceOp>(loc, type, padded, offsets, sizes,
+                                          strides);
 }
 
 /// The dimension `slice` cuts (it keeps a leading part of one dimension).
@@ -183,7 +198,8 @@ static bool isDimsOrZeros(AffineMap map) {
 /// the padded rows and the slice moves after it. Returns the moved slice.
 static tensor::ExtractSliceOp
 sinkSlice(func::FuncOp func, tensor::ExtractSliceOp slice,
-          llvm::BitVector &replaced, llvm::SmallPtrSetImpl<Operation *> &erased) {
+          SmallVectorImpl<unsigned> &replaced,
+          llvm::SmallPtrSetImpl<Operation *> &erased) {
   std::optional<unsigned> cut = getCutDim(slice);
   if (!cut || !slice->hasOneUse())
     return nullptr;
@@ -210,83 +226,78 @@ sinkSlice(func::FuncOp func, tensor::ExtractSliceOp slice,
       return nullptr;
   }
 
-  // Every operand spanning the cut loop, with the dimension it spans there.
-  SmallVector<std::pair<OpOperand *, unsigned>> spanning;
+  // Every operand spanning the cut loop, with the dimension it spans there
+  // and, for a weight, where to pad it.
+  struct Spanning {
+    OpOperand *operand;
+    unsigned dim;
+    std::optional<PaddableWeight> weight;
+  };
+  SmallVector<Spanning> spanning;
   for (OpOperand &operand : generic->getOpOperands()) {
     std::optional<unsigned> dim =
         generic.getMatchingIndexingMap(&operand).getResultPosition(loopExpr);
     if (!dim)
       continue;
     Value value = operand.get();
+    Spanning span{&operand, *dim, std::nullopt};
     bool ok = false;
     if (value == slice.getResult()) {
       ok = *dim == *cut;
     } else if (generic.isDpsInit(&operand)) {
-      Operation *def = value.getDefiningOp();
-      if (auto fill = dyn_cast_or_null<linalg::FillOp>(def))
-        def = fill.getOutputs()[0].getDefiningOp();
-      ok = isa_and_nonnull<tensor::EmptyOp>(def) &&
+      ok = isPlaceholder(value) &&
            cast<RankedTensorType>(value.getType()).hasStaticShape();
     } else {
-      ok = getPaddableWeight(func, value, *dim).has_value();
+      span.weight = getPaddableWeight(func, value, *dim);
+      ok = span.weight.has_value();
     }
     if (!ok)
       return nullptr;
-    spanning.push_back({&operand, *dim});
+    spanning.push_back(span);
   }
 
   OpBuilder b(generic);
   Location loc = generic.getLoc();
   IRMapping mapping;
   SmallVector<Operation *> reshapes;
-  for (auto [operand, dim] : spanning) {
-    Value value = operand->get();
+  for (const Spanning &span : spanning) {
+    Value value = span.operand->get();
     if (value == slice.getResult()) {
       mapping.map(value, slice.getSource());
       continue;
     }
     auto type = cast<RankedTensorType>(value.getType());
     SmallVector<int64_t> shape(type.getShape());
-    shape[dim] = padded;
-    if (!generic.isDpsInit(operand)) {
-      PaddableWeight weight = *getPaddableWeight(func, value, dim);
-      replaced.resize(func.getNumArguments() + 1);
-      replaced.set(weight.arg.getArgNumber());
-      Value paddedValue =
-          addPaddedWeight(func, weight.arg, weight.argDim, padded);
-      if (weight.reshape) {
-        // The same reshape of the padded weight.
-        auto paddedType = RankedTensorType::get(shape, type.getElementType());
-        if (auto collapse = dyn_cast<tensor::CollapseShapeOp>(weight.reshape))
-          paddedValue = b.create<tensor::CollapseShapeOp>(
-              loc, paddedType, paddedValue, collapse.getReassociationIndices());
-        else
-          paddedValue = b.create<tensor::ExpandShapeOp>(
-              loc, paddedType, paddedValue,
-              cast<tensor::ExpandShapeOp>(weight.reshape)
-                  .getReassociationIndices());
-        erased.insert(weight.reshape);
-        reshapes.push_back(weight.reshape);
-      }
-      mapping.map(value, paddedValue);
+    shape[span.dim] = padded;
+    if (!span.weight) {
+      mapping.map(value, rebuildPlaceholder(b, loc, value, shape));
       continue;
     }
-    Value init = b.create<tensor::EmptyOp>(loc, shape, type.getElementType());
-    if (auto fill = value.getDefiningOp<linalg::FillOp>())
-      init = b.create<linalg::FillOp>(loc, fill.getInputs(), init).getResult(0);
-    mapping.map(value, init);
+    const PaddableWeight &weight = *span.weight;
+    replaced.push_back(weight.arg.getArgNumber());
+    Value paddedValue =
+        addPaddedWeight(func, weight.arg, weight.argDim, padded);
+    if (weight.reshape) {
+      // The same reshape of the padded weight.
+      auto paddedType = RankedTensorType::get(shape, type.getElementType());
+      if (auto collapse = dyn_cast<tensor::CollapseShapeOp>(weight.reshape))
+        paddedValue = b.create<tensor::CollapseShapeOp>(
+            loc, paddedType, paddedValue, collapse.getReassociationIndices());
+      else
+        paddedValue = b.create<tensor::ExpandShapeOp>(
+            loc, paddedType, paddedValue,
+            cast<tensor::ExpandShapeOp>(weight.reshape)
+                .getReassociationIndices());
+      reshapes.push_back(weight.reshape);
+    }
+    mapping.map(value, paddedValue);
   }
   Operation *clone = b.clone(*generic, mapping);
   Value initValue = mapping.lookup(generic.getDpsInitOperand(0)->get());
   clone->getResult(0).setType(initValue.getType());
   auto outType = cast<RankedTensorType>(generic->getResult(0).getType());
-  SmallVector<OpFoldResult> offsets(outType.getRank(), b.getIndexAttr(0));
-  SmallVector<OpFoldResult> sizes, strides(outType.getRank(),
-                                           b.getIndexAttr(1));
-  for (int64_t size : outType.getShape())
-    sizes.push_back(b.getIndexAttr(size));
-  auto moved = b.create<tensor::ExtractSliceOp>(loc, outType, clone->getResult(0),
-                                                offsets, sizes, strides);
+  tensor::ExtractSliceOp moved =
+      sliceLeading(b, loc, clone->getResult(0), outType);
   generic->getResult(0).replaceAllUsesWith(moved.getResult());
   erased.insert(generic);
   generic->erase();
@@ -296,7 +307,8 @@ sinkSlice(func::FuncOp func, tensor::ExtractSliceOp slice,
   return moved;
 }
 
-void PadWeightColumnsPass::pad(func::FuncOp func, linalg::LinalgOp op) {
+void PadWeightColumnsPass::pad(func::FuncOp func, linalg::LinalgOp op,
+                               llvm::SmallPtrSetImpl<Operation *> &erased) {
   BlockArgument weight = getOwnWeight(op);
   if (!weight || op->hasAttr("streamtensor.tile_sizes") ||
       !linalg::isaContractionOpInterface(op) || op.getNumDpsInits() != 1 ||
@@ -324,7 +336,6 @@ void PadWeightColumnsPass::pad(func::FuncOp func, linalg::LinalgOp op) {
   if (!onlyWeightSpans(op, loop))
     return;
 
-  auto weightType = cast<RankedTensorType>(weight.getType());
   auto outType = cast<RankedTensorType>(op->getResult(0).getType());
   AffineExpr loopExpr = getAffineDimExpr(loop, &getContext());
   unsigned weightDim = *weightMap.getResultPosition(loopExpr);
@@ -349,21 +360,18 @@ void PadWeightColumnsPass::pad(func::FuncOp func, linalg::LinalgOp op) {
   mapping.map(init->get(), paddedInit);
   Operation *clone = builder.clone(*op, mapping);
   clone->getResult(0).setType(cast<RankedTensorType>(paddedInit.getType()));
-  SmallVector<OpFoldResult> offsets(outType.getRank(), builder.getIndexAttr(0));
-  SmallVector<OpFoldResult> sizes, strides(outType.getRank(),
-                                           builder.getIndexAttr(1));
-  for (int64_t size : outType.getShape())
-    sizes.push_back(builder.getIndexAttr(size));
-  auto slice = builder.create<tensor::ExtractSliceOp>(
-      loc, outType, clone->getResult(0), offsets, sizes, strides);
+  tensor::ExtractSliceOp slice =
+      sliceLeading(builder, loc, clone->getResult(0), outType);
   op->getResult(0).replaceAllUsesWith(slice.getResult());
   op->erase();
-  llvm::BitVector replaced(func.getNumArguments());
-  replaced.set(weight.getArgNumber());
+  // The padded weights are appended: the replaced ones keep their numbers.
+  SmallVector<unsigned> replaced{weight.getArgNumber()};
   while (slice)
     slice = sinkSlice(func, slice, replaced, erased);
-  replaced.resize(func.getNumArguments());
-  (void)func.eraseArguments(replaced);
+  llvm::BitVector unused(func.getNumArguments());
+  for (unsigned index : replaced)
+    unused.set(index);
+  (void)func.eraseArguments(unused);
 }
 
 void PadWeightColumnsPass::runOnOperation() {
@@ -377,7 +385,9 @@ void PadWeightColumnsPass::runOnOperation() {
     if (op.getNumDpsInputs() == 2)
       ops.push_back(op);
   });
+  // Generics a padding moved past are erased: not to be visited again.
+  llvm::SmallPtrSet<Operation *, 8> erased;
   for (linalg::LinalgOp op : ops)
     if (!erased.contains(op))
-      pad(getOperation(), op);
+      pad(getOperation(), op, erased);
 }

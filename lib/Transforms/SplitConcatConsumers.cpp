@@ -16,6 +16,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Placeholders.h"
 #include "StreamedOperand.h"
 #include "streamtensor/Dialect/Dataflow/DataflowTypes.h"
 #include "streamtensor/Transforms/Passes.h"
@@ -212,15 +213,15 @@ struct ExtractOfFill : OpRewritePattern<tensor::ExtractSliceOp> {
 
   LogicalResult matchAndRewrite(tensor::ExtractSliceOp extract,
                                 PatternRewriter &rewriter) const override {
-    if (auto named = extract.getSource().getDefiningOp<linalg::FillOp>()) {
-      if (!named.getOutputs()[0].getDefiningOp<tensor::EmptyOp>() ||
-          extract.getType().getRank() != extract.getSourceType().getRank())
+    if (extract.getSource().getDefiningOp<linalg::FillOp>()) {
+      if (extract.getType().getRank() != extract.getSourceType().getRank())
         return failure();
-      Value init = rewriter.create<tensor::EmptyOp>(
-          extract.getLoc(), extract.getType().getShape(),
-          extract.getType().getElementType());
-      rewriter.replaceOpWithNewOp<linalg::FillOp>(extract, named.getInputs(),
-                                                  init);
+      Value rebuilt = streamtensor::rebuildPlaceholder(
+          rewriter, extract.getLoc(), extract.getSource(),
+          extract.getType().getShape());
+      if (!rebuilt)
+        return failure();
+      rewriter.replaceOp(extract, rebuilt);
       return success();
     }
     auto fill = extract.getSource().getDefiningOp<linalg::GenericOp>();

@@ -80,6 +80,10 @@ struct TilePlan {
   bool isReduction(int64_t dim) const {
     return iterators[dim] == utils::IteratorType::reduction;
   }
+  /// The range of loop `dim` inside one tile.
+  int64_t getTileRange(int64_t dim) const {
+    return tileSizes[dim] ? tileSizes[dim] : ranges[dim];
+  }
   bool tilesAny(bool reduction) const {
     for (auto [dim, size] : llvm::enumerate(tileSizes))
       if (size != 0 && isReduction(dim) == reduction)
@@ -258,8 +262,7 @@ static FailureOr<TilePlan> computeTilePlan(TilingInterface op,
   if (failed(userUnroll))
     return failure();
   for (size_t dim = 0; dim < numLoops; ++dim) {
-    int64_t tileRange =
-        plan.tileSizes[dim] ? plan.tileSizes[dim] : plan.ranges[dim];
+    int64_t tileRange = plan.getTileRange(dim);
     if (*userUnroll) {
       int64_t factor = (**userUnroll)[dim];
       if (factor < 1 || tileRange % factor != 0)
@@ -285,9 +288,7 @@ static FailureOr<TilePlan> computeTilePlan(TilingInterface op,
       if (!plan.isReduction(dim))
         innermost = dim;
     if (innermost) {
-      int64_t tileRange = plan.tileSizes[*innermost]
-                              ? plan.tileSizes[*innermost]
-                              : plan.ranges[*innermost];
+      int64_t tileRange = plan.getTileRange(*innermost);
       int64_t lanes = std::min(contractionLanes, tileRange);
       while (tileRange % lanes != 0)
         --lanes;
@@ -312,14 +313,11 @@ static FailureOr<TilePlan> computeTilePlan(TilingInterface op,
     int64_t lanes = 1;
     for (size_t dim = 0; dim < numLoops; ++dim)
       if (plan.isReduction(dim))
-        lanes *= plan.tileSizes[dim] ? plan.tileSizes[dim] : plan.ranges[dim];
+        lanes *= plan.getTileRange(dim);
     if (linalgOp.getNumReductionLoops() > 0 && lanes <= reductionLanes) {
       reductionsInside = true;
       for (size_t dim = 0; dim < numLoops; ++dim)
-        plan.unroll[dim] =
-            !plan.isReduction(dim) ? 1
-            : plan.tileSizes[dim]  ? plan.tileSizes[dim]
-                                   : plan.ranges[dim];
+        plan.unroll[dim] = plan.isReduction(dim) ? plan.getTileRange(dim) : 1;
     }
   }
 

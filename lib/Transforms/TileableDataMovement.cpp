@@ -21,6 +21,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Placeholders.h"
 #include "streamtensor/Transforms/Passes.h"
 #include "streamtensor/Transforms/TilingDirectives.h"
 
@@ -182,24 +183,6 @@ static LogicalResult rewriteSlice(RewriterBase &rewriter,
   return success();
 }
 
-/// `tensor.empty` or `linalg.fill` of one, at the shape of `slice`; null when
-/// the slice is of anything else.
-static Value rebuildPlaceholder(RewriterBase &rewriter,
-                                tensor::ExtractSliceOp slice) {
-  RankedTensorType type = slice.getResultType();
-  Location loc = slice.getLoc();
-  Value source = slice.getSource();
-  if (source.getDefiningOp<tensor::EmptyOp>())
-    return rewriter.create<tensor::EmptyOp>(loc, type.getShape(),
-                                            type.getElementType());
-  auto fill = source.getDefiningOp<linalg::FillOp>();
-  if (!fill || !fill.getOutputs()[0].getDefiningOp<tensor::EmptyOp>())
-    return {};
-  Value empty = rewriter.create<tensor::EmptyOp>(loc, type.getShape(),
-                                                 type.getElementType());
-  return rewriter.create<linalg::FillOp>(loc, fill.getInputs()[0], empty)
-      .result();
-}
 
 /// A partial slice of a linalg result cannot be streamed (a kernel reads
 /// its whole source), but when every user of the result is a slice, the
@@ -239,7 +222,9 @@ static bool bubbleUpSlice(RewriterBase &rewriter,
     if (auto dps = dyn_cast<DestinationStyleOpInterface>(op))
       for (OpOperand &init : dps.getDpsInitsMutable())
         if (auto initSlice = init.get().getDefiningOp<tensor::ExtractSliceOp>())
-          if (Value rebuilt = rebuildPlaceholder(rewriter, initSlice)) {
+          if (Value rebuilt = streamtensor::rebuildPlaceholder(
+                  rewriter, initSlice.getLoc(), initSlice.getSource(),
+                  initSlice.getResultType().getShape())) {
             rewriter.modifyOpInPlace(op, [&] { init.set(rebuilt); });
             if (initSlice->use_empty())
               rewriter.eraseOp(initSlice);

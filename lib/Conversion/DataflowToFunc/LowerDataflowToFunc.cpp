@@ -308,8 +308,6 @@ private:
 };
 } // namespace
 
-/// Names a function argument after the parent's argument or result it
-/// comes from, so the host and the reports speak the user's names.
 /// The name of a kernel result that no function result names: the
 /// kernel's and the result's, `fused_3.out0`.
 static std::string getKernelResultName(KernelOp kernel, unsigned index) {
@@ -318,6 +316,8 @@ static std::string getKernelResultName(KernelOp kernel, unsigned index) {
   return prefix + ".out" + std::to_string(index);
 }
 
+/// Names a function argument after the parent's argument or result it
+/// comes from, so the host and the reports speak the user's names.
 static void copyNameAttrs(func::FuncOp parent, Value source,
                           SmallVectorImpl<NamedAttribute> &attrs,
                           StringRef fallback, StringRef kind, Builder &b) {
@@ -333,20 +333,16 @@ static void copyNameAttrs(func::FuncOp parent, Value source,
       return;
     }
   // A result of another kernel goes by that kernel's name for it, so every
-  // tensor passed between kernels has one name of its own.
+  // tensor passed between kernels has one name of its own. Kernels are
+  // lowered in program order: the producer is a call of its top already.
   std::string name = fallback.str();
-  if (auto result = dyn_cast<OpResult>(source)) {
-    unsigned index = result.getResultNumber();
-    if (auto producer = dyn_cast<KernelOp>(result.getOwner()))
-      name = getKernelResultName(producer, index);
-    // A kernel lowered already is a call of its top function.
+  if (auto result = dyn_cast<OpResult>(source))
     if (auto call = dyn_cast<func::CallOp>(result.getOwner()))
       if (auto callee = SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(
               call, call.getCalleeAttr()))
         if (auto named = callee.getResultAttrOfType<StringAttr>(
-                index, "streamtensor.name"))
+                result.getResultNumber(), "streamtensor.name"))
           name = named.str();
-  }
   attrs.push_back(b.getNamedAttr("streamtensor.name", b.getStringAttr(name)));
   attrs.push_back(b.getNamedAttr("streamtensor.kind", b.getStringAttr(kind)));
 }

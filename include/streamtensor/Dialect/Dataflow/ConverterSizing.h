@@ -42,7 +42,6 @@ bool streamsInDataOrder(ITensorType type);
 
 /// The smallest ping-pong buffer that converts `source` into `result`. Both
 /// types must stream the same data shape and type.
-/// The buffer a converter needs to reorder `source` into `result`.
 ConverterBuffer computeConverterBuffer(ITensorType source, ITensorType result);
 
 /// Both sides stream the same scalars in the same order.
