@@ -42,7 +42,8 @@ void streamtensor::buildDataflowPipeline(OpPassManager &pm,
                                          bool streamWeights,
                                          int64_t weightPorts,
                                          int64_t maxTileBytes,
-                                         int64_t minPortBytes) {
+                                         int64_t minPortBytes,
+                                         int64_t portBudget) {
   // Reshapes and slices between linalg ops become tileable copies, and
   // every op's tile sizes and loop order are chosen to match its neighbours
   // before tiling fixes them.
@@ -62,7 +63,8 @@ void streamtensor::buildDataflowPipeline(OpPassManager &pm,
   // with its own port and HBM channel.
   if (weightPorts > 1)
     pm.addNestedPass<func::FuncOp>(
-        createSplitWeightPorts(SplitWeightPortsOptions{weightPorts, minPortBytes}));
+        createSplitWeightPorts(SplitWeightPortsOptions{
+            weightPorts, portBudget, minPortBytes}));
   pm.addNestedPass<func::FuncOp>(createWeightSliceArguments());
   // A consumer of the pieces those splits join that makes them smaller (the
   // dequantization of a grouped product's per-group sums), however small,
@@ -153,6 +155,14 @@ struct DataflowPipelineOptions
       llvm::cl::desc("Fewest weight bytes behind one of the ports a weight is "
                      "split over (--streamtensor-split-weight-ports)"),
       llvm::cl::init(262144)};
+  // 32 pseudo-channels less those the scales, activations and caches of
+  // the phase need to themselves.
+  Option<int64_t> portBudget{
+      *this, "port-budget",
+      llvm::cl::desc("HBM pseudo-channels the large weights of one function "
+                     "share; a weight alone in its function takes them all "
+                     "(--streamtensor-split-weight-ports)"),
+      llvm::cl::init(28)};
 };
 
 struct LowerDataflowPipelineOptions
@@ -180,7 +190,7 @@ void streamtensor::registerPipelines() {
       [](OpPassManager &pm, const DataflowPipelineOptions &options) {
         buildDataflowPipeline(pm, options.memoryBudget, options.streamWeights,
                               options.weightPorts, options.maxTileBytes,
-                              options.minPortBytes);
+                              options.minPortBytes, options.portBudget);
       });
   PassPipelineRegistration<LowerDataflowPipelineOptions>(
       "streamtensor-lower-dataflow",

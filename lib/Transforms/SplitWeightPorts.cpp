@@ -71,18 +71,30 @@ struct SplitWeightPortsPass
     OpOperand *weight;
     unsigned loop;
   };
-  std::optional<Split> choose(linalg::LinalgOp op) const;
+  std::optional<Split> choose(linalg::LinalgOp op, int64_t ports) const;
   void split(linalg::LinalgOp op, const Split &plan);
 
   void runOnOperation() override {
-    if (maxPorts < 1 || minPortBytes < 1 || wordBits < 1) {
+    if (maxPorts < 1 || portBudget < 0 || minPortBytes < 1 || wordBits < 1) {
       getOperation().emitError(
-          "streamtensor-split-weight-ports options must be positive");
+          "streamtensor-split-weight-ports options must be positive "
+          "(port-budget non-negative)");
       return signalPassFailure();
     }
+    // The weights of one function read in different phases may each take
+    // max-ports; together they spread over the port budget, so a weight
+    // alone in its function (an LM head) takes the whole budget.
+    int64_t widest = std::max<int64_t>(maxPorts, portBudget);
+    int64_t weights = 0;
+    getOperation().walk([&](linalg::LinalgOp op) {
+      if (choose(op, widest))
+        ++weights;
+    });
+    int64_t ports = weights ? std::max<int64_t>(maxPorts, portBudget / weights)
+                            : maxPorts.getValue();
     SmallVector<std::pair<linalg::LinalgOp, Split>> work;
     getOperation().walk([&](linalg::LinalgOp op) {
-      if (std::optional<Split> plan = choose(op))
+      if (std::optional<Split> plan = choose(op, ports))
         work.push_back({op, *plan});
     });
     for (auto &[op, plan] : work)
@@ -92,8 +104,8 @@ struct SplitWeightPortsPass
 } // namespace
 
 std::optional<SplitWeightPortsPass::Split>
-SplitWeightPortsPass::choose(linalg::LinalgOp op) const {
-  if (maxPorts < 2 || !op.hasPureTensorSemantics() ||
+SplitWeightPortsPass::choose(linalg::LinalgOp op, int64_t ports) const {
+  if (ports < 2 || !op.hasPureTensorSemantics() ||
       !linalg::isaContractionOpInterface(op) || op.getNumDpsInputs() != 2 ||
       op.getNumDpsInits() != 1 || op->getNumResults() != 1 ||
       op->hasAttr("streamtensor.tile_sizes") ||
@@ -137,7 +149,7 @@ SplitWeightPortsPass::choose(linalg::LinalgOp op) const {
     return std::nullopt;
   int64_t units = range / granule;
   int64_t blocks = 1, largest = units;
-  for (int64_t candidate = 2; candidate <= std::min(maxPorts.getValue(), units);
+  for (int64_t candidate = 2; candidate <= std::min(ports, units);
        ++candidate) {
     if (bytes / candidate < minPortBytes)
       break;

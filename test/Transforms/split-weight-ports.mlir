@@ -1,6 +1,8 @@
 // RUN: streamtensor-opt %s --split-input-file --streamtensor-split-weight-ports="min-port-bytes=1048576" | FileCheck %s
 // RUN: streamtensor-opt %s --split-input-file --streamtensor-split-weight-ports="max-ports=2 min-port-bytes=1048576" | FileCheck %s --check-prefix=TWO
 // RUN: streamtensor-opt %s --split-input-file --streamtensor-split-weight-ports | FileCheck %s --check-prefix=DEF
+// RUN: streamtensor-opt %s --split-input-file --streamtensor-split-weight-ports="max-ports=2 port-budget=8 min-port-bytes=1048576" | FileCheck %s --check-prefix=BUDGET
+// RUN: not streamtensor-opt %s --split-input-file --streamtensor-split-weight-ports="port-budget=-1" 2>&1 | FileCheck %s --check-prefix=BAD
 // RUN: not streamtensor-opt %s --split-input-file --streamtensor-split-weight-ports="min-port-bytes=0" 2>&1 | FileCheck %s --check-prefix=BAD
 
 // A 16 MiB weight [1024, 4096] splits into 8 column blocks of 512 (2 MiB
@@ -20,8 +22,13 @@
 // TWO-LABEL: func.func @wide
 // TWO-COUNT-2: linalg.matmul
 // TWO-NOT: linalg.matmul
+// A weight alone in its function takes the whole port budget.
+// BUDGET-LABEL: func.func @wide
+// BUDGET-COUNT-8: linalg.matmul
+// BUDGET-NOT: linalg.matmul
 // TWO-LABEL: func.func @transposed_slice
 // BAD: streamtensor-split-weight-ports options must be positive
+// BUDGET-LABEL: func.func @transposed_slice
 func.func @wide(%x: tensor<1x1024xf32>, %w: tensor<1024x4096xf32> {streamtensor.kind = "weight", streamtensor.name = "w"}) -> tensor<1x4096xf32> {
   %zero = arith.constant 0.0 : f32
   %e = tensor.empty() : tensor<1x4096xf32>
@@ -137,4 +144,25 @@ func.func @narrow_rows(%x: tensor<1x4096xi8>, %w: tensor<1152x4096xi4> {streamte
   %f = linalg.fill ins(%zero : i32) outs(%e : tensor<1x1152xi32>) -> tensor<1x1152xi32>
   %y = linalg.matmul_transpose_b ins(%x, %w : tensor<1x4096xi8>, tensor<1152x4096xi4>) outs(%f : tensor<1x1152xi32>) -> tensor<1x1152xi32>
   return %y : tensor<1x1152xi32>
+}
+
+// -----
+
+// Two weights read one after the other share the budget: 8 channels give
+// each 4 blocks, more than max-ports (2) alone would.
+// BUDGET-LABEL: func.func @two_weights
+// BUDGET-COUNT-4: linalg.matmul ins(%{{.+}}, %{{.+}} : tensor<1x1024xf32>, tensor<1024x1024xf32>)
+// BUDGET: tensor.insert_slice
+// BUDGET-COUNT-4: linalg.matmul ins(%{{.+}}, %{{.+}} : tensor<1x4096xf32>, tensor<4096x1024xf32>)
+// BUDGET-NOT: linalg.matmul
+// TWO-LABEL: func.func @two_weights
+// TWO-COUNT-4: linalg.matmul
+// TWO-NOT: linalg.matmul
+func.func @two_weights(%x: tensor<1x1024xf32>, %w: tensor<1024x4096xf32> {streamtensor.kind = "weight", streamtensor.name = "w"}, %v: tensor<4096x4096xf32> {streamtensor.kind = "weight", streamtensor.name = "v"}) -> tensor<1x4096xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x4096xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x4096xf32>) -> tensor<1x4096xf32>
+  %y = linalg.matmul ins(%x, %w : tensor<1x1024xf32>, tensor<1024x4096xf32>) outs(%f : tensor<1x4096xf32>) -> tensor<1x4096xf32>
+  %z = linalg.matmul ins(%y, %v : tensor<1x4096xf32>, tensor<4096x4096xf32>) outs(%f : tensor<1x4096xf32>) -> tensor<1x4096xf32>
+  return %z : tensor<1x4096xf32>
 }

@@ -219,14 +219,21 @@ def SplitWeightPorts
     least `min-port-bytes` per block is split along the weight's output
     dimension (its contiguous one, else its longest) into up to `max-ports`
     contractions over column blocks, inserted into one result with
-    `tensor.insert_slice`.
+    `tensor.insert_slice`. The weights of a function are read in different
+    phases (one projection after another), so each may take `max-ports`;
+    together they share `port-budget` pseudo-channels, so a weight that
+    has its function to itself (an LM head) takes up to the whole budget.
     Blocks keep enough memory words per row that the accumulator
     recurrence does not set the II: 8 for f32 sums, 1 for integer sums. With --streamtensor-weight-slice-arguments each block
     becomes a weight with its own port and pseudo-channel.
   }];
   let options = [
     Option<"maxPorts", "max-ports", "int64_t", "8",
-           "Most blocks (ports) one weight is split into">,
+           "Most blocks (ports) one weight is split into when the port "
+           "budget allows fewer">,
+    Option<"portBudget", "port-budget", "int64_t", "0",
+           "Pseudo-channels the split weights of one function share: each "
+           "takes up to max(max-ports, port-budget / weights split)">,
     Option<"minPortBytes", "min-port-bytes", "int64_t", "262144",
            "Fewest weight bytes per block">,
     Option<"wordBits", "word-bits", "int64_t", "512",

@@ -18,14 +18,16 @@ namespace streamtensor {
 void buildLinalgCleanupPipeline(mlir::OpPassManager &pm);
 
 /// Takes linalg on tensors to fused dataflow kernels: large weights split
-/// over up to `weightPorts` ports, word-wide datapaths for contractions
+/// over up to `weightPorts` ports each (a function's split weights sharing
+/// `portBudget` pseudo-channels, docs/tiling.md), word-wide datapaths for contractions
 /// streaming external operands (when `streamWeights`, with weight tiles of
 /// at most `maxTileBytes`), tiling, one kernel per nest, fusion under
 /// `memoryBudget` bytes, forks for shared streams and converter sizing.
 void buildDataflowPipeline(mlir::OpPassManager &pm, int64_t memoryBudget,
                            bool streamWeights = true, int64_t weightPorts = 8,
                            int64_t maxTileBytes = 65536,
-                           int64_t minPortBytes = 262144);
+                           int64_t minPortBytes = 262144,
+                           int64_t portBudget = 28);
 
 /// Lowers fused kernels to FIFO-connected process functions on memrefs, the
 /// input of code generation (docs/lowered-ir.md).

@@ -64,7 +64,8 @@ def _render_svg(dot_path: str, svg_path: str) -> Optional[str]:
 
 # Options of --streamtensor-dataflow the driver passes through (besides the
 # memory budget): the knobs of the design-space exploration.
-DATAFLOW_OPTIONS = ("weight-ports", "max-tile-bytes", "min-port-bytes", "stream-lanes")
+DATAFLOW_OPTIONS = ("weight-ports", "port-budget", "max-tile-bytes", "min-port-bytes",
+                    "stream-lanes")
 # Options of the lowering (--streamtensor-lower-dataflow), not of the
 # dataflow pipeline.
 LOWER_OPTIONS = ("stream-lanes",)
