@@ -166,3 +166,27 @@ func.func @two_weights(%x: tensor<1x1024xf32>, %w: tensor<1024x4096xf32> {stream
   %z = linalg.matmul ins(%y, %v : tensor<1x4096xf32>, tensor<4096x4096xf32>) outs(%f : tensor<1x4096xf32>) -> tensor<1x4096xf32>
   return %z : tensor<1x4096xf32>
 }
+
+// -----
+
+// Past max-ports, blocks of 16 granules (2,048 rows of 4-bit codes) are
+// taken where the largest block grows by at most an eighth: 30,720 rows
+// are 240 granules; 8 ports give blocks of 30, or of 2 units of 16
+// granules (32): 7 blocks of 4,096 rows and one of 2,048. Within max-ports
+// (8 ports without a budget, or max-ports 2) the 128-row granule stays.
+// BUDGET-LABEL: func.func @coarse_blocks
+// BUDGET-COUNT-7: linalg.matmul_transpose_b ins(%{{.+}}, %{{.+}} : tensor<1x1024xi8>, tensor<4096x1024xi4>)
+// BUDGET: linalg.matmul_transpose_b ins(%{{.+}}, %{{.+}} : tensor<1x1024xi8>, tensor<2048x1024xi4>)
+// BUDGET-NOT: linalg.matmul_transpose_b
+// CHECK-LABEL: func.func @coarse_blocks
+// CHECK-COUNT-8: linalg.matmul_transpose_b ins(%{{.+}}, %{{.+}} : tensor<1x1024xi8>, tensor<3840x1024xi4>)
+// CHECK-NOT: linalg.matmul_transpose_b
+// TWO-LABEL: func.func @coarse_blocks
+// TWO-COUNT-2: linalg.matmul_transpose_b ins(%{{.+}}, %{{.+}} : tensor<1x1024xi8>, tensor<15360x1024xi4>)
+func.func @coarse_blocks(%x: tensor<1x1024xi8>, %w: tensor<30720x1024xi4> {streamtensor.kind = "weight", streamtensor.name = "w"}) -> tensor<1x30720xi32> {
+  %zero = arith.constant 0 : i32
+  %e = tensor.empty() : tensor<1x30720xi32>
+  %f = linalg.fill ins(%zero : i32) outs(%e : tensor<1x30720xi32>) -> tensor<1x30720xi32>
+  %y = linalg.matmul_transpose_b ins(%x, %w : tensor<1x1024xi8>, tensor<30720x1024xi4>) outs(%f : tensor<1x30720xi32>) -> tensor<1x30720xi32>
+  return %y : tensor<1x30720xi32>
+}
