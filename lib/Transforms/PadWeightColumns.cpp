@@ -17,6 +17,7 @@
 #include "Placeholders.h"
 #include "StreamedOperand.h"
 #include "streamtensor/Transforms/Passes.h"
+#include "streamtensor/Transforms/TilingDirectives.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -29,6 +30,10 @@ namespace streamtensor {
 
 using namespace mlir;
 using namespace streamtensor;
+
+/// The leading part of a padded result the user sees.
+static constexpr llvm::StringLiteral kValidShapeAttr =
+    "streamtensor.valid_shape";
 
 /// Output widths divisible by this (8 words of 16 f32 lanes) need no padding.
 static constexpr int64_t kWellTiled = 128;
@@ -217,13 +222,20 @@ sinkSlice(func::FuncOp func, tensor::ExtractSliceOp slice,
           utils::IteratorType::parallel)
     return nullptr;
   int64_t padded = slice.getSourceType().getDimSize(*cut);
-  // Tile sizes chosen already (a reshape's copy) must still divide.
-  if (auto tiles =
-          generic->getAttrOfType<DenseI64ArrayAttr>("streamtensor.tile_sizes")) {
+  // Tile sizes chosen already must still divide, but a reshape's copy
+  // (only unit dimensions added or dropped, as the maps above are) stays
+  // dense with any tile: it takes the default tile of the padded width.
+  SmallVector<int64_t> retiled;
+  if (auto tiles = generic->getAttrOfType<DenseI64ArrayAttr>(kTileSizesAttr)) {
     unsigned loop = loopExpr.getPosition();
-    if (loop >= tiles.size() || tiles[loop] < 0 ||
-        (tiles[loop] > 0 && padded % tiles[loop] != 0))
+    if (loop >= tiles.size() || tiles[loop] < 0)
       return nullptr;
+    if (tiles[loop] > 0 && padded % tiles[loop] != 0) {
+      if (!generic->hasAttr(kDataMovementAttr))
+        return nullptr;
+      retiled.assign(tiles.asArrayRef().begin(), tiles.asArrayRef().end());
+      retiled[loop] = getDefaultTileSize(padded);
+    }
   }
 
   // Every operand spanning the cut loop, with the dimension it spans there
@@ -293,6 +305,8 @@ sinkSlice(func::FuncOp func, tensor::ExtractSliceOp slice,
     mapping.map(value, paddedValue);
   }
   Operation *clone = b.clone(*generic, mapping);
+  if (!retiled.empty())
+    clone->setAttr(kTileSizesAttr, b.getDenseI64ArrayAttr(retiled));
   Value initValue = mapping.lookup(generic.getDpsInitOperand(0)->get());
   clone->getResult(0).setType(initValue.getType());
   auto outType = cast<RankedTensorType>(generic->getResult(0).getType());
@@ -305,6 +319,31 @@ sinkSlice(func::FuncOp func, tensor::ExtractSliceOp slice,
   for (Operation *reshape : reshapes)
     reshape->erase();
   return moved;
+}
+
+/// A slice whose only user is the return is dropped: the function returns
+/// the padded tensor and `streamtensor.valid_shape` tells the host which
+/// leading part to read. Where the slice cuts a row of the logits, the
+/// output port then moves whole words instead of one value a cycle.
+static void returnPadded(func::FuncOp func, tensor::ExtractSliceOp slice) {
+  if (!getCutDim(slice) || !slice->hasOneUse())
+    return;
+  OpOperand &use = *slice->getUses().begin();
+  auto ret = dyn_cast<func::ReturnOp>(use.getOwner());
+  if (!ret || ret->getParentOp() != func.getOperation())
+    return;
+  unsigned index = use.getOperandNumber();
+  if (func.getResultAttr(index, kValidShapeAttr))
+    return;
+  use.set(slice.getSource());
+  SmallVector<Type> results(func.getResultTypes());
+  results[index] = slice.getSourceType();
+  func.setType(FunctionType::get(func.getContext(), func.getArgumentTypes(),
+                                 results));
+  func.setResultAttr(index, kValidShapeAttr,
+                     DenseI64ArrayAttr::get(func.getContext(),
+                                            slice.getType().getShape()));
+  slice->erase();
 }
 
 void PadWeightColumnsPass::pad(func::FuncOp func, linalg::LinalgOp op,
@@ -366,8 +405,13 @@ void PadWeightColumnsPass::pad(func::FuncOp func, linalg::LinalgOp op,
   op->erase();
   // The padded weights are appended: the replaced ones keep their numbers.
   SmallVector<unsigned> replaced{weight.getArgNumber()};
-  while (slice)
+  tensor::ExtractSliceOp last = slice;
+  while (slice) {
+    last = slice;
     slice = sinkSlice(func, slice, replaced, erased);
+  }
+  if (padResults)
+    returnPadded(func, last);
   llvm::BitVector unused(func.getNumArguments());
   for (unsigned index : replaced)
     unused.set(index);

@@ -1,6 +1,7 @@
 """Quantization: the PyTorch reference (streamtensor.quant) and the designs
 built from it, whose simulation must compute exactly the same integers."""
 
+import json
 import numpy as np
 import pytest
 import torch
@@ -169,11 +170,12 @@ def test_calibrated_scales_simulate_like_the_reference(tmp_path):
     assert worst <= 1e-5
 
 
-def test_padded_quantized_projection_scales_the_padded_rows_and_drops_them_last(tmp_path):
+def test_padded_quantized_projection_returns_the_padded_rows(tmp_path):
     # 2,000 outputs have no divisor of 128: the 4-bit weight is stored padded
     # to 2,048 rows, and so are the per-channel scales and the bias, so the
     # dequantization, the activation scale and the bias run on the padded
-    # rows too; the slice that drops them comes last.
+    # rows too; the output port holds all 2,048 (whole words), the manifest
+    # says the user reads the first 2,000, and the driver returns those.
     torch.manual_seed(5)
     layer = quantize(nn.Linear(128, 2000), get_scheme("w4a8", group_size=128))
     x = torch.randn(1, 128) * 3
@@ -187,6 +189,10 @@ def test_padded_quantized_projection_scales_the_padded_rows_and_drops_them_last(
     for name in ("weight_q[padded to 2048]", "weight_scale[padded to 2048]",
                  "bias[padded to 2048]"):
         assert name in dataflow, name
-    # No task works on the 2,000 real rows but the final slice.
+    # No task works on the 2,000 real rows: nothing slices them out.
     assert dataflow.count("tensor<2048xf32>") > 0
-    assert "tensor.extract_slice" in dataflow
+    assert "tensor.extract_slice" not in dataflow
+    manifest = json.loads(next(out.glob("design/*/manifest.json")).read_text())
+    (result,) = [t for t in manifest["tensors"] if t["role"] == "output"]
+    assert result["shape"] == [1, 2048] and result["valid_shape"] == [1, 2000]
+    assert result["layout"]["vector_lanes"] == 16

@@ -466,6 +466,18 @@ func.func private @p(%w: memref<8xf32>) attributes {dataflow.process} {
 
 // -----
 
+// A padded output's valid part lies inside the port, one size a dimension.
+// expected-error @+1 {{argument 0 of 'top' has a malformed streamtensor.valid_shape}}
+func.func @top(%y: memref<8xf32> {streamtensor.kind = "output", streamtensor.name = "y", streamtensor.valid_shape = array<i64: 9>}) attributes {dataflow.top} {
+  func.call @p(%y) : (memref<8xf32>) -> ()
+  return
+}
+func.func private @p(%y: memref<8xf32>) attributes {dataflow.process} {
+  return
+}
+
+// -----
+
 // Packed 4-bit codes can be read but not written.
 // expected-error @+1 {{port 0 of 'top' carries tensor 'codes' of 'i4' elements as an output; sub-byte tensors can only be read}}
 func.func @top(%c: memref<1xvector<128xi4>> {dataflow.port = 0 : i64, streamtensor.name = "codes", streamtensor.kind = "output",

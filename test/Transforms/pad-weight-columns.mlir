@@ -1,5 +1,6 @@
 // RUN: streamtensor-opt %s --split-input-file --streamtensor-pad-weight-columns | FileCheck %s
 // RUN: streamtensor-opt %s --split-input-file --streamtensor-pad-weight-columns --streamtensor-weight-slice-arguments | FileCheck %s --check-prefix=SLICED
+// RUN: streamtensor-opt %s --split-input-file --streamtensor-pad-weight-columns=pad-results=true | FileCheck %s --check-prefix=RESULT
 
 // An LM head over a vocabulary of 4,000 (no divisor of 128): the weight is
 // stored padded with zeros to 4,096 rows, the product computes 4,096
@@ -10,6 +11,12 @@
 // CHECK: %[[P:.+]] = linalg.matmul_transpose_b ins(%[[X]], %[[W]] : tensor<1x64xf32>, tensor<4096x64xf32>) outs(%[[F]] : tensor<1x4096xf32>)
 // CHECK: %[[S:.+]] = tensor.extract_slice %[[P]][0, 0] [1, 4000] [1, 1]
 // CHECK: return %[[S]]
+// With pad-results the padded logits are returned, and the result says
+// which part the user reads.
+// RESULT-LABEL: func.func @lm_head
+// RESULT-SAME: -> (tensor<1x4096xf32> {streamtensor.valid_shape = array<i64: 1, 4000>})
+// RESULT-NOT: tensor.extract_slice
+// RESULT: return %{{.+}} : tensor<1x4096xf32>
 // A slice of the padded weight is a slice of the user's tensor, padded.
 // SLICED: streamtensor.slice_of = {offsets = array<i64: 0, 0>, padding = "zero", sizes = array<i64: 4096, 64>, source = "wte"}
 func.func @lm_head(%x: tensor<1x64xf32>, %w: tensor<4000x64xf32> {streamtensor.kind = "weight", streamtensor.name = "wte"}) -> tensor<1x4000xf32> {
@@ -151,4 +158,39 @@ func.func @scale_row(%x: tensor<1x64xi8>, %wq: tensor<4000x64xi4> {streamtensor.
     linalg.yield %m : f32
   } -> tensor<4000xf32>
   return %y : tensor<4000xf32>
+}
+
+// -----
+
+// A reshape's copy adding the row dimension, tiled by 25 (a divisor of
+// 4,000 but not of 4,096), takes the padded rows with the default tile of
+// 4,096; with pad-results the function returns the padded row.
+// CHECK-LABEL: func.func @copied_head
+// CHECK: linalg.generic {{.+}} ins(%{{.+}} : tensor<4096xf32>) outs(%{{.+}} : tensor<1x4096xf32>) attrs =  {streamtensor.data_movement, streamtensor.tile_sizes = array<i64: 0, 16>}
+// CHECK: %[[S:.+]] = tensor.extract_slice %{{.+}}[0, 0] [1, 4000] [1, 1]
+// CHECK: return %[[S]] : tensor<1x4000xf32>
+// RESULT-LABEL: func.func @copied_head
+// RESULT-SAME: -> (tensor<1x4096xf32> {streamtensor.name = "logits", streamtensor.valid_shape = array<i64: 1, 4000>})
+// RESULT-NOT: tensor.extract_slice
+#v = affine_map<(i, n) -> (n)>
+#row = affine_map<(i, n) -> (i, n)>
+#k = affine_map<(n, k) -> (k)>
+#nk = affine_map<(n, k) -> (n, k)>
+#vn = affine_map<(n, k) -> (n)>
+func.func @copied_head(%x: tensor<64xf32>, %w: tensor<4000x64xf32> {streamtensor.kind = "weight", streamtensor.name = "wte"}) -> (tensor<1x4000xf32> {streamtensor.name = "logits"}) {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<4000xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<4000xf32>) -> tensor<4000xf32>
+  %y = linalg.generic {indexing_maps = [#k, #nk, #vn], iterator_types = ["parallel", "reduction"]} ins(%x, %w : tensor<64xf32>, tensor<4000x64xf32>) outs(%f : tensor<4000xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %m = arith.mulf %a, %b : f32
+    %s = arith.addf %o, %m : f32
+    linalg.yield %s : f32
+  } -> tensor<4000xf32>
+  %e2 = tensor.empty() : tensor<1x4000xf32>
+  %r = linalg.generic {indexing_maps = [#v, #row], iterator_types = ["parallel", "parallel"]} ins(%y : tensor<4000xf32>) outs(%e2 : tensor<1x4000xf32>) attrs = {streamtensor.data_movement, streamtensor.tile_sizes = array<i64: 0, 25>} {
+  ^bb0(%a: f32, %o: f32):
+    linalg.yield %a : f32
+  } -> tensor<1x4000xf32>
+  return %r : tensor<1x4000xf32>
 }

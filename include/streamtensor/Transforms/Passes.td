@@ -197,13 +197,22 @@ def PadWeightColumns
     other operands along that dimension are weight arguments used there
     only (padded with zeros too: a quantized head's scales) or fresh
     accumulators (`tensor.empty`, a fill of one): the generic runs on the
-    padded width and the slice follows it.
+    padded width and the slice follows it. A data-movement copy (a reshape
+    adding unit dimensions) whose tile does not divide the padded width is
+    tiled by the default tile of it instead.
+    With `pad-results`, a slice left with the function's return as its only
+    user is dropped: the function returns the padded tensor (the output
+    port moves whole words instead of one logit a cycle), and the result
+    attribute `streamtensor.valid_shape` records the leading part the user
+    sees.
   }];
   let options = [
     Option<"multiple", "multiple", "int64_t", "1024",
            "Pad the output dimension to a multiple of this">,
     Option<"maxPadFraction", "max-pad-fraction", "double", "0.05",
            "Most padding, as a fraction of the dimension">,
+    Option<"padResults", "pad-results", "bool", "false",
+           "Return padded results, with streamtensor.valid_shape">,
   ];
   let dependentDialects = ["mlir::tensor::TensorDialect",
                            "mlir::linalg::LinalgDialect"];

@@ -481,6 +481,30 @@ static LogicalResult readSliceOf(func::FuncOp func, unsigned index,
   return success();
 }
 
+/// Reads `streamtensor.valid_shape` of an output port holding a padded
+/// tensor: the leading part of each dimension the user sees.
+static LogicalResult readValidShape(func::FuncOp func, unsigned index,
+                                    Tensor &tensor) {
+  Attribute attr = func.getArgAttr(index, "streamtensor.valid_shape");
+  if (!attr)
+    return success();
+  auto shape = dyn_cast<DenseI64ArrayAttr>(attr);
+  if (!shape || shape.size() != tensor.logicalShape.size() ||
+      llvm::any_of(llvm::zip(shape.asArrayRef(), tensor.logicalShape),
+                   [](auto pair) {
+                     auto [valid, size] = pair;
+                     return valid < 1 || valid > size;
+                   }))
+    return diag(func) << "argument " << index << " of '" << func.getSymName()
+                      << "' has a malformed streamtensor.valid_shape: "
+                         "expected array<i64: ...> with one size per "
+                         "dimension, each from 1 to the port's ("
+                      << attr << ")";
+  tensor.validShape.assign(shape.asArrayRef().begin(),
+                           shape.asArrayRef().end());
+  return success();
+}
+
 static LogicalResult readPortLayout(func::FuncOp func, unsigned index,
                                     Tensor &tensor) {
   Attribute attr = func.getArgAttr(index, dataflow::kPortLayoutAttr);
@@ -566,7 +590,8 @@ LogicalResult DesignBuilder::buildPorts(Top &top) {
     Tensor tensor{name, type};
     tensor.logicalShape.assign(type.getShape().begin(), type.getShape().end());
     if (failed(readPortLayout(func, i, tensor)) ||
-        failed(readSliceOf(func, i, tensor)))
+        failed(readSliceOf(func, i, tensor)) ||
+        failed(readValidShape(func, i, tensor)))
       return failure();
     if (isa<VectorType>(type.getElementType()) && !tensor.layout)
       return diag(func) << "port " << i << " of '" << func.getSymName()

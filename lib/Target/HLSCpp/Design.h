@@ -74,6 +74,9 @@ struct Tensor {
     bool zeroPadded = false;
   };
   std::optional<SliceOf> sliceOf;
+  /// For an output holding a padded tensor (`streamtensor.valid_shape`):
+  /// the leading part of each dimension the user sees; empty otherwise.
+  llvm::SmallVector<int64_t> validShape;
   /// Scalar elements of the logical tensor.
   int64_t getNumElements() const;
   /// The scalar element type (the lane type of a widened port).

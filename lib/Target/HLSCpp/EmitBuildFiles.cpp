@@ -362,6 +362,8 @@ LogicalResult streamtensor::target::emitManifest(ModuleOp module,
         slice["padding"] = "zero";
       entry["slice_of"] = std::move(slice);
     }
+    if (!tensor.validShape.empty())
+      entry["valid_shape"] = toJSON(tensor.validShape);
     tensors.push_back(std::move(entry));
   }
 

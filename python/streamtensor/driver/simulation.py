@@ -162,8 +162,13 @@ def read_outputs(directory: str, data_dir: str) -> "OrderedDict[str, np.ndarray]
         path = tensor_file(data_dir, tensor["name"], ".out.bin")
         if not os.path.exists(path):
             raise DriverError(f"{directory}: the simulation wrote no {os.path.basename(path)}")
-        outputs[tensor["name"]] = np.fromfile(path, dtype=raw_dtype(tensor)).reshape(
-            tensor["shape"])
+        value = np.fromfile(path, dtype=raw_dtype(tensor)).reshape(tensor["shape"])
+        # A padded output (a vocabulary padded to whole memory words): the
+        # user's tensor is its leading part.
+        valid = tensor.get("valid_shape")
+        if valid:
+            value = np.ascontiguousarray(value[tuple(slice(0, n) for n in valid)])
+        outputs[tensor["name"]] = value
     return outputs
 
 

@@ -1,5 +1,5 @@
 func.func @top(%w: memref<8x8xf32> {dataflow.port = 0 : i64, streamtensor.kind = "weight", streamtensor.name = "attn.w[0:8,8:16]", streamtensor.slice_of = {source = "attn.w", offsets = array<i64: 0, 8>, sizes = array<i64: 8, 8>}},
-               %y: memref<8x8xf32> {dataflow.port = 1 : i64, streamtensor.kind = "output", streamtensor.name = "y"}) attributes {dataflow.top} {
+               %y: memref<8x8xf32> {dataflow.port = 1 : i64, streamtensor.kind = "output", streamtensor.name = "y", streamtensor.valid_shape = array<i64: 8, 5>}) attributes {dataflow.top} {
   func.call @copy(%w, %y) : (memref<8x8xf32>, memref<8x8xf32>) -> ()
   return
 }
