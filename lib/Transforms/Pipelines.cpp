@@ -57,7 +57,9 @@ void streamtensor::buildDataflowPipeline(OpPassManager &pm,
   // (after the split of producers read through slices, which would undo
   // it).
   if (streamWeights)
-    pm.addNestedPass<func::FuncOp>(createPadWeightColumns());
+    pm.addNestedPass<func::FuncOp>(createPadWeightColumns(
+        PadWeightColumnsOptions{/*multiple=*/1024, /*maxPadFraction=*/0.05,
+                                /*padResults=*/true}));
   // Large weights are read through several ports in parallel; each weight
   // slice, from that split or the one above, becomes a weight of its own,
   // with its own port and HBM channel.
@@ -124,6 +126,9 @@ void streamtensor::buildLowerDataflowPipeline(OpPassManager &pm,
   // that pay the memory latency once and run ahead through a FIFO.
   pm.addPass(createDecouplePortReads());
   addUpstream(pm, "canonicalize,cse");
+  // A loop folding into one element (a norm's sum, a quantization's
+  // maximum) folds into several in turn, one token a cycle.
+  pm.addNestedPass<func::FuncOp>(createInterleaveAccumulators());
 }
 
 namespace {

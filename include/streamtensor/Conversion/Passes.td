@@ -141,6 +141,30 @@ def TreeReductions
   let dependentDialects = ["::mlir::arith::ArithDialect"];
 }
 
+def InterleaveAccumulators
+    : Pass<"streamtensor-interleave-accumulators", "::mlir::func::FuncOp"> {
+  let summary = "Split a pipelined loop's fold into one local element over "
+                "interleaved accumulators";
+  let description = [{
+    A pipelined loop (`dataflow.pipeline_ii`) directly in a function body,
+    of constant bounds and no nested regions, whose iterations fold a value
+    into one local element that does not move (load, `arith.addf`,
+    `maximumf`, `minimumf`, `maxnumf` or `minnumf`, store back; nothing
+    else in the loop touching the array) waits for each fold before the
+    next. The loop is unrolled by the largest factor R of its trip count up
+    to `max-accumulators`, its II requested R times larger; copy j folds
+    into an accumulator of its own (the element for the first copy, zero
+    or the element for the others), and the accumulators are folded into
+    the element as a tree after the loop. Sums are reassociated.
+  }];
+  let options = [
+    Option<"maxAccumulators", "max-accumulators", "int64_t", "8",
+           "Most interleaved accumulators (the unroll factor)">,
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
 def VectorizeStreams
     : Pass<"streamtensor-vectorize-streams", "::mlir::ModuleOp"> {
   let summary = "Carry several consecutive values per FIFO token";
