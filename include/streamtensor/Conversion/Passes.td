@@ -219,11 +219,16 @@ def DecouplePortReads
     are also written or loaded under a condition, and loads outside loops
     are left alone. The FIFOs start 2 deep and are marked
     `dataflow.max_depth`: FIFO sizing gives them no more than `max-depth`
-    words, since a reader held back loses only its lead.
+    words, since a reader held back loses only its lead; a port of at most
+    `prefetch-words` words (a bias, a block's scales, a norm's weight) may
+    be read whole ahead of its process, so it is not read while the phase
+    that uses it waits on a shared channel.
   }];
   let options = [
     Option<"maxDepth", "max-depth", "int64_t", "64",
-           "Most words a reader may run ahead of its process">
+           "Most words a reader may run ahead of its process">,
+    Option<"prefetchWords", "prefetch-words", "int64_t", "256",
+           "Ports of at most this many words may be read ahead whole">
   ];
   let dependentDialects = ["::mlir::scf::SCFDialect",
                            "::mlir::memref::MemRefDialect"];

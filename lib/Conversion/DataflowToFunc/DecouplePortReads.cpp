@@ -251,8 +251,12 @@ void DecouplePortReadsPass::runOnOperation() {
 
         OpBuilder topBuilder(call);
         auto stream = topBuilder.create<StreamOp>(call.getLoc(), streamType);
+        int64_t words = cast<MemRefType>(port.getType()).getNumElements();
+        int64_t depth = words <= prefetchWords
+                            ? std::max<int64_t>(maxDepth, words)
+                            : maxDepth;
         stream->setAttr("dataflow.max_depth",
-                        topBuilder.getI64IntegerAttr(maxDepth));
+                        topBuilder.getI64IntegerAttr(depth));
         StringRef local = process.getSymName();
         local.consume_front((top.getSymName() + "_").str());
         stream->setAttr("dataflow.name",

@@ -1,5 +1,6 @@
 // RUN: streamtensor-opt %s --split-input-file --streamtensor-decouple-port-reads | FileCheck %s
-// RUN: streamtensor-opt %s --split-input-file --streamtensor-decouple-port-reads=max-depth=16 | FileCheck %s --check-prefix=DEPTH
+// RUN: streamtensor-opt %s --split-input-file --streamtensor-decouple-port-reads="max-depth=16 prefetch-words=0" | FileCheck %s --check-prefix=DEPTH
+// RUN: streamtensor-opt %s --split-input-file --streamtensor-decouple-port-reads=max-depth=16 | FileCheck %s --check-prefix=WHOLE
 // RUN: not streamtensor-opt %s --split-input-file --streamtensor-decouple-port-reads=max-depth=1 2>&1 | FileCheck %s --check-prefix=BAD
 
 // A product reads a 4-value activation tile, then loads 8 weight words per
@@ -36,6 +37,9 @@
 // CHECK-NEXT: call @product_read1(%[[PORT]], %[[FIFO]])
 // CHECK-NEXT: call @product(%{{.+}}, %[[FIFO]], %{{.+}})
 // DEPTH: dataflow.max_depth = 16 : i64
+// The 32 words are at most prefetch-words (256): the reader may run ahead
+// through all of them.
+// WHOLE: dataflow.max_depth = 32 : i64
 // BAD: max-depth must be at least 2
 func.func private @product(%x: !dataflow.stream<f32, 4>, %w: memref<32xvector<16xi8>>, %out: !dataflow.stream<i8, 4>) attributes {dataflow.process} {
   %c0 = arith.constant 0 : index
