@@ -24,6 +24,9 @@ from .tools import DriverError
 # The knobs and their candidate values.
 SPACE = {
     "weight-ports": [1, 2, 4, 8, 16],
+    # 1 leaves each weight weight-ports blocks; 28 lets a weight alone in
+    # its function (an LM head) spread over 28 pseudo-channels.
+    "port-budget": [1, 8, 16, 28],
     "max-tile-bytes": [16384, 32768, 65536, 131072],
     "stream-lanes": [1, 4, 16],
 }
