@@ -85,18 +85,19 @@ struct SplitWeightPortsPass
     // max-ports; together they spread over the port budget, so a weight
     // alone in its function (an LM head) takes the whole budget.
     int64_t widest = std::max<int64_t>(maxPorts, portBudget);
-    int64_t weights = 0;
+    SmallVector<linalg::LinalgOp> weights;
     getOperation().walk([&](linalg::LinalgOp op) {
       if (choose(op, widest))
-        ++weights;
+        weights.push_back(op);
     });
-    int64_t ports = weights ? std::max<int64_t>(maxPorts, portBudget / weights)
-                            : maxPorts.getValue();
+    if (weights.empty())
+      return;
+    int64_t ports = std::max<int64_t>(
+        maxPorts, portBudget / static_cast<int64_t>(weights.size()));
     SmallVector<std::pair<linalg::LinalgOp, Split>> work;
-    getOperation().walk([&](linalg::LinalgOp op) {
+    for (linalg::LinalgOp op : weights)
       if (std::optional<Split> plan = choose(op, ports))
         work.push_back({op, *plan});
-    });
     for (auto &[op, plan] : work)
       split(op, plan);
   }

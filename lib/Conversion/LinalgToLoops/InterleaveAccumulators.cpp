@@ -16,6 +16,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "LoopNests.h"
 #include "streamtensor/Conversion/Passes.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -94,20 +95,13 @@ static int64_t chooseFactor(int64_t trips, int64_t most) {
 /// Folds `values` pairwise with `fold`'s operation.
 static Value buildFoldTree(OpBuilder &b, Operation *fold,
                            SmallVector<Value> values) {
-  while (values.size() > 1) {
-    SmallVector<Value> next;
-    for (size_t i = 0; i + 1 < values.size(); i += 2) {
-      OperationState state(fold->getLoc(), fold->getName());
-      state.addOperands({values[i], values[i + 1]});
-      state.addTypes(fold->getResultTypes());
-      state.addAttributes(fold->getAttrs());
-      next.push_back(b.create(state)->getResult(0));
-    }
-    if (values.size() % 2)
-      next.push_back(values.back());
-    values = next;
-  }
-  return values.front();
+  return buildPairwiseTree(std::move(values), [&](Value lhs, Value rhs) {
+    OperationState state(fold->getLoc(), fold->getName());
+    state.addOperands({lhs, rhs});
+    state.addTypes(fold->getResultTypes());
+    state.addAttributes(fold->getAttrs());
+    return b.create(state)->getResult(0);
+  });
 }
 
 static bool rewrite(scf::ForOp loop, int64_t maxAccumulators) {
@@ -116,12 +110,10 @@ static bool rewrite(scf::ForOp loop, int64_t maxAccumulators) {
   std::optional<int64_t> upper = getConstantIntValue(loop.getUpperBound());
   std::optional<int64_t> step = getConstantIntValue(loop.getStep());
   if (!ii || !lower || !upper || !step || *step <= 0 || *upper <= *lower ||
-      loop.getNumResults() != 0 || !isa<func::FuncOp>(loop->getParentOp()))
-    return false;
-  bool regions = false;
-  for (Operation &op : loop.getBody()->without_terminator())
-    regions |= op.getNumRegions() != 0;
-  if (regions)
+      (*upper - *lower) % *step != 0 || loop.getNumResults() != 0 ||
+      !isa<func::FuncOp>(loop->getParentOp()) ||
+      llvm::any_of(loop.getBody()->without_terminator(),
+                   [](Operation &op) { return op.getNumRegions() != 0; }))
     return false;
   SmallVector<FoldChain> chains;
   for (auto store : loop.getBody()->getOps<memref::StoreOp>())
@@ -129,10 +121,7 @@ static bool rewrite(scf::ForOp loop, int64_t maxAccumulators) {
       chains.push_back(*chain);
   if (chains.empty())
     return false;
-  int64_t trips = (*upper - *lower + *step - 1) / *step;
-  if ((*upper - *lower) % *step != 0)
-    return false;
-  int64_t factor = chooseFactor(trips, maxAccumulators);
+  int64_t factor = chooseFactor((*upper - *lower) / *step, maxAccumulators);
   if (factor < 2)
     return false;
 

@@ -17,6 +17,7 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 namespace streamtensor {
 
@@ -98,20 +99,29 @@ inline mlir::Value createAdd(mlir::OpBuilder &b, mlir::Location loc,
   return b.create<mlir::arith::AddIOp>(loc, lhs, rhs);
 }
 
-/// The sum of `terms` added pairwise: a tree as deep as the log of their
-/// number (reassociated, unlike a chain: exact on integers, last bits on
-/// floats).
-inline mlir::Value buildSumTree(mlir::OpBuilder &b, mlir::Location loc,
-                                llvm::SmallVector<mlir::Value> terms) {
+/// `terms` combined pairwise: a tree as deep as the log of their number.
+inline mlir::Value
+buildPairwiseTree(llvm::SmallVector<mlir::Value> terms,
+                  llvm::function_ref<mlir::Value(mlir::Value, mlir::Value)>
+                      combine) {
   while (terms.size() > 1) {
     llvm::SmallVector<mlir::Value> next;
     for (size_t i = 0; i + 1 < terms.size(); i += 2)
-      next.push_back(createAdd(b, loc, terms[i], terms[i + 1]));
+      next.push_back(combine(terms[i], terms[i + 1]));
     if (terms.size() % 2)
       next.push_back(terms.back());
     terms = next;
   }
   return terms.front();
+}
+
+/// The sum of `terms` added pairwise (reassociated, unlike a chain: exact
+/// on integers, last bits on floats).
+inline mlir::Value buildSumTree(mlir::OpBuilder &b, mlir::Location loc,
+                                llvm::SmallVector<mlir::Value> terms) {
+  return buildPairwiseTree(std::move(terms), [&](mlir::Value l, mlir::Value r) {
+    return createAdd(b, loc, l, r);
+  });
 }
 
 } // namespace streamtensor
